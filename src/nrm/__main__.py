@@ -1,0 +1,3 @@
+from nrm.cli import main
+
+raise SystemExit(main())

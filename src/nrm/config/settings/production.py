@@ -1,0 +1,23 @@
+"""Production settings: every secret comes from the environment and HTTPS is enforced."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from nrm.config.settings.base import *  # noqa: F403
+from nrm.config.settings.base import ALLOWED_HOSTS, SECRET_KEY
+
+if not SECRET_KEY:
+    raise ImproperlyConfigured("NRM_SECRET_KEY must be set in production")
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured("DATABASE_URL must point at the PostgreSQL case store in production")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("NRM_ALLOWED_HOSTS must list the host names this service answers")
+
+DEBUG = False
+SECURE_SSL_REDIRECT = os.environ.get("NRM_SECURE_SSL_REDIRECT", "1") == "1"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -1,0 +1,157 @@
+"""Nationalities as ISO 3166-1 alpha-3 codes (pycountry), plus stateless and unknown.
+
+Stateless and unknown use the ICAO Doc 9303 codes ``XXA`` and ``XXX``. A person has one or more
+*claimed* nationalities and, where the competent authority or first responder has assessed it, an
+*assessed* nationality with a certainty (the report lists children as "UK (claimed) Nigeria (possible)").
+"""
+
+from functools import cache
+
+import pycountry
+
+STATELESS = "XXA"
+UNKNOWN = "XXX"
+UK = "GBR"
+
+SPECIAL = {STATELESS: "Stateless", UNKNOWN: "Unknown"}
+
+# Spellings used in the report and by partner organisations that pycountry does not resolve.
+_ALIASES = {
+    "uk": UK,
+    "united kingdom": UK,
+    "great britain": UK,
+    "britain": UK,
+    "british": UK,
+    "england": UK,
+    "scotland": UK,
+    "wales": UK,
+    "northern ireland": UK,
+    "usa": "USA",
+    "us": "USA",
+    "america": "USA",
+    "vietnam": "VNM",
+    "ivory coast": "CIV",
+    "cote d'ivoire": "CIV",
+    "congo": "COG",
+    "drc": "COD",
+    "dr congo": "COD",
+    "democratic republic of the congo": "COD",
+    "democratic republic of congo": "COD",
+    "czech republic": "CZE",
+    "czechia": "CZE",
+    "st lucia": "LCA",
+    "saint lucia": "LCA",
+    "russia": "RUS",
+    "iran": "IRN",
+    "syria": "SYR",
+    "tanzania": "TZA",
+    "moldova": "MDA",
+    "laos": "LAO",
+    "south korea": "KOR",
+    "north korea": "PRK",
+    "bolivia": "BOL",
+    "venezuela": "VEN",
+    "kosovo": "XKX",
+    "stateless": STATELESS,
+    "unknown": UNKNOWN,
+    "not recorded": UNKNOWN,
+}
+
+# Kosovo has no ISO 3166-1 code; XKX is the code the EU and ICAO use.
+_EXTRA_NAMES = {"XKX": "Kosovo"}
+
+# Names as UK official statistics print them, where they differ from pycountry's.
+_DISPLAY_NAMES = {
+    UK: "UK",
+    "USA": "USA",
+    "CZE": "Czech Republic",
+    "CIV": "Ivory Coast",
+    "COD": "Democratic Republic of the Congo",
+    "VNM": "Vietnam",
+}
+
+# European Economic Area members in 2012-13 (Croatia joined the EU on 1 July 2013). Used by the
+# 2013 allocation rule (non-EEA nationals go to the Home Office) and in statistics.
+EEA_2013 = frozenset(
+    "AUT BEL BGR CYP CZE DEU DNK ESP EST FIN FRA GRC HRV HUN IRL ISL ITA LIE LTU LUX LVA MLT NLD "
+    "NOR POL PRT ROU SVK SVN SWE".split()
+)
+
+
+@cache
+def country_code(value: str) -> str | None:
+    """Resolve a code (alpha-2 or alpha-3), name or common spelling to an alpha-3 code, or None."""
+    text = " ".join(value.strip().split())
+    if not text:
+        return None
+    key = text.lower()
+    if key in _ALIASES:
+        return _ALIASES[key]
+    upper = text.upper()
+    if upper in SPECIAL or upper in _EXTRA_NAMES:
+        return upper
+    try:
+        return str(pycountry.countries.lookup(text).alpha_3)
+    except LookupError:
+        pass
+    try:
+        matches = pycountry.countries.search_fuzzy(text)
+    except LookupError:
+        return None
+    return str(matches[0].alpha_3) if len(matches) == 1 else None
+
+
+@cache
+def country_name(code: str) -> str:
+    """The short English name used in tables: common name where pycountry has one."""
+    if code in SPECIAL:
+        return SPECIAL[code]
+    if code in _EXTRA_NAMES:
+        return _EXTRA_NAMES[code]
+    if code in _DISPLAY_NAMES:
+        return _DISPLAY_NAMES[code]
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        raise LookupError(code)
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def is_country_code(code: str) -> bool:
+    return code in SPECIAL or code in _EXTRA_NAMES or pycountry.countries.get(alpha_3=code) is not None
+
+
+def is_eea(code: str) -> bool:
+    return code in EEA_2013
+
+
+@cache
+def language_code(value: str) -> str | None:
+    """Resolve an ISO 639 code or English language name to its ISO 639-3 code, or None."""
+    text = value.strip()
+    if not text:
+        return None
+    lower = text.lower()
+    language = (
+        pycountry.languages.get(alpha_2=lower)
+        or pycountry.languages.get(alpha_3=lower)
+        or pycountry.languages.get(name=text.title())
+    )
+    if language is None:
+        try:
+            language = pycountry.languages.lookup(text)
+        except LookupError:
+            return None
+    return str(language.alpha_3)
+
+
+def nationality_key(claimed: list[str], assessed: str | None, certainty: str | None) -> str:
+    """The nationality a statistic counts a person under.
+
+    One claimed nationality, not contradicted by an assessment, counts as that country ("Nigeria").
+    Otherwise the person counts under a composite such as "UK (claimed) Nigeria (possible)", as the
+    published tables do, so a disputed nationality is never silently added to either country.
+    """
+    names = "/".join(country_name(code) for code in claimed)
+    if assessed is None or (claimed == [assessed]):
+        return names if len(claimed) == 1 else f"{names} (claimed)"
+    return f"{names} (claimed) {country_name(assessed)} ({certainty or 'assessed'})"

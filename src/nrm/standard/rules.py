@@ -1,0 +1,197 @@
+"""Cross-field rules of the data standard. Each rule yields (field, message, code, value)."""
+
+from collections.abc import Iterator
+from datetime import date
+
+from nrm.standard import messages
+from nrm.standard.codes import (
+    ADULT_AGE,
+    REGION_NATIONS,
+    SUB_TYPE_PARENT,
+    AgeGroup,
+    DecisionOutcome,
+    ExploitationRegion,
+    Nation,
+)
+from nrm.standard.nationality import UK
+from nrm.standard.schema import AnonymousNotification, Referral
+
+Problem = tuple[str, str, str, str | None]
+_DECIDED = frozenset(
+    {DecisionOutcome.POSITIVE, DecisionOutcome.NEGATIVE, DecisionOutcome.SUSPENDED,
+     DecisionOutcome.WITHDRAWN}
+)
+
+
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def derived_age_group(record: Referral) -> AgeGroup | None:
+    """Age group at the time of exploitation: disputed → minor; else from date of birth or age."""
+    if record.age_disputed:
+        return AgeGroup.MINOR
+    when = record.exploitation_start or record.referral_date
+    if record.date_of_birth is not None:
+        return AgeGroup.MINOR if age_on(record.date_of_birth, when) < ADULT_AGE else AgeGroup.ADULT
+    if record.age_group is not None:
+        return AgeGroup(record.age_group)
+    if record.estimated_age is not None:
+        years_before = (record.referral_date - when).days // 365
+        age = record.estimated_age - years_before
+        return AgeGroup.MINOR if age < ADULT_AGE else AgeGroup.ADULT
+    return None
+
+
+def _region_rules(nation: str, region: str) -> Iterator[Problem]:
+    allowed = REGION_NATIONS[region]
+    if nation not in allowed:
+        in_nation = sorted(r for r, nations in REGION_NATIONS.items() if nation in nations)
+        yield (
+            "police_region",
+            messages.REGION_NOT_IN_NATION.format(
+                region=region, nation=Nation(nation).label, allowed=", ".join(in_nation)
+            ),
+            "region_not_in_nation",
+            region,
+        )
+
+
+def _exploitation_rules(
+    etype: str, sub_types: list[str], region: str, country: str | None
+) -> Iterator[Problem]:
+    for sub in sub_types:
+        parent = SUB_TYPE_PARENT[sub]
+        if parent != etype:
+            yield (
+                "exploitation_sub_types",
+                messages.SUB_TYPE_NOT_OF_TYPE.format(sub_type=sub, parent=parent, type=etype),
+                "sub_type_mismatch",
+                sub,
+            )
+    if region == ExploitationRegion.OVERSEAS and country is None:
+        yield ("exploitation_country", messages.OVERSEAS_NEEDS_COUNTRY, "required", None)
+    elif country is not None and region not in (
+        ExploitationRegion.OVERSEAS,
+        ExploitationRegion.MULTIPLE,
+    ):
+        yield ("exploitation_country", messages.COUNTRY_ONLY_OVERSEAS, "country_not_overseas", country)
+    elif country == UK and region == ExploitationRegion.OVERSEAS:
+        yield ("exploitation_country", messages.OVERSEAS_NOT_UK, "overseas_in_uk", country)
+
+
+def _age_rules(r: Referral) -> Iterator[Problem]:
+    if r.estimated_age is not None and not 0 <= r.estimated_age <= 120:
+        yield ("estimated_age", messages.ESTIMATED_AGE_RANGE, "out_of_range", str(r.estimated_age))
+    if r.date_of_birth is not None and r.date_of_birth >= r.referral_date:
+        yield (
+            "date_of_birth",
+            messages.DOB_AFTER_REFERRAL.format(referral_date=r.referral_date.isoformat()),
+            "after_referral",
+            r.date_of_birth.isoformat(),
+        )
+        return
+    derived = derived_age_group(r)
+    if derived is None:
+        yield ("age_group", messages.AGE_UNKNOWN, "required", None)
+        return
+    if r.age_group is not None and r.age_group != derived:
+        if r.age_disputed:
+            yield ("age_group", messages.AGE_DISPUTED_IS_MINOR, "age_disputed", r.age_group)
+        elif r.date_of_birth is not None:
+            age = age_on(r.date_of_birth, r.exploitation_start or r.referral_date)
+            message = messages.AGE_GROUP_CONTRADICTS_DOB.format(given=r.age_group, age=age)
+            yield ("age_group", message, "contradicts_dob", r.age_group)
+    if derived == AgeGroup.ADULT and r.consent is not True:
+        yield ("consent", messages.ADULT_NEEDS_CONSENT, "consent_required", _bool(r.consent))
+
+
+def _bool(value: bool | None) -> str | None:
+    return None if value is None else str(value).lower()
+
+
+def _decision_rules(r: Referral) -> Iterator[Problem]:
+    stages = (("rg", "reasonable grounds", r.rg_outcome, r.rg_date),
+              ("cg", "conclusive grounds", r.cg_outcome, r.cg_date))
+    for prefix, stage, outcome, when in stages:
+        if outcome in _DECIDED and when is None:
+            yield (
+                f"{prefix}_date",
+                messages.DECISION_NEEDS_DATE.format(stage=stage, outcome=outcome,
+                                                    field=f"{prefix}_date"),
+                "required",
+                None,
+            )
+        if outcome == DecisionOutcome.PENDING and when is not None:
+            yield (
+                f"{prefix}_date",
+                messages.DATE_NEEDS_DECISION.format(field=f"{prefix}_date", stage=stage),
+                "date_without_decision",
+                when.isoformat(),
+            )
+    if r.rg_date is not None and r.rg_date < r.referral_date:
+        yield (
+            "rg_date",
+            messages.RG_BEFORE_REFERRAL.format(referral_date=r.referral_date.isoformat()),
+            "before_referral",
+            r.rg_date.isoformat(),
+        )
+    if r.cg_outcome != DecisionOutcome.PENDING and r.rg_outcome != DecisionOutcome.POSITIVE:
+        yield (
+            "cg_outcome",
+            messages.CG_WITHOUT_POSITIVE_RG.format(rg_outcome=r.rg_outcome),
+            "cg_without_positive_rg",
+            r.cg_outcome,
+        )
+    if r.cg_date is not None and r.rg_date is not None and r.cg_date <= r.rg_date:
+        yield (
+            "cg_date",
+            messages.CG_BEFORE_RG.format(rg_date=r.rg_date.isoformat()),
+            "before_rg",
+            r.cg_date.isoformat(),
+        )
+
+
+def referral_rules(r: Referral) -> list[Problem]:
+    problems: list[Problem] = []
+    if not (r.given_name or r.family_name):
+        problems.append(("given_name", messages.NAME_REQUIRED, "required", None))
+    problems += _region_rules(r.nation, r.police_region)
+    problems += _age_rules(r)
+    problems += _exploitation_rules(
+        r.exploitation_type, r.exploitation_sub_types, r.exploitation_region, r.exploitation_country
+    )
+    if r.assessed_nationality_certainty is not None and r.assessed_nationality is None:
+        problems.append(
+            ("assessed_nationality_certainty", messages.CERTAINTY_NEEDS_ASSESSED, "required", None)
+        )
+    if r.exploitation_start is not None:
+        if r.exploitation_end is not None and r.exploitation_end < r.exploitation_start:
+            problems.append(
+                ("exploitation_end", messages.EXPLOITATION_END_BEFORE_START, "before_start",
+                 r.exploitation_end.isoformat())
+            )
+        if r.date_of_birth is not None and r.exploitation_start < r.date_of_birth:
+            problems.append(
+                ("exploitation_start", messages.EXPLOITATION_BEFORE_BIRTH, "before_birth",
+                 r.exploitation_start.isoformat())
+            )
+        if r.exploitation_start > r.referral_date:
+            problems.append(
+                ("exploitation_start", messages.EXPLOITATION_AFTER_REFERRAL, "after_referral",
+                 r.exploitation_start.isoformat())
+            )
+    problems += _decision_rules(r)
+    return problems
+
+
+def notification_rules(n: AnonymousNotification) -> list[Problem]:
+    problems: list[Problem] = []
+    if n.age_group != AgeGroup.ADULT:
+        problems.append(("age_group", messages.NOTIFICATION_CHILD, "child_must_be_referred", n.age_group))
+    problems += _region_rules(n.nation, n.police_region)
+    problems += _exploitation_rules(
+        n.exploitation_type, n.exploitation_sub_types, n.exploitation_region, n.exploitation_country
+    )
+    return problems
+

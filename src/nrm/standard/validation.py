@@ -1,0 +1,103 @@
+"""One validation for every door: parse against the schema, then apply the cross-field rules.
+
+``referral_validate`` and ``notification_validate`` return either the parsed record or a list of
+``FieldError``; the API, the CSV importer and the web form all report those errors unchanged.
+"""
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from nrm.standard import messages
+from nrm.standard.rules import notification_rules, referral_rules
+from nrm.standard.schema import IDENTIFYING_FIELDS, AnonymousNotification, Referral
+
+M = TypeVar("M", bound=BaseModel)
+_PERSON = frozenset(
+    name for name, info in Referral.model_fields.items()
+    if (info.json_schema_extra or {}).get("section") == "person"  # type: ignore[union-attr]
+)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+    code: str
+    value: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Validated(Generic[M]):
+    record: M | None
+    errors: list[FieldError]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _show(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def errors_from_pydantic(
+    exc: ValidationError, *, anonymous: bool = False
+) -> list[FieldError]:
+    errors = []
+    for error in exc.errors(include_url=False):
+        loc = [part for part in error["loc"] if isinstance(part, str)]
+        field = loc[0] if loc else "__all__"
+        message = error["msg"]
+        code = error["type"]
+        if code == "extra_forbidden" and anonymous and field in IDENTIFYING_FIELDS | _PERSON:
+            message = messages.NOTIFICATION_IDENTIFYING.format(field=field)
+            code = "identifying_field"
+        elif code == "extra_forbidden":
+            message = messages.UNKNOWN_FIELD.format(field=field)
+            code = "unknown_field"
+        elif code == "literal_error" and field == "schema_version":
+            message = messages.UNSUPPORTED_VERSION.format(
+                value=error.get("input"), supported=", ".join(("1.0",))
+            )
+            code = "unsupported_version"
+        index = [part for part in error["loc"] if isinstance(part, int)]
+        if index and code not in ("unknown_field", "identifying_field"):
+            message = f"item {index[0] + 1}: {message}"
+        value = None if code in ("missing", "unknown_field", "identifying_field") else _show(
+            error.get("input")
+        )
+        errors.append(FieldError(field=field, message=message, code=code, value=value))
+    return errors
+
+
+def _validate(model: type[M], data: Mapping[str, Any], today: date | None, rules: Any) -> Validated[M]:
+    context = {"today": today or date.today()}
+    try:
+        record = model.model_validate(dict(data), context=context)
+    except ValidationError as exc:
+        return Validated(None, errors_from_pydantic(exc, anonymous=model is AnonymousNotification))
+    errors = [
+        FieldError(field, message, code, None if value is None else str(value))
+        for field, message, code, value in rules(record)
+    ]
+    return Validated(None if errors else record, errors)
+
+
+def referral_validate(data: Mapping[str, Any], *, today: date | None = None) -> Validated[Referral]:
+    return _validate(Referral, data, today, referral_rules)
+
+
+def notification_validate(
+    data: Mapping[str, Any], *, today: date | None = None
+) -> Validated[AnonymousNotification]:
+    return _validate(AnonymousNotification, data, today, notification_rules)
