@@ -16,7 +16,7 @@ class Nation(models.TextChoices):
 
 
 class PoliceRegion(models.TextChoices):
-    """Police region (England) or country of presentation, exactly as the published tables use them."""
+    """Police region (England) or country of presentation, as the published tables use them."""
 
     EAST_MIDLANDS = "east_midlands", "East Midlands"
     EASTERN = "eastern", "Eastern"

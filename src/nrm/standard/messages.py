@@ -1,4 +1,5 @@
-"""Validation messages of the data standard. Tests import these constants; doors never reword them."""
+"""Validation messages of the data standard. Tests import these constants; doors never reword
+them."""
 
 UNKNOWN_CODE = "'{value}' is not a known {list_name}; allowed codes: {allowed}"
 UNKNOWN_COUNTRY = (
@@ -22,7 +23,8 @@ AGE_UNKNOWN = (
 )
 AGE_DISPUTED_IS_MINOR = "An age-disputed person is treated as a minor: age_group must be 'minor'"
 AGE_GROUP_CONTRADICTS_DOB = (
-    "age_group '{given}' contradicts date_of_birth: the person was {age} at the time of exploitation"
+    "age_group '{given}' contradicts date_of_birth: the person was {age} at the time of "
+    "exploitation"
 )
 DOB_AFTER_REFERRAL = "date_of_birth must be before the referral date ({referral_date})"
 ESTIMATED_AGE_RANGE = "estimated_age must be between 0 and 120"
@@ -55,7 +57,5 @@ NOTIFICATION_CHILD = (
     "A child is always referred, without needing consent: submit a referral, not an anonymous "
     "notification"
 )
-NOTIFICATION_IDENTIFYING = (
-    "Anonymous notifications hold no identifying details: remove '{field}'"
-)
+NOTIFICATION_IDENTIFYING = "Anonymous notifications hold no identifying details: remove '{field}'"
 UNKNOWN_FIELD = "'{field}' is not a field of the data standard"

@@ -2,7 +2,8 @@
 
 Stateless and unknown use the ICAO Doc 9303 codes ``XXA`` and ``XXX``. A person has one or more
 *claimed* nationalities and, where the competent authority or first responder has assessed it, an
-*assessed* nationality with a certainty (the report lists children as "UK (claimed) Nigeria (possible)").
+*assessed* nationality with a certainty (the report lists children as
+"UK (claimed) Nigeria (possible)").
 """
 
 from functools import cache
@@ -73,8 +74,38 @@ _DISPLAY_NAMES = {
 # European Economic Area members in 2012-13 (Croatia joined the EU on 1 July 2013). Used by the
 # 2013 allocation rule (non-EEA nationals go to the Home Office) and in statistics.
 EEA_2013 = frozenset(
-    "AUT BEL BGR CYP CZE DEU DNK ESP EST FIN FRA GRC HRV HUN IRL ISL ITA LIE LTU LUX LVA MLT NLD "
-    "NOR POL PRT ROU SVK SVN SWE".split()
+    [
+        "AUT",
+        "BEL",
+        "BGR",
+        "CYP",
+        "CZE",
+        "DEU",
+        "DNK",
+        "ESP",
+        "EST",
+        "FIN",
+        "FRA",
+        "GRC",
+        "HRV",
+        "HUN",
+        "IRL",
+        "ISL",
+        "ITA",
+        "LIE",
+        "LTU",
+        "LUX",
+        "LVA",
+        "MLT",
+        "NLD",
+        "NOR",
+        "POL",
+        "PRT",
+        "ROU",
+        "SVK",
+        "SVN",
+        "SWE",
+    ]
 )
 
 
@@ -117,7 +148,9 @@ def country_name(code: str) -> str:
 
 
 def is_country_code(code: str) -> bool:
-    return code in SPECIAL or code in _EXTRA_NAMES or pycountry.countries.get(alpha_3=code) is not None
+    return (
+        code in SPECIAL or code in _EXTRA_NAMES or pycountry.countries.get(alpha_3=code) is not None
+    )
 
 
 def is_eea(code: str) -> bool:

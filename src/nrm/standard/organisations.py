@@ -1,4 +1,7 @@
-"""The seedable list of named first responder organisations (``data/first_responder_organisations.csv``)."""
+"""The seedable list of named first responder organisations.
+
+The list is ``data/first_responder_organisations.csv``; ``nrm organisations seed`` loads it.
+"""
 
 import csv
 from dataclasses import dataclass

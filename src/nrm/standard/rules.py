@@ -1,6 +1,6 @@
 """Cross-field rules of the data standard. Each rule yields (field, message, code, value)."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from nrm.standard import messages
@@ -18,8 +18,12 @@ from nrm.standard.schema import AnonymousNotification, Referral
 
 Problem = tuple[str, str, str, str | None]
 _DECIDED = frozenset(
-    {DecisionOutcome.POSITIVE, DecisionOutcome.NEGATIVE, DecisionOutcome.SUSPENDED,
-     DecisionOutcome.WITHDRAWN}
+    {
+        DecisionOutcome.POSITIVE,
+        DecisionOutcome.NEGATIVE,
+        DecisionOutcome.SUSPENDED,
+        DecisionOutcome.WITHDRAWN,
+    }
 )
 
 
@@ -58,7 +62,7 @@ def _region_rules(nation: str, region: str) -> Iterator[Problem]:
 
 
 def _exploitation_rules(
-    etype: str, sub_types: list[str], region: str, country: str | None
+    etype: str, sub_types: Sequence[str], region: str, country: str | None
 ) -> Iterator[Problem]:
     for sub in sub_types:
         parent = SUB_TYPE_PARENT[sub]
@@ -75,7 +79,12 @@ def _exploitation_rules(
         ExploitationRegion.OVERSEAS,
         ExploitationRegion.MULTIPLE,
     ):
-        yield ("exploitation_country", messages.COUNTRY_ONLY_OVERSEAS, "country_not_overseas", country)
+        yield (
+            "exploitation_country",
+            messages.COUNTRY_ONLY_OVERSEAS,
+            "country_not_overseas",
+            country,
+        )
     elif country == UK and region == ExploitationRegion.OVERSEAS:
         yield ("exploitation_country", messages.OVERSEAS_NOT_UK, "overseas_in_uk", country)
 
@@ -111,14 +120,17 @@ def _bool(value: bool | None) -> str | None:
 
 
 def _decision_rules(r: Referral) -> Iterator[Problem]:
-    stages = (("rg", "reasonable grounds", r.rg_outcome, r.rg_date),
-              ("cg", "conclusive grounds", r.cg_outcome, r.cg_date))
+    stages = (
+        ("rg", "reasonable grounds", r.rg_outcome, r.rg_date),
+        ("cg", "conclusive grounds", r.cg_outcome, r.cg_date),
+    )
     for prefix, stage, outcome, when in stages:
         if outcome in _DECIDED and when is None:
             yield (
                 f"{prefix}_date",
-                messages.DECISION_NEEDS_DATE.format(stage=stage, outcome=outcome,
-                                                    field=f"{prefix}_date"),
+                messages.DECISION_NEEDS_DATE.format(
+                    stage=stage, outcome=outcome, field=f"{prefix}_date"
+                ),
                 "required",
                 None,
             )
@@ -168,18 +180,30 @@ def referral_rules(r: Referral) -> list[Problem]:
     if r.exploitation_start is not None:
         if r.exploitation_end is not None and r.exploitation_end < r.exploitation_start:
             problems.append(
-                ("exploitation_end", messages.EXPLOITATION_END_BEFORE_START, "before_start",
-                 r.exploitation_end.isoformat())
+                (
+                    "exploitation_end",
+                    messages.EXPLOITATION_END_BEFORE_START,
+                    "before_start",
+                    r.exploitation_end.isoformat(),
+                )
             )
         if r.date_of_birth is not None and r.exploitation_start < r.date_of_birth:
             problems.append(
-                ("exploitation_start", messages.EXPLOITATION_BEFORE_BIRTH, "before_birth",
-                 r.exploitation_start.isoformat())
+                (
+                    "exploitation_start",
+                    messages.EXPLOITATION_BEFORE_BIRTH,
+                    "before_birth",
+                    r.exploitation_start.isoformat(),
+                )
             )
         if r.exploitation_start > r.referral_date:
             problems.append(
-                ("exploitation_start", messages.EXPLOITATION_AFTER_REFERRAL, "after_referral",
-                 r.exploitation_start.isoformat())
+                (
+                    "exploitation_start",
+                    messages.EXPLOITATION_AFTER_REFERRAL,
+                    "after_referral",
+                    r.exploitation_start.isoformat(),
+                )
             )
     problems += _decision_rules(r)
     return problems
@@ -188,10 +212,11 @@ def referral_rules(r: Referral) -> list[Problem]:
 def notification_rules(n: AnonymousNotification) -> list[Problem]:
     problems: list[Problem] = []
     if n.age_group != AgeGroup.ADULT:
-        problems.append(("age_group", messages.NOTIFICATION_CHILD, "child_must_be_referred", n.age_group))
+        problems.append(
+            ("age_group", messages.NOTIFICATION_CHILD, "child_must_be_referred", n.age_group)
+        )
     problems += _region_rules(n.nation, n.police_region)
     problems += _exploitation_rules(
         n.exploitation_type, n.exploitation_sub_types, n.exploitation_region, n.exploitation_country
     )
     return problems
-

@@ -5,27 +5,48 @@ reads one column a field, and the API accepts the same names as JSON (lists as a
 is exported as JSON Schema and as a codebook (``nrm standard schema`` / ``nrm standard codebook``).
 """
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from nrm.standard import codes
-from nrm.standard.types import Country, Language, PastDate, ShortText, code_field
+from nrm.standard.types import Country, Language, PastDate, ShortText, code_parser
 
 SCHEMA_VERSION = "1.0"
 SUPPORTED_VERSIONS = ("1.0",)
 
-NationCode = code_field(codes.Nation, "UK nation")
-PoliceRegionCode = code_field(codes.PoliceRegion, "police region")
-ExploitationRegionCode = code_field(codes.ExploitationRegion, "region of exploitation")
-ExploitationTypeCode = code_field(codes.ExploitationType, "exploitation type")
-SubTypeCode = code_field(codes.ExploitationSubType, "exploitation sub-type")
-MeansCode = code_field(codes.ExploitationMeans, "means of exploitation")
-GenderCode = code_field(codes.Gender, "gender")
-AgeGroupCode = code_field(codes.AgeGroup, "age group")
-OutcomeCode = code_field(codes.DecisionOutcome, "decision outcome")
-AuthorityCode = code_field(codes.CompetentAuthority, "competent authority")
-CertaintyCode = code_field(codes.Certainty, "certainty")
+NationCode = Annotated[codes.Nation, BeforeValidator(code_parser(codes.Nation, "UK nation"))]
+PoliceRegionCode = Annotated[
+    codes.PoliceRegion, BeforeValidator(code_parser(codes.PoliceRegion, "police region"))
+]
+ExploitationRegionCode = Annotated[
+    codes.ExploitationRegion,
+    BeforeValidator(code_parser(codes.ExploitationRegion, "region of exploitation")),
+]
+ExploitationTypeCode = Annotated[
+    codes.ExploitationType,
+    BeforeValidator(code_parser(codes.ExploitationType, "exploitation type")),
+]
+SubTypeCode = Annotated[
+    codes.ExploitationSubType,
+    BeforeValidator(code_parser(codes.ExploitationSubType, "exploitation sub-type")),
+]
+MeansCode = Annotated[
+    codes.ExploitationMeans,
+    BeforeValidator(code_parser(codes.ExploitationMeans, "means of exploitation")),
+]
+GenderCode = Annotated[codes.Gender, BeforeValidator(code_parser(codes.Gender, "gender"))]
+AgeGroupCode = Annotated[codes.AgeGroup, BeforeValidator(code_parser(codes.AgeGroup, "age group"))]
+OutcomeCode = Annotated[
+    codes.DecisionOutcome, BeforeValidator(code_parser(codes.DecisionOutcome, "decision outcome"))
+]
+AuthorityCode = Annotated[
+    codes.CompetentAuthority,
+    BeforeValidator(code_parser(codes.CompetentAuthority, "competent authority")),
+]
+CertaintyCode = Annotated[
+    codes.Certainty, BeforeValidator(code_parser(codes.Certainty, "certainty"))
+]
 
 
 def _field(section: str, description: str, default: Any = ..., **kwargs: Any) -> Any:
@@ -82,9 +103,13 @@ class Referral(BaseModel):
     aliases: list[ShortText] = _field("person", "Other names used", default_factory=list)
     date_of_birth: PastDate | None = _field("person", "Date of birth, if known", None)
     estimated_age: int | None = _field(
-        "person", "Estimated age in years at the referral date, if the date of birth is unknown", None
+        "person",
+        "Estimated age in years at the referral date, if the date of birth is unknown",
+        None,
     )
-    age_disputed: bool = _field("person", "The person's age is disputed (treated as a minor)", False)
+    age_disputed: bool = _field(
+        "person", "The person's age is disputed (treated as a minor)", False
+    )
     age_group: AgeGroupCode | None = _field(
         "person",
         "Age group at the time of exploitation (derived from the date of birth when omitted)",
@@ -103,7 +128,9 @@ class Referral(BaseModel):
     languages: list[Language] = _field("person", "Languages spoken", default_factory=list)
     interpreter_needed: bool = _field("person", "An interpreter is needed", False)
     contact_route: str | None = _field(
-        "person", "A safe way to contact the person (never shared outside the case)", None,
+        "person",
+        "A safe way to contact the person (never shared outside the case)",
+        None,
         max_length=500,
     )
 
@@ -112,7 +139,9 @@ class Referral(BaseModel):
         "exploitation", "Sub-types of the exploitation", default_factory=list
     )
     exploitation_means: list[MeansCode] = _field(
-        "exploitation", "Means used (sham / forced marriage, illegal adoption)", default_factory=list
+        "exploitation",
+        "Means used (sham / forced marriage, illegal adoption)",
+        default_factory=list,
     )
     exploitation_region: ExploitationRegionCode = _field(
         "exploitation",
@@ -150,7 +179,9 @@ class Referral(BaseModel):
 class AnonymousNotification(BaseModel):
     """Notification of an adult potential victim who declined referral: no identifying details."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, title="Anonymous notification")
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, title="Anonymous notification"
+    )
 
     schema_version: Literal["1.0"] = _field("notification", "Version of the data standard", "1.0")
     notification_date: PastDate = _field("notification", "Date of the notification")
@@ -159,7 +190,9 @@ class AnonymousNotification(BaseModel):
         "notification", "Police region or country of presentation", codes.PoliceRegion.NOT_RECORDED
     )
     first_responder_organisation: ShortText | None = _field(
-        "notification", "Code of the first responder organisation (from the API token if omitted)", None
+        "notification",
+        "Code of the first responder organisation (from the API token if omitted)",
+        None,
     )
     age_group: AgeGroupCode = _field(
         "notification", "Age group (always adult: children are referred)", codes.AgeGroup.ADULT
@@ -180,7 +213,7 @@ class AnonymousNotification(BaseModel):
     )
 
 
-# Fields of a referral that identify a person: never in an anonymous notification, an extract or a log.
+# Fields that identify a person: never in an anonymous notification, an extract or a log.
 IDENTIFYING_FIELDS = frozenset(
     {
         "given_name",

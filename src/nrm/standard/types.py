@@ -16,8 +16,8 @@ from nrm.standard.nationality import country_code, language_code
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
-def code_field(code_list: type[models.TextChoices], list_name: str) -> Any:
-    """An annotated type for one code list: accepts the code, its label or a known alias."""
+def code_parser(code_list: type[models.TextChoices], list_name: str) -> Any:
+    """A before-validator for one code list: accepts the code, its label or a known alias."""
 
     def parse(value: object) -> object:
         if isinstance(value, code_list) or value is None:
@@ -36,7 +36,7 @@ def code_field(code_list: type[models.TextChoices], list_name: str) -> Any:
             },
         )
 
-    return Annotated[code_list, BeforeValidator(parse)]
+    return parse
 
 
 def _parse_country(value: object) -> object:
@@ -81,8 +81,17 @@ Language = Annotated[
 ]
 
 
+def parse_date(value: str) -> date | None:
+    """A date in ISO or DD/MM/YYYY form, or None when the text is not one."""
+    try:
+        parsed = _parse_date(value)
+    except PydanticCustomError:
+        return None
+    return parsed if isinstance(parsed, date) else None
+
+
 def _parse_date(value: object) -> object:
-    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
         return value
     if isinstance(value, str):
         text = value.strip()

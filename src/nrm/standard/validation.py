@@ -17,7 +17,8 @@ from nrm.standard.schema import IDENTIFYING_FIELDS, AnonymousNotification, Refer
 
 M = TypeVar("M", bound=BaseModel)
 _PERSON = frozenset(
-    name for name, info in Referral.model_fields.items()
+    name
+    for name, info in Referral.model_fields.items()
     if (info.json_schema_extra or {}).get("section") == "person"  # type: ignore[union-attr]
 )
 
@@ -50,9 +51,7 @@ def _show(value: Any) -> str | None:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
-def errors_from_pydantic(
-    exc: ValidationError, *, anonymous: bool = False
-) -> list[FieldError]:
+def errors_from_pydantic(exc: ValidationError, *, anonymous: bool = False) -> list[FieldError]:
     errors = []
     for error in exc.errors(include_url=False):
         loc = [part for part in error["loc"] if isinstance(part, str)]
@@ -73,14 +72,18 @@ def errors_from_pydantic(
         index = [part for part in error["loc"] if isinstance(part, int)]
         if index and code not in ("unknown_field", "identifying_field"):
             message = f"item {index[0] + 1}: {message}"
-        value = None if code in ("missing", "unknown_field", "identifying_field") else _show(
-            error.get("input")
+        value = (
+            None
+            if code in ("missing", "unknown_field", "identifying_field")
+            else _show(error.get("input"))
         )
         errors.append(FieldError(field=field, message=message, code=code, value=value))
     return errors
 
 
-def _validate(model: type[M], data: Mapping[str, Any], today: date | None, rules: Any) -> Validated[M]:
+def _validate(
+    model: type[M], data: Mapping[str, Any], today: date | None, rules: Any
+) -> Validated[M]:
     context = {"today": today or date.today()}
     try:
         record = model.model_validate(dict(data), context=context)

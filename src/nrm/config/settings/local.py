@@ -6,7 +6,8 @@ from nrm.config.settings.base import *  # noqa: F403
 from nrm.config.settings.base import SECRET_KEY
 
 # A fixed key is acceptable only on a developer's machine; production refuses to start without one.
-SECRET_KEY = SECRET_KEY or "local-only-insecure-key-do-not-use-in-production"  # noqa: S105
+SECRET_KEY = SECRET_KEY or "local-only-insecure-key-do-not-use-in-production"
 DEBUG = os.environ.get("NRM_DEBUG", "") == "1"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+WHITENOISE_USE_FINDERS = True

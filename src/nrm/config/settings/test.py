@@ -10,3 +10,5 @@ DATABASES = {"default": database_from_env("sqlite:///:memory:")}
 DATABASES["default"]["TEST"] = {"NAME": None}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STATIC_ROOT = None  # type: ignore[assignment]
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,48 @@
+# Open NRM. `make` or `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+PG_URL ?= postgres://postgres@127.0.0.1:5432
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo test test-postgres lint format bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev,serve]"
+	@rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP) ## Create the virtual environment and install Open NRM with its dev tools
+
+demo: $(STAMP) ## Build the demo database (SQLite), print demo credentials, serve on :8000
+	$(BIN)/nrm demo
+
+test: $(STAMP) ## Run the whole test suite (SQLite; set DATABASE_URL to run it on PostgreSQL)
+	$(BIN)/python -m pytest
+
+test-postgres: $(STAMP) ## Run the suite on PostgreSQL in a scratch database (PG_URL=server URL)
+	@db=nrm_scratch_$$$$; \
+	$(BIN)/python -m nrm.config.pgscratch create "$(PG_URL)" $$db && \
+	DATABASE_URL="$(PG_URL)/$$db" $(BIN)/python -m pytest; status=$$?; \
+	$(BIN)/python -m nrm.config.pgscratch drop "$(PG_URL)" $$db; exit $$status
+
+lint: $(STAMP) ## Lint, check formatting and type-check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP) ## Format the code and apply safe lint fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP) ## Run the benchmarks (see bench/README.md)
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python bench/run.py
+
+clean: ## Remove the virtual environment, demo data and caches
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis

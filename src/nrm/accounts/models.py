@@ -1,0 +1,45 @@
+"""Organisations, users and API tokens. Roles and capabilities in full belong to casework."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from nrm.standard.codes import FirstResponderType, Nation
+
+
+class Organisation(models.Model):
+    """A partner organisation: a first responder, a competent authority or a support provider."""
+
+    code = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=200)
+    responder_type = models.CharField(
+        max_length=40, choices=FirstResponderType.choices, blank=True, default=""
+    )
+    nation = models.CharField(max_length=20, choices=Nation.choices, blank=True, default="")
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API. Only a SHA-256 digest is stored; the token is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12, db_index=True)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -1,0 +1,44 @@
+"""Writes for organisations, users and API tokens."""
+
+import hashlib
+import secrets
+
+from django.db import transaction
+
+from nrm.accounts.models import ApiToken, Organisation, User
+from nrm.audit.models import AuditVerb
+from nrm.audit.services import audit_record
+from nrm.standard.organisations import seed_organisations
+
+TOKEN_PREFIX = "nrm_"  # noqa: S105 - a public prefix, not a secret
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def organisations_seed() -> int:
+    """Create or update the named first responder organisations of the data standard."""
+    count = 0
+    for seed in seed_organisations():
+        Organisation.objects.update_or_create(
+            code=seed.code,
+            defaults={
+                "name": seed.name,
+                "responder_type": seed.type,
+                "nation": seed.nation or "",
+            },
+        )
+        count += 1
+    return count
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str) -> str:
+    """Create a token for ``user`` and return it; it cannot be recovered later."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    record = ApiToken.objects.create(
+        user=user, name=name, prefix=token[:12], digest=token_digest(token)
+    )
+    audit_record(actor=user, verb=AuditVerb.TOKEN_CREATE, target=record)
+    return token

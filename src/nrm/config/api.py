@@ -1,0 +1,46 @@
+"""The JSON API, ``/api/v1/``: token authentication, OpenAPI 3 document and docs page."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.security import HttpBearer
+
+from nrm.accounts.models import User
+from nrm.accounts.selectors import user_for_token
+from nrm.referrals.api import router as referrals_router
+from nrm.standard.schema import AnonymousNotification, Referral
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer nrm_…``: a token issued to a user of a partner organisation."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        user = user_for_token(token=token)
+        if user is None or user.organisation_id is None:
+            return None
+        return user
+
+
+class NrmAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for model in (Referral, AnonymousNotification):
+            definition = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            components.update(definition.pop("$defs", {}))
+            components[model.__name__] = definition
+        return schema
+
+
+api = NrmAPI(
+    title="Open NRM API",
+    version="1.0",
+    description="Submit and read NRM referrals and anonymous notifications. "
+    "Bodies follow the NRM data standard v1.0; errors are field-level.",
+    auth=TokenAuth(),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+api.add_router("/", referrals_router)

@@ -1,0 +1,12 @@
+"""Preparing a case store: directories, migrations and the seeded code tables."""
+
+from django.conf import settings
+from django.core.management import call_command
+
+
+def database_prepare(*, verbosity: int = 0) -> None:
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=verbosity)
+    from nrm.accounts.services import organisations_seed
+
+    organisations_seed()

@@ -1,0 +1,239 @@
+"""The intake API: submit and read referrals and anonymous notifications (``/api/v1/``).
+
+Thin door: parse JSON, call one service, shape the answer. Validation errors are the data
+standard's field-level errors, identical to the CSV importer's.
+"""
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Status
+
+from nrm.accounts.models import Organisation, User
+from nrm.referrals import selectors, services
+from nrm.referrals.api_schemas import (
+    ErrorsOut,
+    MessageOut,
+    NotificationOut,
+    NotificationPageOut,
+    ReferralCreatedOut,
+    ReferralPageOut,
+)
+from nrm.referrals.build import referral_as_record
+from nrm.referrals.errors import (
+    IDEMPOTENCY_KEY_INVALID,
+    IDEMPOTENCY_KEY_REUSED,
+    IdempotencyConflict,
+    ReferralInvalid,
+)
+from nrm.referrals.idempotency import KEY_PATTERN, Outcome, idempotent_run, request_digest
+from nrm.standard.codes import DecisionOutcome, DecisionStage
+from nrm.standard.schema import AnonymousNotification, Referral
+
+router = Router(tags=["referrals"])
+PAGE_SIZE = 50
+NOT_FOUND = "No referral with that reference is visible to you"
+BAD_JSON = "The request body must be a JSON object"
+
+
+def _body_schema(model: type[Referral] | type[AnonymousNotification]) -> dict[str, Any]:
+    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": ref}}}}
+
+
+def _idempotency_header() -> dict[str, Any]:
+    return {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": False,
+        "schema": {"type": "string", "maxLength": 255},
+        "description": "A retry with the same key returns the first result and creates nothing; "
+        "the same key with a different body is refused (422).",
+    }
+
+
+def _actor(request: HttpRequest) -> User:
+    """The authenticated user (TokenAuth guarantees one with an organisation)."""
+    user = getattr(request, "auth", None)
+    assert isinstance(user, User)
+    return user
+
+
+def _organisation(request: HttpRequest) -> Organisation:
+    organisation = _actor(request).organisation
+    assert organisation is not None
+    return organisation
+
+
+def _error(status: int, errors: list[dict[str, Any]]) -> Outcome:
+    return Outcome(status, {"errors": errors})
+
+
+def _submit(
+    request: HttpRequest, response: HttpResponse, submit: Callable[[dict[str, Any]], dict[str, Any]]
+) -> tuple[int, dict[str, Any]]:
+    try:
+        payload = json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        payload = None
+    if not isinstance(payload, dict):
+        return 422, _error(
+            422, [{"field": "__all__", "message": BAD_JSON, "code": "bad_json"}]
+        ).body
+
+    def action() -> Outcome:
+        try:
+            return Outcome(201, submit(payload))
+        except ReferralInvalid as invalid:
+            return _error(422, [e.as_dict() for e in invalid.errors])
+
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        outcome = action()
+    elif not KEY_PATTERN.match(key):
+        return 422, _error(
+            422, [_key_error(IDEMPOTENCY_KEY_INVALID, "idempotency_key_invalid")]
+        ).body
+    else:
+        try:
+            outcome = idempotent_run(
+                organisation=_organisation(request),
+                key=key,
+                digest=request_digest([request.path, payload]),
+                action=action,
+            )
+        except IdempotencyConflict:
+            return 422, _error(
+                422, [_key_error(IDEMPOTENCY_KEY_REUSED, "idempotency_key_reused")]
+            ).body
+        if outcome.replayed:
+            response["Idempotent-Replayed"] = "true"
+    return outcome.status, outcome.body
+
+
+def _key_error(message: str, code: str) -> dict[str, Any]:
+    return {"field": "Idempotency-Key", "message": message, "code": code}
+
+
+def _page(queryset: QuerySet[Any], page: int) -> tuple[Any, "Paginator[Any]"]:
+    paginator = Paginator(queryset, PAGE_SIZE)
+    return paginator.get_page(page), paginator
+
+
+@router.post(
+    "/referrals",
+    response={201: ReferralCreatedOut, 422: ErrorsOut},
+    openapi_extra={**_body_schema(Referral), "parameters": [_idempotency_header()]},
+    summary="Submit a referral",
+)
+def referral_create(request: HttpRequest, response: HttpResponse) -> Status:
+    def submit(payload: dict[str, Any]) -> dict[str, Any]:
+        referral = services.referral_submit(
+            actor=_actor(request),
+            data=payload,
+            organisation=_actor(request).organisation,
+        )
+        return {
+            "reference": referral.reference,
+            "received_at": referral.received_at.isoformat(),
+            "competent_authority": referral.competent_authority,
+            "age_group": referral.age_group,
+        }
+
+    return Status(*_submit(request, response, submit))
+
+
+@router.get("/referrals", response=ReferralPageOut, summary="List your organisation's referrals")
+def referral_index(request: HttpRequest, page: int = 1) -> dict[str, Any]:
+    queryset = selectors.referral_list(actor=_actor(request)).prefetch_related("decisions")
+    current, paginator = _page(queryset, page)
+    results = []
+    for referral in current:
+        latest = {d.stage: d.outcome for d in referral.decisions.all()}
+        results.append(
+            {
+                "reference": referral.reference,
+                "referral_date": referral.referral_date,
+                "nation": referral.nation,
+                "age_group": referral.age_group,
+                "exploitation_type": referral.exploitation_type,
+                "competent_authority": referral.competent_authority,
+                "rg_outcome": latest.get(DecisionStage.REASONABLE_GROUNDS, DecisionOutcome.PENDING),
+                "cg_outcome": latest.get(DecisionStage.CONCLUSIVE_GROUNDS, DecisionOutcome.PENDING),
+            }
+        )
+    return {
+        "count": paginator.count,
+        "page": current.number,
+        "pages": paginator.num_pages,
+        "results": results,
+    }
+
+
+@router.get(
+    "/referrals/{reference}",
+    response={200: dict[str, Any], 404: MessageOut},
+    summary="Read one of your organisation's referrals (the account text is restricted)",
+)
+def referral_detail(request: HttpRequest, reference: str) -> Status:
+    referral = selectors.referral_get(actor=_actor(request), reference=reference)
+    if referral is None:
+        return Status(404, {"detail": NOT_FOUND})
+    record = referral_as_record(referral)
+    return Status(
+        200, {"reference": referral.reference, "received_at": referral.received_at, **record}
+    )
+
+
+@router.post(
+    "/notifications",
+    response={201: NotificationOut, 422: ErrorsOut},
+    openapi_extra={**_body_schema(AnonymousNotification), "parameters": [_idempotency_header()]},
+    summary="Submit an anonymous notification (an adult who declined referral)",
+    tags=["notifications"],
+)
+def notification_create(request: HttpRequest, response: HttpResponse) -> Status:
+    def submit(payload: dict[str, Any]) -> dict[str, Any]:
+        notification = services.notification_submit(
+            actor=_actor(request),
+            data=payload,
+            organisation=_actor(request).organisation,
+        )
+        return NotificationOut.from_orm(notification).dict() | {
+            "notification_date": notification.notification_date.isoformat()
+        }
+
+    return Status(*_submit(request, response, submit))
+
+
+@router.get(
+    "/notifications",
+    response=NotificationPageOut,
+    summary="List your organisation's anonymous notifications",
+    tags=["notifications"],
+)
+def notification_index(request: HttpRequest, page: int = 1) -> dict[str, Any]:
+    current, paginator = _page(selectors.notification_list(actor=_actor(request)), page)
+    return {
+        "count": paginator.count,
+        "page": current.number,
+        "pages": paginator.num_pages,
+        "results": list(current),
+    }
+
+
+@router.get(
+    "/notifications/{reference}",
+    response={200: NotificationOut, 404: MessageOut},
+    summary="Read one anonymous notification",
+    tags=["notifications"],
+)
+def notification_detail(request: HttpRequest, reference: str) -> Status:
+    notification = selectors.notification_get(actor=_actor(request), reference=reference)
+    if notification is None:
+        return Status(404, {"detail": NOT_FOUND})
+    return Status(200, notification)

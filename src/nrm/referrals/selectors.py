@@ -1,0 +1,56 @@
+"""Reads for intake, scoped to the acting user. Reads of a case are audited."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from nrm.audit.models import AuditVerb
+from nrm.audit.services import audit_record
+from nrm.referrals import models
+
+
+def _organisation_id(actor: Any) -> int | None:
+    return getattr(actor, "organisation_id", None)
+
+
+def referral_list(*, actor: Any) -> QuerySet[models.Referral]:
+    """Referrals visible to ``actor``: those of their own organisation (none without one)."""
+    org = _organisation_id(actor)
+    queryset = (
+        models.Referral.objects.filter(organisation_id=org)
+        if org
+        else models.Referral.objects.none()
+    )
+    return queryset.order_by("-referral_date", "-id")
+
+
+def referral_get(*, actor: Any, reference: str) -> models.Referral | None:
+    """One referral visible to ``actor``, with its person and nationalities; the read is audited."""
+    referral = (
+        referral_list(actor=actor)
+        .select_related("person", "organisation")
+        .prefetch_related("nationalities", "decisions")
+        .filter(reference=reference)
+        .first()
+    )
+    if referral is None:
+        audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"reference": reference})
+        return None
+    audit_record(actor=actor, verb=AuditVerb.REFERRAL_READ, target=referral)
+    return referral
+
+
+def notification_list(*, actor: Any) -> QuerySet[models.AnonymousNotification]:
+    org = _organisation_id(actor)
+    queryset = models.AnonymousNotification.objects.all()
+    queryset = queryset.filter(organisation_id=org) if org else queryset.none()
+    return queryset.order_by("-notification_date", "-id")
+
+
+def notification_get(*, actor: Any, reference: str) -> models.AnonymousNotification | None:
+    notification = notification_list(actor=actor).filter(reference=reference).first()
+    if notification is None:
+        audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"reference": reference})
+        return None
+    audit_record(actor=actor, verb=AuditVerb.NOTIFICATION_READ, target=notification)
+    return notification

@@ -1,0 +1,206 @@
+"""Writes for intake: referrals and anonymous notifications. Every door calls these."""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from nrm.accounts.models import Organisation
+from nrm.audit.models import AuditVerb
+from nrm.audit.services import audit_record, audit_record_many
+from nrm.referrals import errors, models
+from nrm.referrals.build import BuiltReferral, referral_build
+from nrm.standard import messages, schema
+from nrm.standard.validation import FieldError, notification_validate, referral_validate
+
+DECISION_FIELDS = ("rg_outcome", "rg_date", "cg_outcome", "cg_date")
+
+
+def reference_block_reserve(*, prefix: str, count: int) -> int:
+    """Reserve ``count`` consecutive sequence numbers for ``prefix``; return the first.
+
+    Must run inside a transaction: the counter row is locked until it commits.
+    """
+    models.ReferenceCounter.objects.get_or_create(prefix=prefix)
+    counter = models.ReferenceCounter.objects.select_for_update().get(prefix=prefix)
+    first = counter.last + 1
+    counter.last += count
+    counter.save(update_fields=["last"])
+    return first
+
+
+def reference_format(prefix: str, number: int) -> str:
+    return f"{prefix}-{number:06d}"
+
+
+class OrganisationResolver:
+    """Which organisation a record is submitted for: the actor's own, or a named one (imports)."""
+
+    def __init__(self, *, own: Organisation | None) -> None:
+        self.own = own
+        self._by_code: dict[str, Organisation] | None = None
+
+    def resolve(self, code: str | None) -> Organisation | FieldError:
+        field = "first_responder_organisation"
+        if self.own is not None:
+            if code and code != self.own.code:
+                message = errors.OTHER_ORGANISATION.format(own=self.own.code)
+                return FieldError(field, message, "other_organisation", code)
+            return self.own
+        if not code:
+            return FieldError(field, errors.ORGANISATION_REQUIRED, "required", None)
+        if self._by_code is None:
+            self._by_code = {o.code: o for o in Organisation.objects.filter(is_active=True)}
+        found = self._by_code.get(code)
+        if found is None:
+            allowed = ", ".join(sorted(self._by_code))
+            message = errors.UNKNOWN_ORGANISATION.format(value=code, allowed=allowed)
+            return FieldError(field, message, "unknown_organisation", code)
+        return found
+
+
+def referral_check(
+    data: Mapping[str, Any],
+    *,
+    resolver: OrganisationResolver,
+    allow_decisions: bool,
+    today: date | None = None,
+) -> tuple[schema.Referral, Organisation] | list[FieldError]:
+    """Validate one submission fully (schema, rules, organisation, decision permission)."""
+    problems: list[FieldError] = []
+    if not allow_decisions:
+        for name in DECISION_FIELDS:
+            if data.get(name) not in (None, "", "pending"):
+                message = messages.DECISIONS_NOT_ALLOWED.format(field=name)
+                problems.append(FieldError(name, message, "decision_not_allowed", None))
+    validated = referral_validate(data, today=today)
+    problems += validated.errors
+    organisation = resolver.resolve(_text(data.get("first_responder_organisation")))
+    if isinstance(organisation, FieldError):
+        problems.append(organisation)
+    if problems or validated.record is None or isinstance(organisation, FieldError):
+        return problems
+    return validated.record, organisation
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def referrals_save(
+    *, built: list[BuiltReferral], actor: Any, verb: AuditVerb, detail: dict[str, Any]
+) -> None:
+    """Insert built referrals and their rows in bulk, with one audit event each.
+
+    References must already be set. Runs in the caller's transaction.
+    """
+    models.Referral.objects.bulk_create([b.referral for b in built], batch_size=1000)
+    for b in built:
+        b.person.referral = b.referral
+        for nationality in b.nationalities:
+            nationality.referral = b.referral
+        for decision in b.decisions:
+            decision.referral = b.referral
+        if b.account is not None:
+            b.account.referral = b.referral
+    models.Person.objects.bulk_create([b.person for b in built], batch_size=1000)
+    models.Nationality.objects.bulk_create(
+        [n for b in built for n in b.nationalities], batch_size=2000
+    )
+    models.VictimAccount.objects.bulk_create(
+        [b.account for b in built if b.account is not None], batch_size=1000
+    )
+    models.Decision.objects.bulk_create([d for b in built for d in b.decisions], batch_size=2000)
+    audit_record_many(actor=actor, verb=verb, targets=[b.referral for b in built], detail=detail)
+
+
+def referral_submit(
+    *,
+    actor: Any,
+    data: Mapping[str, Any],
+    organisation: Organisation | None = None,
+    allow_decisions: bool = False,
+    today: date | None = None,
+) -> models.Referral:
+    """Validate and save one referral; raise ``ReferralInvalid`` with field-level errors.
+
+    ``organisation`` is the submitter's own organisation (API and web); when None the record
+    must name one (operator imports).
+    """
+    checked = referral_check(
+        data,
+        resolver=OrganisationResolver(own=organisation),
+        allow_decisions=allow_decisions,
+        today=today,
+    )
+    if isinstance(checked, list):
+        raise errors.ReferralInvalid(checked)
+    record, org = checked
+    with transaction.atomic():
+        prefix = f"NRM-{record.referral_date.year}"
+        number = reference_block_reserve(prefix=prefix, count=1)
+        built = referral_build(
+            record, organisation=org, submitted_by=actor, reference=reference_format(prefix, number)
+        )
+        referrals_save(
+            built=[built], actor=actor, verb=AuditVerb.REFERRAL_SUBMIT, detail={"door": "api"}
+        )
+    return built.referral
+
+
+def notification_submit(
+    *,
+    actor: Any,
+    data: Mapping[str, Any],
+    organisation: Organisation | None = None,
+    today: date | None = None,
+) -> models.AnonymousNotification:
+    """Validate and save an anonymous notification; raise ``ReferralInvalid`` on bad input."""
+    validated = notification_validate(data, today=today)
+    problems = list(validated.errors)
+    resolved = OrganisationResolver(own=organisation).resolve(
+        _text(data.get("first_responder_organisation"))
+    )
+    if isinstance(resolved, FieldError):
+        problems.append(resolved)
+    if problems or validated.record is None or isinstance(resolved, FieldError):
+        raise errors.ReferralInvalid(problems)
+    record = validated.record
+    with transaction.atomic():
+        prefix = f"NRM-AN-{record.notification_date.year}"
+        number = reference_block_reserve(prefix=prefix, count=1)
+        notification = notification_build(
+            record,
+            organisation=resolved,
+            submitted_by=actor,
+            reference=reference_format(prefix, number),
+        )
+        notification.save()
+        audit_record(actor=actor, verb=AuditVerb.NOTIFICATION_SUBMIT, target=notification)
+    return notification
+
+
+def notification_build(
+    record: schema.AnonymousNotification,
+    *,
+    organisation: Organisation,
+    submitted_by: Any,
+    reference: str,
+) -> models.AnonymousNotification:
+    return models.AnonymousNotification(
+        reference=reference,
+        schema_version=record.schema_version,
+        notification_date=record.notification_date,
+        organisation=organisation,
+        submitted_by=submitted_by if getattr(submitted_by, "pk", None) else None,
+        nation=record.nation,
+        police_region=record.police_region,
+        age_group=record.age_group,
+        gender=record.gender,
+        nationality=record.nationality or "",
+        exploitation_type=record.exploitation_type,
+        exploitation_sub_types=[str(c) for c in record.exploitation_sub_types],
+        exploitation_region=record.exploitation_region,
+        exploitation_country=record.exploitation_country or "",
+    )

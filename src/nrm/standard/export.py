@@ -1,0 +1,116 @@
+"""Exports of the data standard for partner organisations: JSON Schema and a human codebook."""
+
+import csv
+import io
+import json
+from typing import Any, get_args
+
+from django.db import models
+from pydantic import BaseModel
+
+from nrm.standard.codes import CODE_LISTS
+from nrm.standard.schema import SCHEMA_VERSION, AnonymousNotification, Referral
+
+MODELS: dict[str, type[BaseModel]] = {"referral": Referral, "notification": AnonymousNotification}
+
+
+def json_schema(kind: str = "referral") -> str:
+    schema = MODELS[kind].model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def _code_list(annotation: Any) -> type[models.TextChoices] | None:
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, type) and current in CODE_LISTS:
+            return current
+        stack.extend(get_args(current))
+    return None
+
+
+def _type_name(annotation: Any) -> str:
+    text = str(annotation)
+    if "list[" in text:
+        return "list (separate with ; in CSV)"
+    if "date" in text:
+        return "date (YYYY-MM-DD)"
+    if "bool" in text:
+        return "yes/no"
+    if "int" in text:
+        return "whole number"
+    if _code_list(annotation) is not None:
+        return "code"
+    if "Country" in text or ("pattern" in text and "A-Z" in text):
+        return "country (ISO 3166-1 alpha-3)"
+    return "text"
+
+
+def codebook_rows(kind: str = "referral") -> list[dict[str, str]]:
+    rows = []
+    for name, info in MODELS[kind].model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        code_list = _code_list(info.annotation)
+        metadata = " ".join(str(m) for m in info.metadata)
+        type_name = _type_name(info.annotation)
+        if "A-Z]{3}" in json.dumps(MODELS[kind].model_json_schema()["properties"][name]):
+            type_name = "country (ISO 3166-1 alpha-3)" + (
+                " list (separate with ; in CSV)" if "list" in str(info.annotation) else ""
+            )
+        rows.append(
+            {
+                "field": name,
+                "section": str(extra.get("section", "")),
+                "required": "yes" if info.is_required() else "no",
+                "type": type_name,
+                "default": "" if info.is_required() else _default(info.default),
+                "description": info.description or "",
+                "codes": "; ".join(f"{m.value} = {m.label}" for m in code_list)
+                if code_list
+                else "",
+                "constraints": metadata,
+            }
+        )
+    return rows
+
+
+def _default(value: Any) -> str:
+    if value is None or repr(value) == "PydanticUndefined":
+        return ""
+    return str(value.value if hasattr(value, "value") else value)
+
+
+def codebook_csv(kind: str = "referral") -> str:
+    buffer = io.StringIO()
+    rows = codebook_rows(kind)
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def codebook_markdown(kind: str = "referral") -> str:
+    title = MODELS[kind].model_config.get("title", kind)
+    lines = [
+        f"# Codebook: {title} (data standard v{SCHEMA_VERSION})",
+        "",
+        "One row per field. In CSV files the header names are the field names; lists are "
+        "separated by `;`; coded fields accept the code or its label.",
+        "",
+        "| field | section | required | type | description |",
+        "|---|---|---|---|---|",
+    ]
+    rows = codebook_rows(kind)
+    for row in rows:
+        default = f" (default: {row['default']})" if row["default"] else ""
+        lines.append(
+            f"| `{row['field']}` | {row['section']} | {row['required']} | {row['type']} | "
+            f"{row['description']}{default} |"
+        )
+    lines += ["", "## Code lists", ""]
+    for code_list in CODE_LISTS:
+        lines += [f"### {code_list.__name__}", "", "| code | label |", "|---|---|"]
+        lines += [f"| `{m.value}` | {m.label} |" for m in code_list]
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,80 @@
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from nrm.accounts.models import Organisation, User
+from nrm.accounts.services import api_token_create
+
+
+def pytest_report_header() -> str:
+    from django.conf import settings
+
+    return f"case store: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture
+def organisation(db: Any) -> Organisation:
+    return Organisation.objects.create(
+        code="met-police", name="Metropolitan Police Service", responder_type="police"
+    )
+
+
+@pytest.fixture
+def other_organisation(db: Any) -> Organisation:
+    return Organisation.objects.create(
+        code="police-scotland", name="Police Scotland", responder_type="police"
+    )
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., User]:
+    def make(username: str = "officer", organisation: Organisation | None = None) -> User:
+        return User.objects.create_user(
+            username=username, password="not-used-here-123", organisation=organisation
+        )
+
+    return make
+
+
+@pytest.fixture
+def token(make_user: Callable[..., User], organisation: Organisation) -> str:
+    return api_token_create(user=make_user("officer", organisation), name="test")
+
+
+@pytest.fixture
+def api(token: str) -> Client:
+    return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+
+@pytest.fixture
+def valid_referral() -> dict[str, Any]:
+    """A complete, valid adult referral in the data standard (fictional person)."""
+    return {
+        "referral_date": "2012-05-14",
+        "nation": "england",
+        "police_region": "london",
+        "first_responder_officer": "PC Example",
+        "consent": True,
+        "linked_immigration_interest": True,
+        "given_name": "Testa",
+        "family_name": "Fictiva",
+        "aliases": ["T. F."],
+        "date_of_birth": "1990-02-03",
+        "gender": "female",
+        "claimed_nationalities": ["NGA"],
+        "languages": ["eng", "yor"],
+        "interpreter_needed": False,
+        "exploitation_type": "sexual",
+        "exploitation_sub_types": ["sexual_brothel"],
+        "exploitation_region": "london",
+        "exploitation_start": "2011-06-01",
+        "exploitation_end": "2012-04-30",
+        "account": "A fictional account used in tests.",
+    }
+
+
+def uses_postgres() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
