@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from nrm.accounts.roles import Role
 from nrm.standard.codes import FirstResponderType, Nation
 
 
@@ -28,6 +29,7 @@ class User(AbstractUser):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
+    role = models.CharField(max_length=40, choices=Role.choices, blank=True, default="")
 
 
 class ApiToken(models.Model):

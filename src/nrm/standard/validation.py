@@ -81,12 +81,18 @@ def errors_from_pydantic(exc: ValidationError, *, anonymous: bool = False) -> li
     return errors
 
 
+def _blank(value: Any) -> bool:
+    """Null and empty text mean "not given" through every door (an empty CSV cell, a JSON null)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _validate(
     model: type[M], data: Mapping[str, Any], today: date | None, rules: Any
 ) -> Validated[M]:
     context = {"today": today or date.today()}
+    given = {name: value for name, value in data.items() if not _blank(value)}
     try:
-        record = model.model_validate(dict(data), context=context)
+        record = model.model_validate(given, context=context)
     except ValidationError as exc:
         return Validated(None, errors_from_pydantic(exc, anonymous=model is AnonymousNotification))
     errors = [

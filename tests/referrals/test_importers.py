@@ -1,0 +1,155 @@
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.cli import main
+from nrm.referrals.csvformat import CsvFormatError
+from nrm.referrals.importers import RowError, referrals_import
+from nrm.referrals.models import Nationality, Referral
+from nrm.standard import messages
+from tests.referrals.csvfiles import write_csv
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def rows(valid_referral: dict[str, Any], organisation: Any) -> list[dict[str, Any]]:
+    base = {**valid_referral, "first_responder_organisation": organisation.code}
+    return [
+        {**base, "family_name": f"Fictiva{i}", "referral_date": f"2012-{1 + i % 12:02d}-15"}
+        for i in range(1000)
+    ]
+
+
+def test_one_bad_row_in_a_thousand_saves_nothing_and_names_row_column_and_reason(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
+    rows[499]["nation"] = "Atlantis"
+    errors: list[RowError] = []
+    result = referrals_import(path=write_csv(tmp_path / "in.csv", rows), on_error=errors.append)
+    assert (result.rows, result.saved, result.rejected_rows) == (1000, 0, 1)
+    assert [(e.row, e.column, e.value) for e in errors] == [(501, "nation", "Atlantis")]
+    assert "not a known UK nation" in errors[0].reason
+    assert Referral.objects.count() == 0
+    assert AuditEvent.objects.filter(verb=AuditVerb.REFERRAL_IMPORT).count() == 0
+
+
+def test_partial_saves_the_good_rows_and_writes_the_rejects_beside_the_file(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
+    rows[10]["consent"] = False
+    result = referrals_import(path=write_csv(tmp_path / "in.csv", rows), partial=True)
+    assert (result.saved, result.rejected_rows) == (999, 1)
+    assert Referral.objects.count() == 999
+    assert Nationality.objects.count() == 999
+    assert result.rejects_path == tmp_path / "in.rejects.csv"
+    with result.rejects_path.open(encoding="utf-8") as handle:
+        rejected = list(csv.DictReader(handle))
+    assert len(rejected) == 1
+    assert rejected[0]["_row"] == "12"
+    assert rejected[0]["family_name"] == "Fictiva10"
+    assert messages.ADULT_NEEDS_CONSENT in rejected[0]["_errors"]
+
+
+def test_every_bad_row_is_reported_not_only_the_first(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
+    rows[1]["gender"] = "robot"
+    rows[2]["referral_date"] = "2099-01-01"
+    rows[3]["police_region"] = "scotland"
+    errors: list[RowError] = []
+    referrals_import(path=write_csv(tmp_path / "in.csv", rows[:5]), on_error=errors.append)
+    assert [(e.row, e.column) for e in errors] == [
+        (3, "gender"),
+        (4, "referral_date"),
+        (5, "police_region"),
+    ]
+
+
+def test_labels_codes_and_a_byte_order_mark_are_accepted(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
+    labelled = {
+        **rows[0],
+        "nation": "Northern Ireland",
+        "police_region": "Northern Ireland",
+        "exploitation_region": "Not recorded",
+        "exploitation_type": "Labour exploitation",
+        "exploitation_sub_types": ["Car wash"],
+        "gender": "Male",
+        "claimed_nationalities": ["Vietnam", "ROU"],
+        "date_of_birth": "03/02/1990",
+    }
+    result = referrals_import(path=write_csv(tmp_path / "in.csv", [labelled], bom=True))
+    assert result.saved == 1
+    referral = Referral.objects.get()
+    assert (referral.nation, referral.exploitation_type) == ("northern_ireland", "labour")
+    assert referral.exploitation_sub_types == ["labour_car_wash"]
+    assert sorted(n.country for n in referral.nationalities.all()) == ["ROU", "VNM"]
+
+
+def test_an_unknown_column_is_refused_before_any_row(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
+    with pytest.raises(CsvFormatError, match="Unknown column"):
+        referrals_import(path=write_csv(tmp_path / "in.csv", [{**rows[0], "nationalty": "X"}]))
+    assert Referral.objects.count() == 0
+
+
+def test_references_are_numbered_per_year(tmp_path: Path, rows: list[dict[str, Any]]) -> None:
+    two_years = [rows[0], {**rows[1], "referral_date": "2011-12-01"}, rows[2]]
+    referrals_import(path=write_csv(tmp_path / "in.csv", two_years))
+    assert sorted(Referral.objects.values_list("reference", flat=True)) == [
+        "NRM-2011-000001",
+        "NRM-2012-000001",
+        "NRM-2012-000002",
+    ]
+
+
+def test_the_command_exits_non_zero_and_prints_the_bad_row(
+    tmp_path: Path, rows: list[dict[str, Any]], capsys: Any
+) -> None:
+    rows[1]["exploitation_type"] = "fishing"
+    code = main(
+        ["import", "referrals", str(write_csv(tmp_path / "in.csv", rows[:3])), "--no-progress"]
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "row 3, column exploitation_type, value 'fishing'" in err
+    assert "nothing was saved" in err
+
+
+def test_the_api_and_the_importer_give_the_same_field_level_messages(
+    tmp_path: Path, api: Client, valid_referral: dict[str, Any]
+) -> None:
+    invalid_payloads = [
+        {**valid_referral, "consent": False},
+        {**valid_referral, "nation": "Narnia"},
+        {**valid_referral, "date_of_birth": "2013-01-01"},
+        {**valid_referral, "referral_date": "2999-01-01"},
+        {**valid_referral, "police_region": "wales"},
+        {**valid_referral, "exploitation_region": "overseas"},
+        {**valid_referral, "exploitation_sub_types": ["criminal_begging"]},
+        {**valid_referral, "claimed_nationalities": ["Atlantis"]},
+        {**valid_referral, "gender": ""},
+    ]
+    for payload in invalid_payloads:
+        response = api.post(
+            "/api/v1/referrals", json.dumps(payload), content_type="application/json"
+        )
+        assert response.status_code == 422
+        api_errors = [(e["field"], e["message"]) for e in response.json()["errors"]]
+        importer_errors: list[RowError] = []
+        referrals_import(
+            path=write_csv(
+                tmp_path / "one.csv", [{**payload, "first_responder_organisation": "met-police"}]
+            ),
+            on_error=importer_errors.append,
+        )
+        assert api_errors == [(e.column, e.reason) for e in importer_errors], payload
+    assert Referral.objects.count() == 0

@@ -1,0 +1,77 @@
+"""Meta-tests that keep the house safe: deny by default, documented commands and settings,
+linear and reversible migrations."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db.migrations.loader import MigrationLoader
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from nrm.cli import COMMANDS
+
+ROOT = Path(__file__).resolve().parents[1]
+PUBLIC = {"api/v1/openapi.json", "api/v1/docs"}
+
+
+def _routes(patterns: list[URLPattern | URLResolver], prefix: str = "") -> list[str]:
+    routes = []
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            routes += _routes(pattern.url_patterns, route)
+        else:
+            routes.append(route)
+    return routes
+
+
+@pytest.mark.django_db
+def test_every_route_refuses_an_anonymous_request_except_the_published_api_docs() -> None:
+    client = Client()
+    routes = _routes(get_resolver().url_patterns)
+    assert routes, "no routes found"
+    for route in routes:
+        path = "/" + re.sub(r"<[^>]+>", "NRM-2012-000001", route)
+        if route in PUBLIC:
+            assert client.get(path).status_code == 200, route
+            continue
+        for method in ("get", "post"):
+            status = getattr(client, method)(path).status_code
+            assert status in (401, 403, 404, 405), (method, route, status)
+
+
+def test_every_command_is_documented() -> None:
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        assert f"`nrm {command}" in text, command
+
+
+def test_every_setting_read_from_the_environment_is_documented() -> None:
+    text = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    source = "\n".join(p.read_text() for p in (ROOT / "src" / "nrm" / "config").rglob("*.py"))
+    names = set(re.findall(r"environ(?:\.get)?\(\s*\"([A-Z_]+)\"", source))
+    names |= set(re.findall(r"environ\[\"([A-Z_]+)\"\]", source))
+    assert names, "no settings found"
+    for name in names - {"DJANGO_SETTINGS_MODULE"}:
+        assert f"`{name}`" in text, name
+
+
+def test_migrations_are_linear() -> None:
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    for app in ("accounts", "audit", "referrals"):
+        leaves = loader.graph.leaf_nodes(app)
+        assert len(leaves) == 1, (app, leaves)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrations_are_reversible() -> None:
+    for app in ("referrals", "audit", "accounts"):
+        call_command("migrate", app, "zero", verbosity=0)
+    call_command("migrate", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_no_migration_is_missing() -> None:
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
