@@ -3,12 +3,14 @@
 Details hold references, codes and counts only: never names, dates of birth or account text.
 """
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 
 from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.bulk import rows_insert
 
 
 def _target(target: models.Model | None) -> tuple[str, str]:
@@ -35,20 +37,27 @@ def audit_record(
 
 
 def audit_record_many(
-    *, actor: Any, verb: AuditVerb, targets: Iterable[models.Model], detail: dict[str, Any]
+    *,
+    actor: Any,
+    verb: AuditVerb,
+    target_type: str,
+    target_ids: Sequence[int | str],
+    detail: dict[str, Any],
 ) -> None:
     """One event per target, written in bulk (imports)."""
-    actor = actor if getattr(actor, "pk", None) else None
-    AuditEvent.objects.bulk_create(
+    now = timezone.now()
+    actor_id = getattr(actor, "pk", None)
+    rows_insert(
+        AuditEvent,
         [
-            AuditEvent(
-                actor=actor,
-                verb=verb,
-                target_type=target._meta.label_lower,
-                target_id=str(target.pk),
-                detail=detail,
-            )
-            for target in targets
+            {
+                "at": now,
+                "actor_id": actor_id,
+                "verb": verb.value,
+                "target_type": target_type,
+                "target_id": str(target_id),
+                "detail": detail,
+            }
+            for target_id in target_ids
         ],
-        batch_size=2000,
     )

@@ -1,11 +1,13 @@
 """Turning a validated record of the data standard into unsaved case-store rows, and back."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from nrm.accounts.models import Organisation
 from nrm.referrals import models
 from nrm.referrals.allocation import competent_authority_for
+from nrm.bulk import Row
 from nrm.standard import schema
 from nrm.standard.codes import DecisionOutcome, DecisionStage, NationalityBasis
 from nrm.standard.rules import derived_age_group
@@ -13,83 +15,107 @@ from nrm.standard.rules import derived_age_group
 
 @dataclass
 class BuiltReferral:
-    referral: models.Referral
-    person: models.Person
-    nationalities: list[models.Nationality]
-    account: models.VictimAccount | None
-    decisions: list[models.Decision] = field(default_factory=list)
+    """The rows of one referral, keyed by column, ready for ``rows_insert``.
+
+    ``referral["id"]`` is filled in when the rows are saved.
+    """
+
+    referral: Row
+    person: Row
+    nationalities: list[Row]
+    account: Row | None
+    decisions: list[Row] = field(default_factory=list)
 
 
 def referral_build(
-    record: schema.Referral, *, organisation: Organisation, submitted_by: Any, reference: str
+    record: schema.Referral,
+    *,
+    organisation: Organisation,
+    submitted_by: Any,
+    reference: str,
+    now: datetime,
 ) -> BuiltReferral:
     """Rows for a record that passed validation (so its age group is known)."""
     age_group = derived_age_group(record)
     assert age_group is not None, "validated records always have an age group"
-    referral = models.Referral(
-        reference=reference,
-        schema_version=record.schema_version,
-        referral_date=record.referral_date,
-        organisation=organisation,
-        submitted_by=submitted_by if getattr(submitted_by, "pk", None) else None,
-        officer_name=record.first_responder_officer or "",
-        officer_email=record.first_responder_email or "",
-        officer_phone=record.first_responder_phone or "",
-        nation=record.nation,
-        police_region=record.police_region,
-        consent=record.consent,
-        linked_immigration_interest=record.linked_immigration_interest,
-        competent_authority=competent_authority_for(record),
-        age_group=age_group,
-        exploitation_type=record.exploitation_type,
-        exploitation_sub_types=[str(code) for code in record.exploitation_sub_types],
-        exploitation_means=[str(code) for code in record.exploitation_means],
-        exploitation_region=record.exploitation_region,
-        exploitation_country=record.exploitation_country or "",
-        exploitation_start=record.exploitation_start,
-        exploitation_end=record.exploitation_end,
-    )
-    person = models.Person(
-        referral=referral,
-        given_name=record.given_name or "",
-        family_name=record.family_name or "",
-        aliases=record.aliases,
-        date_of_birth=record.date_of_birth,
-        estimated_age=record.estimated_age,
-        age_disputed=record.age_disputed,
-        gender=record.gender,
-        languages=record.languages,
-        interpreter_needed=record.interpreter_needed,
-        contact_route=record.contact_route or "",
-    )
-    nationalities = [
-        models.Nationality(
-            referral=referral, country=code, basis=NationalityBasis.CLAIMED, position=index
-        )
+    referral: Row = {
+        "id": None,
+        "reference": reference,
+        "schema_version": record.schema_version,
+        "referral_date": record.referral_date,
+        "received_at": now,
+        "organisation_id": organisation.pk,
+        "submitted_by_id": getattr(submitted_by, "pk", None),
+        "officer_name": record.first_responder_officer or "",
+        "officer_email": record.first_responder_email or "",
+        "officer_phone": record.first_responder_phone or "",
+        "nation": record.nation.value,
+        "police_region": record.police_region.value,
+        "consent": record.consent,
+        "linked_immigration_interest": record.linked_immigration_interest,
+        "competent_authority": competent_authority_for(record).value,
+        "age_group": age_group.value,
+        "exploitation_type": record.exploitation_type.value,
+        "exploitation_sub_types": [code.value for code in record.exploitation_sub_types],
+        "exploitation_means": [code.value for code in record.exploitation_means],
+        "exploitation_region": record.exploitation_region.value,
+        "exploitation_country": record.exploitation_country or "",
+        "exploitation_start": record.exploitation_start,
+        "exploitation_end": record.exploitation_end,
+    }
+    person: Row = {
+        "referral_id": None,
+        "given_name": record.given_name or "",
+        "family_name": record.family_name or "",
+        "aliases": record.aliases,
+        "date_of_birth": record.date_of_birth,
+        "estimated_age": record.estimated_age,
+        "age_disputed": record.age_disputed,
+        "gender": record.gender.value,
+        "languages": record.languages,
+        "interpreter_needed": record.interpreter_needed,
+        "contact_route": record.contact_route or "",
+    }
+    nationalities: list[Row] = [
+        _nationality(code, NationalityBasis.CLAIMED, "", index)
         for index, code in enumerate(record.claimed_nationalities)
     ]
     if record.assessed_nationality:
+        certainty = record.assessed_nationality_certainty
         nationalities.append(
-            models.Nationality(
-                referral=referral,
-                country=record.assessed_nationality,
-                basis=NationalityBasis.ASSESSED,
-                certainty=record.assessed_nationality_certainty or "",
+            _nationality(
+                record.assessed_nationality,
+                NationalityBasis.ASSESSED,
+                certainty.value if certainty else "",
+                0,
             )
         )
-    account = (
-        models.VictimAccount(referral=referral, text=record.account) if record.account else None
-    )
-    decisions = []
-    for stage, outcome, when in (
-        (DecisionStage.REASONABLE_GROUNDS, record.rg_outcome, record.rg_date),
-        (DecisionStage.CONCLUSIVE_GROUNDS, record.cg_outcome, record.cg_date),
-    ):
-        if outcome != DecisionOutcome.PENDING and when is not None:
-            decisions.append(
-                models.Decision(referral=referral, stage=stage, outcome=outcome, decided_on=when)
-            )
+    account = {"referral_id": None, "text": record.account} if record.account else None
+    decisions = [
+        {
+            "referral_id": None,
+            "stage": stage.value,
+            "outcome": outcome.value,
+            "decided_on": when,
+            "recorded_at": now,
+        }
+        for stage, outcome, when in (
+            (DecisionStage.REASONABLE_GROUNDS, record.rg_outcome, record.rg_date),
+            (DecisionStage.CONCLUSIVE_GROUNDS, record.cg_outcome, record.cg_date),
+        )
+        if outcome != DecisionOutcome.PENDING and when is not None
+    ]
     return BuiltReferral(referral, person, nationalities, account, decisions)
+
+
+def _nationality(country: str, basis: str, certainty: str, position: int) -> Row:
+    return {
+        "referral_id": None,
+        "country": country,
+        "basis": basis,
+        "certainty": certainty,
+        "position": position,
+    }
 
 
 def referral_as_record(referral: models.Referral, *, with_account: bool = False) -> dict[str, Any]:

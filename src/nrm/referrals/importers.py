@@ -15,13 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from pydantic import BaseModel
 from tqdm import tqdm
 
 from nrm.audit.models import AuditVerb
 from nrm.referrals.build import BuiltReferral, referral_build
-from nrm.referrals.csvformat import CsvRow, count_rows, open_csv, read_rows
+from nrm.referrals.csvformat import CsvRow, open_csv, read_rows
 from nrm.referrals.services import (
     OrganisationResolver,
     reference_block_reserve,
@@ -87,14 +88,21 @@ def rejects_path_for(path: Path) -> Path:
     return path.with_name(f"{path.stem}.rejects.csv")
 
 
-def _year_counts(path: Path, column: str) -> Counter[int]:
+def _survey(path: Path, column: str) -> tuple[int, Counter[int]]:
+    """Rows in the file, and how many fall in each year (for reserving references)."""
+    rows = 0
     years: Counter[int] = Counter()
     with open_csv(path) as handle:
-        for row in csv.DictReader(handle):
-            parsed = parse_date((row.get(column) or "").strip())
-            if parsed is not None:
-                years[parsed.year] += 1
-    return years
+        reader = csv.reader(handle)
+        header = [name.strip() for name in next(reader, [])]
+        where = header.index(column) if column in header else None
+        for values in reader:
+            rows += 1
+            if where is not None and where < len(values):
+                parsed = parse_date(values[where].strip())
+                if parsed is not None:
+                    years[parsed.year] += 1
+    return rows, years
 
 
 class _References:
@@ -139,6 +147,13 @@ class _Rejects:
         return self.path
 
 
+def _check_constraints_as_rows_arrive() -> None:
+    """On PostgreSQL, check foreign keys per batch instead of queueing millions to the commit."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def run_import(
     kind: ImportKind[T],
     *,
@@ -151,8 +166,8 @@ def run_import(
 ) -> ImportResult:
     """Import ``path`` as ``kind``. Raises ``CsvFormatError`` when the header is unusable."""
     result = ImportResult()
-    total = count_rows(path)
-    references = _References(kind.prefix, _year_counts(path, kind.date_column))
+    total, years = _survey(path, kind.date_column)
+    references = _References(kind.prefix, years)
     rejects = _Rejects(rejects_path or rejects_path_for(path))
     batch: list[T] = []
 
@@ -163,6 +178,7 @@ def run_import(
 
     try:
         with transaction.atomic(), open_csv(path) as handle:
+            _check_constraints_as_rows_arrive()
             rows = read_rows(handle, kind.model, defaults=defaults)
             disable = None if progress is None else not progress
             for row in tqdm(rows, total=total, unit="row", disable=disable):
@@ -221,7 +237,11 @@ def referrals_import(
         return Checked(
             record.referral_date.year,
             lambda reference: referral_build(
-                record, organisation=organisation, submitted_by=actor, reference=reference
+                record,
+                organisation=organisation,
+                submitted_by=actor,
+                reference=reference,
+                now=timezone.now(),
             ),
         )
 

@@ -44,11 +44,12 @@ def notifications_import(
         )
 
     def save(batch: list[AnonymousNotification]) -> None:
-        AnonymousNotification.objects.bulk_create(batch, batch_size=1000)
+        created = AnonymousNotification.objects.bulk_create(batch, batch_size=1000)
         audit_record_many(
             actor=actor,
             verb=AuditVerb.NOTIFICATION_SUBMIT,
-            targets=batch,
+            target_type="referrals.anonymousnotification",
+            target_ids=[n.pk for n in created],
             detail={"door": "csv", "file": path.name},
         )
 

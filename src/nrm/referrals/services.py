@@ -5,12 +5,14 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from nrm.accounts.models import Organisation
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record, audit_record_many
 from nrm.referrals import errors, models
 from nrm.referrals.build import BuiltReferral, referral_build
+from nrm.bulk import ids_allocate, rows_insert
 from nrm.standard import messages, schema
 from nrm.standard.validation import FieldError, notification_validate, referral_validate
 
@@ -90,29 +92,30 @@ def _text(value: Any) -> str | None:
 
 def referrals_save(
     *, built: list[BuiltReferral], actor: Any, verb: AuditVerb, detail: dict[str, Any]
-) -> None:
-    """Insert built referrals and their rows in bulk, with one audit event each.
+) -> list[int]:
+    """Insert built referrals and all their rows, with one audit event each; return their ids.
 
     References must already be set. Runs in the caller's transaction.
     """
-    models.Referral.objects.bulk_create([b.referral for b in built], batch_size=1000)
-    for b in built:
-        b.person.referral = b.referral
-        for nationality in b.nationalities:
-            nationality.referral = b.referral
-        for decision in b.decisions:
-            decision.referral = b.referral
+    ids = ids_allocate(models.Referral, len(built))
+    for referral_id, b in zip(ids, built, strict=True):
+        b.referral["id"] = referral_id
+        b.person["referral_id"] = referral_id
+        for row in b.nationalities:
+            row["referral_id"] = referral_id
+        for row in b.decisions:
+            row["referral_id"] = referral_id
         if b.account is not None:
-            b.account.referral = b.referral
-    models.Person.objects.bulk_create([b.person for b in built], batch_size=1000)
-    models.Nationality.objects.bulk_create(
-        [n for b in built for n in b.nationalities], batch_size=2000
+            b.account["referral_id"] = referral_id
+    rows_insert(models.Referral, [b.referral for b in built])
+    rows_insert(models.Person, [b.person for b in built])
+    rows_insert(models.Nationality, [row for b in built for row in b.nationalities])
+    rows_insert(models.VictimAccount, [b.account for b in built if b.account is not None])
+    rows_insert(models.Decision, [row for b in built for row in b.decisions])
+    audit_record_many(
+        actor=actor, verb=verb, target_type="referrals.referral", target_ids=ids, detail=detail
     )
-    models.VictimAccount.objects.bulk_create(
-        [b.account for b in built if b.account is not None], batch_size=1000
-    )
-    models.Decision.objects.bulk_create([d for b in built for d in b.decisions], batch_size=2000)
-    audit_record_many(actor=actor, verb=verb, targets=[b.referral for b in built], detail=detail)
+    return ids
 
 
 def referral_submit(
@@ -122,6 +125,7 @@ def referral_submit(
     organisation: Organisation | None = None,
     allow_decisions: bool = False,
     today: date | None = None,
+    door: str = "api",
 ) -> models.Referral:
     """Validate and save one referral; raise ``ReferralInvalid`` with field-level errors.
 
@@ -141,12 +145,16 @@ def referral_submit(
         prefix = f"NRM-{record.referral_date.year}"
         number = reference_block_reserve(prefix=prefix, count=1)
         built = referral_build(
-            record, organisation=org, submitted_by=actor, reference=reference_format(prefix, number)
+            record,
+            organisation=org,
+            submitted_by=actor,
+            reference=reference_format(prefix, number),
+            now=timezone.now(),
         )
-        referrals_save(
-            built=[built], actor=actor, verb=AuditVerb.REFERRAL_SUBMIT, detail={"door": "api"}
+        (referral_id,) = referrals_save(
+            built=[built], actor=actor, verb=AuditVerb.REFERRAL_SUBMIT, detail={"door": door}
         )
-    return built.referral
+    return models.Referral.objects.get(pk=referral_id)
 
 
 def notification_submit(

@@ -4,6 +4,8 @@ Each list is a Django ``TextChoices`` so the same object serves the case store, 
 codebook. ``ALIASES`` adds the spellings used in the published tables so imports accept them too.
 """
 
+from functools import cache
+
 from django.db import models
 
 
@@ -232,11 +234,22 @@ CODE_LISTS: tuple[type[models.TextChoices], ...] = (
 )
 
 
+@cache
+def _lookup_table(code_list: type[models.TextChoices]) -> dict[str, str]:
+    table = {_normalise(alias): code for alias, code in ALIASES.get(code_list, {}).items()}
+    for member in code_list:
+        table[_normalise(str(member.label))] = member.value
+        table[_normalise(member.value)] = member.value
+        table[member.value] = member.value
+    return table
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.strip().lower().replace("_", " ").split())
+
+
 def code_lookup(code_list: type[models.TextChoices], value: str) -> str | None:
     """Return the code for ``value`` given as a code, a label or a known alias; None if unknown."""
-    key = " ".join(value.strip().lower().replace("_", " ").split())
-    for member in code_list:
-        if key in (member.value.replace("_", " "), str(member.label).lower()):
-            return member.value
-    alias = ALIASES.get(code_list, {}).get(key)
-    return alias
+    table = _lookup_table(code_list)
+    found = table.get(value)
+    return found if found is not None else table.get(_normalise(value))

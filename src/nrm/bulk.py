@@ -1,0 +1,86 @@
+"""Fast insertion of many rows: COPY on PostgreSQL, one prepared INSERT on other databases.
+
+Used by every write of referrals (one or a million) so there is a single path. Values are
+adapted by the database backend's own operations; column names come from the models.
+"""
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.db import connection, models
+
+Row = dict[str, Any]
+
+
+def _remembering(adapt: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Adapt values, reusing the last result when the same object comes again (timestamps and
+    details shared by a whole batch are adapted once)."""
+    last: list[Any] = [object(), None]
+
+    def adapted(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, adapt(value)
+        return last[1]
+
+    return adapted
+
+
+def _adapter(field: "models.Field[Any, Any]") -> Callable[[Any], Any] | None:
+    ops = connection.ops
+    if isinstance(field, models.DateTimeField):
+        return _remembering(ops.adapt_datetimefield_value)
+    if isinstance(field, models.DateField):
+        return ops.adapt_datefield_value
+    if isinstance(field, models.JSONField):
+        return _remembering(json.dumps)
+    return None
+
+
+def rows_insert(model: type[models.Model], rows: Sequence[Row]) -> None:
+    """Insert ``rows`` (dicts keyed by column name, all with the same keys) into ``model``'s table."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    by_column = {f.column: f for f in model._meta.concrete_fields}
+    adapters = [_adapter(by_column[name]) for name in columns]
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(name) for name in columns)
+    adapted = [(index, adapt) for index, adapt in enumerate(adapters) if adapt is not None]
+
+    def prepare(row: Row) -> list[Any]:
+        value = [row[name] for name in columns]
+        for index, adapt in adapted:
+            if value[index] is not None:
+                value[index] = adapt(value[index])
+        return value
+
+    values = (prepare(row) for row in rows)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # noqa: S608
+                for value in values:
+                    copy.write_row(value)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values))  # noqa: S608
+
+
+def ids_allocate(model: type[models.Model], count: int) -> list[int]:
+    """Reserve ``count`` primary keys. Inside a transaction that holds the write lock on SQLite."""
+    table = model._meta.db_table
+    pk = model._meta.pk
+    assert pk is not None
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, pk.column, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        quoted = connection.ops.quote_name(table)
+        cursor.execute(
+            f"SELECT COALESCE(MAX({connection.ops.quote_name(pk.column)}), 0) FROM {quoted}"
+        )  # noqa: S608
+        start = int(cursor.fetchone()[0]) + 1
+        return list(range(start, start + count))
