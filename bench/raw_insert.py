@@ -5,7 +5,7 @@ numbered in file order. Nothing is validated, allocated by rule or audited.
 """
 
 import csv
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ BATCH = 5000
 
 def raw_insert(path: Path) -> int:
     organisations = dict(Organisation.objects.values_list("code", "id"))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     count = 0
     with transaction.atomic(), path.open(encoding="utf-8", newline="") as handle:
         batch: list[dict[str, str]] = []

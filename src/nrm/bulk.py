@@ -38,7 +38,10 @@ def _adapter(field: "models.Field[Any, Any]") -> Callable[[Any], Any] | None:
 
 
 def rows_insert(model: type[models.Model], rows: Sequence[Row]) -> None:
-    """Insert ``rows`` (dicts keyed by column name, all with the same keys) into ``model``'s table."""
+    """Insert ``rows`` (dicts keyed by column, all with the same keys) into ``model``'s table.
+
+    Table and column names come from the model, never from input, so the SQL is built safely.
+    """
     if not rows:
         return
     columns = list(rows[0])
@@ -58,12 +61,13 @@ def rows_insert(model: type[models.Model], rows: Sequence[Row]) -> None:
     values = (prepare(row) for row in rows)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # noqa: S608
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for value in values:
                     copy.write_row(value)
         else:
             marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values))  # noqa: S608
+            insert = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
+            cursor.executemany(insert, list(values))
 
 
 def ids_allocate(model: type[models.Model], count: int) -> list[int]:
@@ -78,9 +82,7 @@ def ids_allocate(model: type[models.Model], count: int) -> list[int]:
                 [table, pk.column, count],
             )
             return [row[0] for row in cursor.fetchall()]
-        quoted = connection.ops.quote_name(table)
-        cursor.execute(
-            f"SELECT COALESCE(MAX({connection.ops.quote_name(pk.column)}), 0) FROM {quoted}"
-        )  # noqa: S608
+        quoted, column = connection.ops.quote_name(table), connection.ops.quote_name(pk.column)
+        cursor.execute(f"SELECT COALESCE(MAX({column}), 0) FROM {quoted}")  # noqa: S608
         start = int(cursor.fetchone()[0]) + 1
         return list(range(start, start + count))

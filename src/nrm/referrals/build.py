@@ -5,9 +5,9 @@ from datetime import datetime
 from typing import Any
 
 from nrm.accounts.models import Organisation
+from nrm.bulk import Row
 from nrm.referrals import models
 from nrm.referrals.allocation import competent_authority_for
-from nrm.bulk import Row
 from nrm.standard import schema
 from nrm.standard.codes import DecisionOutcome, DecisionStage, NationalityBasis
 from nrm.standard.rules import derived_age_group

@@ -10,9 +10,9 @@ from django.utils import timezone
 from nrm.accounts.models import Organisation
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record, audit_record_many
+from nrm.bulk import ids_allocate, rows_insert
 from nrm.referrals import errors, models
 from nrm.referrals.build import BuiltReferral, referral_build
-from nrm.bulk import ids_allocate, rows_insert
 from nrm.standard import messages, schema
 from nrm.standard.validation import FieldError, notification_validate, referral_validate
 
