@@ -5,12 +5,16 @@ adapted by the database backend's own operations; column names come from the mod
 """
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import connection, models
 
 Row = dict[str, Any]
+_IN_PIPELINE: ContextVar[bool] = ContextVar("nrm_bulk_in_pipeline", default=False)
+COPY_FROM = 50  # fewer rows than this go in one INSERT: cheaper than setting up a COPY
 
 
 def _remembering(adapt: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -60,14 +64,34 @@ def rows_insert(model: type[models.Model], rows: Sequence[Row]) -> None:
 
     values = (prepare(row) for row in rows)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and len(rows) >= COPY_FROM and not _IN_PIPELINE.get():
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for value in values:
                     copy.write_row(value)
         else:
             marks = ", ".join(["%s"] * len(columns))
             insert = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
-            cursor.executemany(insert, list(values))
+            prepared = list(values)
+            if len(prepared) == 1:
+                cursor.execute(insert, prepared[0])
+            else:
+                cursor.executemany(insert, prepared)
+
+
+@contextmanager
+def pipelined(rows: int) -> Iterator[None]:
+    """For a few rows, send the block's statements without waiting for each answer (PostgreSQL
+    pipeline mode; errors still surface at the end of the block). COPY, used for many rows,
+    cannot run in a pipeline, so larger blocks run plainly, as on other databases."""
+    if rows < COPY_FROM and connection.vendor == "postgresql" and connection.connection:
+        token = _IN_PIPELINE.set(True)
+        try:
+            with connection.connection.pipeline():
+                yield
+        finally:
+            _IN_PIPELINE.reset(token)
+    else:
+        yield
 
 
 def ids_allocate(model: type[models.Model], count: int) -> list[int]:

@@ -1,4 +1,5 @@
 import csv
+import re
 import json
 from pathlib import Path
 from typing import Any
@@ -101,14 +102,16 @@ def test_an_unknown_column_is_refused_before_any_row(
     assert Referral.objects.count() == 0
 
 
-def test_references_are_numbered_per_year(tmp_path: Path, rows: list[dict[str, Any]]) -> None:
+def test_references_are_numbered_per_year_in_file_order(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
     two_years = [rows[0], {**rows[1], "referral_date": "2011-12-01"}, rows[2]]
     referrals_import(path=write_csv(tmp_path / "in.csv", two_years))
-    assert sorted(Referral.objects.values_list("reference", flat=True)) == [
-        "NRM-2011-000001",
-        "NRM-2012-000001",
-        "NRM-2012-000002",
-    ]
+    by_name = dict(Referral.objects.values_list("person__family_name", "reference"))
+    assert re.fullmatch(r"NRM-2011-\d{6}", by_name["Fictiva1"])
+    first, third = by_name["Fictiva0"], by_name["Fictiva2"]
+    assert re.fullmatch(r"NRM-2012-\d{6}", first) and re.fullmatch(r"NRM-2012-\d{6}", third)
+    assert int(third[-6:]) == int(first[-6:]) + 1
 
 
 def test_the_command_exits_non_zero_and_prints_the_bad_row(
@@ -153,3 +156,11 @@ def test_the_api_and_the_importer_give_the_same_field_level_messages(
         )
         assert api_errors == [(e.column, e.reason) for e in importer_errors], payload
     assert Referral.objects.count() == 0
+
+
+def test_a_small_import_with_many_rows_per_table_is_saved_whole(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
+    few = [{**row, "claimed_nationalities": ["NGA", "GHA", "CMR"]} for row in rows[:30]]
+    assert referrals_import(path=write_csv(tmp_path / "in.csv", few)).saved == 30
+    assert Nationality.objects.count() == 90

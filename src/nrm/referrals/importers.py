@@ -8,7 +8,7 @@ their own, so they are unique and increasing but may have gaps when an import is
 """
 
 import csv
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,10 +23,9 @@ from tqdm import tqdm
 from nrm.audit.models import AuditVerb
 from nrm.referrals.build import BuiltReferral, referral_build
 from nrm.referrals.csvformat import CsvRow, open_csv, read_rows
+from nrm.referrals.references import references_reserve
 from nrm.referrals.services import (
     OrganisationResolver,
-    reference_block_reserve,
-    reference_format,
     referral_check,
     referrals_save,
 )
@@ -106,24 +105,20 @@ def _survey(path: Path, column: str) -> tuple[int, Counter[int]]:
 
 
 class _References:
-    """Reference numbers reserved in blocks per year before the import starts."""
+    """References reserved per year before the import starts, handed out in file order."""
 
     def __init__(self, prefix: str, years: Counter[int]) -> None:
         self.prefix = prefix
-        self.next: dict[int, int] = {}
-        self.end: dict[int, int] = {}
-        with transaction.atomic():
-            for year, count in sorted(years.items()):
-                first = reference_block_reserve(prefix=f"{prefix}-{year}", count=count)
-                self.next[year], self.end[year] = first, first + count
+        self.reserved: dict[int, deque[str]] = {
+            year: deque(references_reserve(prefix=f"{prefix}-{year}", count=count))
+            for year, count in sorted(years.items())
+        }
 
     def take(self, year: int) -> str:
-        number = self.next.get(year)
-        if number is None or number >= self.end[year]:
-            number = reference_block_reserve(prefix=f"{self.prefix}-{year}", count=1)
-            self.end[year] = number + 1
-        self.next[year] = number + 1
-        return reference_format(f"{self.prefix}-{year}", number)
+        queue = self.reserved.setdefault(year, deque())
+        if not queue:
+            queue.extend(references_reserve(prefix=f"{self.prefix}-{year}", count=1))
+        return queue.popleft()
 
 
 class _Rejects:

@@ -10,30 +10,14 @@ from django.utils import timezone
 from nrm.accounts.models import Organisation
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record, audit_record_many
-from nrm.bulk import ids_allocate, rows_insert
+from nrm.bulk import ids_allocate, pipelined, rows_insert
 from nrm.referrals import errors, models
 from nrm.referrals.build import BuiltReferral, referral_build
+from nrm.referrals.references import references_reserve
 from nrm.standard import messages, schema
 from nrm.standard.validation import FieldError, notification_validate, referral_validate
 
 DECISION_FIELDS = ("rg_outcome", "rg_date", "cg_outcome", "cg_date")
-
-
-def reference_block_reserve(*, prefix: str, count: int) -> int:
-    """Reserve ``count`` consecutive sequence numbers for ``prefix``; return the first.
-
-    Must run inside a transaction: the counter row is locked until it commits.
-    """
-    models.ReferenceCounter.objects.get_or_create(prefix=prefix)
-    counter = models.ReferenceCounter.objects.select_for_update().get(prefix=prefix)
-    first = counter.last + 1
-    counter.last += count
-    counter.save(update_fields=["last"])
-    return first
-
-
-def reference_format(prefix: str, number: int) -> str:
-    return f"{prefix}-{number:06d}"
 
 
 class OrganisationResolver:
@@ -107,14 +91,15 @@ def referrals_save(
             row["referral_id"] = referral_id
         if b.account is not None:
             b.account["referral_id"] = referral_id
-    rows_insert(models.Referral, [b.referral for b in built])
-    rows_insert(models.Person, [b.person for b in built])
-    rows_insert(models.Nationality, [row for b in built for row in b.nationalities])
-    rows_insert(models.VictimAccount, [b.account for b in built if b.account is not None])
-    rows_insert(models.Decision, [row for b in built for row in b.decisions])
-    audit_record_many(
-        actor=actor, verb=verb, target_type="referrals.referral", target_ids=ids, detail=detail
-    )
+    with pipelined(len(built)):
+        rows_insert(models.Referral, [b.referral for b in built])
+        rows_insert(models.Person, [b.person for b in built])
+        rows_insert(models.Nationality, [row for b in built for row in b.nationalities])
+        rows_insert(models.VictimAccount, [b.account for b in built if b.account is not None])
+        rows_insert(models.Decision, [row for b in built for row in b.decisions])
+        audit_record_many(
+            actor=actor, verb=verb, target_type="referrals.referral", target_ids=ids, detail=detail
+        )
     return ids
 
 
@@ -142,19 +127,18 @@ def referral_submit(
         raise errors.ReferralInvalid(checked)
     record, org = checked
     with transaction.atomic():
-        prefix = f"NRM-{record.referral_date.year}"
-        number = reference_block_reserve(prefix=prefix, count=1)
+        (reference,) = references_reserve(prefix=f"NRM-{record.referral_date.year}", count=1)
         built = referral_build(
             record,
             organisation=org,
             submitted_by=actor,
-            reference=reference_format(prefix, number),
+            reference=reference,
             now=timezone.now(),
         )
-        (referral_id,) = referrals_save(
+        referrals_save(
             built=[built], actor=actor, verb=AuditVerb.REFERRAL_SUBMIT, detail={"door": door}
         )
-    return models.Referral.objects.get(pk=referral_id)
+    return models.Referral(**built.referral)
 
 
 def notification_submit(
@@ -177,12 +161,9 @@ def notification_submit(
     record = validated.record
     with transaction.atomic():
         prefix = f"NRM-AN-{record.notification_date.year}"
-        number = reference_block_reserve(prefix=prefix, count=1)
+        (reference,) = references_reserve(prefix=prefix, count=1)
         notification = notification_build(
-            record,
-            organisation=resolved,
-            submitted_by=actor,
-            reference=reference_format(prefix, number),
+            record, organisation=resolved, submitted_by=actor, reference=reference
         )
         notification.save()
         audit_record(actor=actor, verb=AuditVerb.NOTIFICATION_SUBMIT, target=notification)

@@ -100,7 +100,9 @@ class Referral(BaseModel):
 
     given_name: ShortText | None = _field("person", "Given name(s)", None)
     family_name: ShortText | None = _field("person", "Family name", None)
-    aliases: list[ShortText] = _field("person", "Other names used", default_factory=list)
+    aliases: list[ShortText] = _field(
+        "person", "Other names used", default_factory=list, max_length=20
+    )
     date_of_birth: PastDate | None = _field("person", "Date of birth, if known", None)
     estimated_age: int | None = _field(
         "person",
@@ -117,7 +119,7 @@ class Referral(BaseModel):
     )
     gender: GenderCode = _field("person", "Gender")
     claimed_nationalities: list[Country] = _field(
-        "person", "Nationalities the person claims (one or more)", min_length=1
+        "person", "Nationalities the person claims (one or more)", min_length=1, max_length=10
     )
     assessed_nationality: Country | None = _field(
         "person", "Nationality as assessed by the first responder or competent authority", None
@@ -125,7 +127,9 @@ class Referral(BaseModel):
     assessed_nationality_certainty: CertaintyCode | None = _field(
         "person", "How certain the assessed nationality is", None
     )
-    languages: list[Language] = _field("person", "Languages spoken", default_factory=list)
+    languages: list[Language] = _field(
+        "person", "Languages spoken", default_factory=list, max_length=20
+    )
     interpreter_needed: bool = _field("person", "An interpreter is needed", False)
     contact_route: str | None = _field(
         "person",

@@ -1,0 +1,65 @@
+"""Reference numbers: ``NRM-YYYY-NNNNNN`` (referrals) and ``NRM-AN-YYYY-NNNNNN`` (notifications).
+
+Numbered per prefix (kind and year). On PostgreSQL each prefix has its own sequence, so
+concurrent submissions never wait for one another; elsewhere a counter row is updated inside the
+writer's transaction (SQLite allows one writer at a time anyway). References are unique and
+increasing within a prefix; a rolled-back submission or import can leave gaps.
+"""
+
+import re
+
+from django.db import DatabaseError, connection, transaction
+
+from nrm.referrals.models import ReferenceCounter
+
+
+def reference_format(prefix: str, number: int) -> str:
+    return f"{prefix}-{number:06d}"
+
+
+def _sequence_name(prefix: str) -> str:
+    return "nrm_ref_" + re.sub(r"[^a-z0-9]", "_", prefix.lower())
+
+
+_EXISTING: set[tuple[str, str]] = set()  # (database, sequence) known to exist in this process
+
+
+def _postgres_numbers(prefix: str, count: int) -> list[int]:
+    name = connection.ops.quote_name(_sequence_name(prefix))
+    with connection.cursor() as cursor:
+        for attempt in range(3):
+            if (connection.settings_dict["NAME"], name) in _EXISTING:
+                break
+            try:
+                with transaction.atomic():
+                    cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {name}")
+                transaction.on_commit(
+                    lambda: _EXISTING.add((connection.settings_dict["NAME"], name))
+                )
+                break
+            except DatabaseError:  # created concurrently by another submission
+                if attempt == 2:
+                    raise
+        cursor.execute(f"SELECT nextval('{name}') FROM generate_series(1, %s)", [count])  # noqa: S608
+        return [int(row[0]) for row in cursor.fetchall()]
+
+
+def _counter_numbers(prefix: str, count: int) -> list[int]:
+    with transaction.atomic():
+        ReferenceCounter.objects.get_or_create(prefix=prefix)
+        counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix)
+        first = counter.last + 1
+        counter.last += count
+        counter.save(update_fields=["last"])
+    return list(range(first, first + count))
+
+
+def references_reserve(*, prefix: str, count: int) -> list[str]:
+    """Reserve ``count`` new references under ``prefix`` (e.g. ``NRM-2012``), in order."""
+    if count <= 0:
+        return []
+    if connection.vendor == "postgresql":
+        numbers = _postgres_numbers(prefix, count)
+    else:
+        numbers = _counter_numbers(prefix, count)
+    return [reference_format(prefix, number) for number in numbers]
