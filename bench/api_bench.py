@@ -10,8 +10,8 @@ with the requests the API acknowledged (201). All traffic stays on the loopback 
 
 import argparse
 import json
-import re
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -95,7 +95,8 @@ def _prepare(env: dict[str, str]) -> str:
         "from nrm.config.bootstrap import database_prepare; database_prepare()\n"
         "from nrm.accounts.models import Organisation, User\n"
         "from nrm.accounts.services import api_token_create\n"
-        "user = User.objects.create_user(username='load', organisation=Organisation.objects.get(code='met-police'))\n"
+        "org = Organisation.objects.get(code='met-police')\n"
+        "user = User.objects.create_user(username='load', organisation=org)\n"
         "print(api_token_create(user=user, name='load'))\n"
     )
     done = subprocess.run(
@@ -105,7 +106,11 @@ def _prepare(env: dict[str, str]) -> str:
 
 
 def _count(env: dict[str, str]) -> int:
-    script = "import django; django.setup()\nfrom nrm.referrals.models import Referral\nprint(Referral.objects.count())\n"
+    script = (
+        "import django; django.setup()\n"
+        "from nrm.referrals.models import Referral\n"
+        "print(Referral.objects.count())\n"
+    )
     done = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )

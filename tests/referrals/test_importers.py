@@ -1,6 +1,6 @@
 import csv
-import re
 import json
+import re
 from pathlib import Path
 from typing import Any
 
