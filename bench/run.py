@@ -1,0 +1,40 @@
+"""Run every benchmark with its recorded settings (see bench/README.md).
+
+    python bench/run.py [--quick]
+
+--quick uses small sizes to check the benchmarks work; recorded results use the defaults.
+"""
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    runs = [
+        [
+            sys.executable,
+            str(HERE / "import_bench.py"),
+            *(["--rows", "20000"] if args.quick else []),
+        ],
+        [
+            sys.executable,
+            str(HERE / "api_bench.py"),
+            *(["--requests", "1000"] if args.quick else []),
+        ],
+    ]
+    for command in runs:
+        print("$", " ".join(command[1:]), flush=True)
+        if subprocess.run(command, check=False).returncode != 0:
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

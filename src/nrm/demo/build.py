@@ -1,0 +1,132 @@
+"""``nrm demo``: a fresh demo case store with the published-table-consistent referrals.
+
+Builds the SQLite database under ``NRM_DATA_DIR`` (default ``./var/demo``), loads the
+deterministic demo referrals, and creates one demo account per role. Passwords and the API token
+are random for each build: they are printed and written to ``credentials.txt`` beside the database.
+"""
+
+import secrets
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from nrm.accounts.models import Organisation, User
+from nrm.accounts.roles import Role
+from nrm.accounts.services import api_token_create
+from nrm.audit.models import AuditVerb
+from nrm.config.bootstrap import database_prepare
+from nrm.demo.generator import DEMO_TODAY, generate_records
+from nrm.referrals.build import referral_build
+from nrm.referrals.references import references_reserve
+from nrm.referrals.services import (
+    OrganisationResolver,
+    referral_check,
+    referrals_save,
+)
+
+DEMO_ORGANISATION = {
+    Role.FIRST_RESPONDER: "met-police",
+    Role.CASEWORKER: "home-office-ukvi",
+    Role.MANAGER: "home-office-ukvi",
+    Role.SUPPORT_PROVIDER: "salvation-army",
+    Role.ANALYST: "nca-ukhtc",
+    Role.BORDER_FORCE_DUTY_OFFICER: "home-office-border-force",
+    Role.ADMINISTRATOR: None,
+}
+
+
+class DemoDataInvalid(Exception):
+    """The generator produced a record the data standard refuses (a bug in the generator)."""
+
+
+def _database_path() -> Path | None:
+    name = settings.DATABASES["default"]["NAME"]
+    engine = str(settings.DATABASES["default"]["ENGINE"])
+    return Path(str(name)) if engine.endswith("sqlite3") else None
+
+
+def demo_referrals_load() -> int:
+    """Validate every demo record through the data standard and save it; return the count."""
+    resolver = OrganisationResolver(own=None)
+    built = []
+    counters: dict[str, int] = {}
+    with transaction.atomic():
+        for record in generate_records():
+            checked = referral_check(
+                record, resolver=resolver, allow_decisions=True, today=DEMO_TODAY
+            )
+            if isinstance(checked, list):
+                raise DemoDataInvalid("; ".join(f"{e.field}: {e.message}" for e in checked))
+            parsed, organisation = checked
+            prefix = f"NRM-{parsed.referral_date.year}"
+            counters[prefix] = counters.get(prefix, 0) + 1
+            built.append((prefix, parsed, organisation))
+        reserved = {
+            prefix: iter(references_reserve(prefix=prefix, count=n))
+            for prefix, n in counters.items()
+        }
+        rows = []
+        now = timezone.now()
+        for prefix, parsed, organisation in built:
+            rows.append(
+                referral_build(
+                    parsed,
+                    organisation=organisation,
+                    submitted_by=None,
+                    reference=next(reserved[prefix]),
+                    now=now,
+                )
+            )
+        referrals_save(
+            built=rows, actor=None, verb=AuditVerb.REFERRAL_IMPORT, detail={"door": "demo"}
+        )
+    return len(rows)
+
+
+def demo_accounts_create() -> list[tuple[Role, str, str]]:
+    accounts = []
+    for role, org_code in DEMO_ORGANISATION.items():
+        organisation = Organisation.objects.get(code=org_code) if org_code else None
+        username = f"demo-{role.value.replace('_', '-')}"
+        password = secrets.token_urlsafe(12)
+        User.objects.create_user(
+            username=username,
+            password=password,
+            organisation=organisation,
+            role=role,
+            is_staff=role == Role.ADMINISTRATOR,
+        )
+        accounts.append((role, username, password))
+    return accounts
+
+
+def demo_build(*, keep: bool = False) -> None:
+    path = _database_path()
+    if path is not None and path.exists() and keep:
+        print(f"Reusing the demo database at {path}", file=sys.stderr)
+        return
+    if path is not None and path.exists():
+        connection.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    database_prepare()
+    count = demo_referrals_load()
+    accounts = demo_accounts_create()
+    responder = User.objects.get(username="demo-first-responder")
+    token = api_token_create(user=responder, name="demo")
+    lines = [
+        f"Demo case store: {path or settings.DATABASES['default']['NAME']} ({count} referrals)",
+        "Demo accounts (fictional; new passwords on every build):",
+        *(f"  {role.label:<32} {username:<32} {password}" for role, username, password in accounts),
+        f"API token of demo-first-responder (Metropolitan Police Service): {token}",
+        "  try: curl -H 'Authorization: Bearer <token>' http://127.0.0.1:8000/api/v1/referrals",
+    ]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    credentials = settings.DATA_DIR / "credentials.txt"
+    credentials.write_text(text, encoding="utf-8")
+    credentials.chmod(0o600)
