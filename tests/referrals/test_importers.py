@@ -164,3 +164,18 @@ def test_a_small_import_with_many_rows_per_table_is_saved_whole(
     few = [{**row, "claimed_nationalities": ["NGA", "GHA", "CMR"]} for row in rows[:30]]
     assert referrals_import(path=write_csv(tmp_path / "in.csv", few)).saved == 30
     assert Nationality.objects.count() == 90
+
+
+def test_checking_in_worker_processes_gives_the_same_result(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
+    rows[700]["gender"] = "robot"
+    path = write_csv(tmp_path / "in.csv", rows)
+    serial: list[RowError] = []
+    parallel: list[RowError] = []
+    first = referrals_import(path=path, partial=True, on_error=serial.append, parallel=False)
+    Referral.objects.all().delete()
+    second = referrals_import(path=path, partial=True, on_error=parallel.append, parallel=True)
+    assert (first.saved, first.rejected_rows) == (second.saved, second.rejected_rows) == (999, 1)
+    assert serial == parallel
+    assert Referral.objects.count() == 999

@@ -75,7 +75,7 @@ def demo_referrals_load() -> int:
                 referral_build(
                     parsed,
                     organisation=organisation,
-                    submitted_by=None,
+                    submitted_by_id=None,
                     reference=next(reserved[prefix]),
                     now=now,
                 )

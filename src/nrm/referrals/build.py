@@ -31,9 +31,9 @@ def referral_build(
     record: schema.Referral,
     *,
     organisation: Organisation,
-    submitted_by: Any,
+    submitted_by_id: int | None,
     reference: str,
-    now: datetime,
+    now: datetime | None = None,
 ) -> BuiltReferral:
     """Rows for a record that passed validation (so its age group is known)."""
     age_group = derived_age_group(record)
@@ -45,7 +45,7 @@ def referral_build(
         "referral_date": record.referral_date,
         "received_at": now,
         "organisation_id": organisation.pk,
-        "submitted_by_id": getattr(submitted_by, "pk", None),
+        "submitted_by_id": submitted_by_id,
         "officer_name": record.first_responder_officer or "",
         "officer_email": record.first_responder_email or "",
         "officer_phone": record.first_responder_phone or "",

@@ -31,11 +31,49 @@ class CsvFormatError(Exception):
 
 
 @dataclass(frozen=True)
+class Layout:
+    """The header of a file and the defaults for empty cells, shared by all its rows."""
+
+    header: tuple[str, ...]
+    defaults: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class CsvRow:
+    """One row as read; its record is worked out where it is checked (maybe another process)."""
+
     number: int  # spreadsheet row number: the header is row 1
-    raw: dict[str, str]
-    data: dict[str, Any]
-    problem: str | None = None  # the row as a whole is malformed
+    values: list[str]
+    layout: Layout
+
+    @property
+    def problem(self) -> str | None:
+        """Why the row as a whole is malformed, if it is."""
+        if len(self.values) > len(self.layout.header):
+            return TOO_MANY_CELLS.format(cells=len(self.values), columns=len(self.layout.header))
+        return None
+
+    @property
+    def raw(self) -> dict[str, str]:
+        """The cells by column, notes (``_`` columns) left out."""
+        padded = self.values + [""] * (len(self.layout.header) - len(self.values))
+        return {
+            name: value
+            for name, value in zip(self.layout.header, padded, strict=False)
+            if name[:1] != "_"
+        }
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The record: empty cells left out, lists split, defaults filled in."""
+        data = {
+            name: _cell(name, value)
+            for name, value in zip(self.layout.header, self.values, strict=False)
+            if name[:1] != "_" and value.strip()
+        }
+        for name, value in self.layout.defaults:
+            data.setdefault(name, value)
+        return data
 
 
 def columns_of(model: type[BaseModel]) -> list[str]:
@@ -57,9 +95,11 @@ def open_csv(path: Path) -> IO[str]:
     return path.open(encoding="utf-8-sig", newline="")
 
 
-def count_rows(path: Path) -> int:
-    with open_csv(path) as handle:
-        return max(sum(1 for _ in csv.reader(handle)) - 1, 0)
+def count_lines(path: Path) -> int:
+    """Lines after the header: the row count unless cells hold line breaks (for progress)."""
+    with path.open("rb") as handle:
+        lines = sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+    return max(lines - 1, 0)
 
 
 def read_rows(
@@ -86,6 +126,7 @@ def read_rows(
     missing = [name for name in required_columns(model) if name not in header]
     if missing:
         raise CsvFormatError(MISSING_COLUMNS.format(columns=", ".join(missing)))
+    layout = Layout(tuple(header), tuple(defaults.items()))
     number = 1
     while True:
         try:
@@ -95,19 +136,5 @@ def read_rows(
         except UnicodeDecodeError as exc:
             raise CsvFormatError(NOT_UTF8.format(line=number + 1)) from exc
         number += 1
-        if not any(v.strip() for v in values):
-            continue
-        padded = values + [""] * (len(header) - len(values))
-        raw = {name: value for name, value in zip(header, padded, strict=False) if name[:1] != "_"}
-        if len(values) > len(header):
-            extra = TOO_MANY_CELLS.format(cells=len(values), columns=len(header))
-            yield CsvRow(number, raw, {}, problem=extra)
-            continue
-        data = {
-            name: _cell(name, value)
-            for name, value in raw.items()
-            if value.strip() and not name.startswith("_")
-        }
-        for name, value in defaults.items():
-            data.setdefault(name, value)
-        yield CsvRow(number, raw, data)
+        if any(v.strip() for v in values):
+            yield CsvRow(number, values, layout)

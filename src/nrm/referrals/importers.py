@@ -1,17 +1,22 @@
 """CSV bulk import: streaming, all-or-nothing by default, ``partial`` on request.
 
-Memory stays flat in the file size: rows are read, validated and inserted in batches inside one
-transaction; only the current batch is held. In all-or-nothing mode the first bad row stops all
-inserting, the rest of the file is still validated so every bad row is reported, and the
-transaction is rolled back. References are reserved before the import in a short transaction of
-their own, so they are unique and increasing but may have gaps when an import is rolled back.
+Memory stays flat in the file size: rows are read in chunks, checked (in worker processes for
+large files, so both cores work), and inserted in batches inside one transaction; only a few
+chunks are in flight at any time. In all-or-nothing mode the first bad row stops all inserting,
+the rest of the file is still checked so every bad row is reported, and the transaction is rolled
+back. References are reserved before the import (see ``references``), so they are unique and
+increasing but may have gaps when an import is rolled back.
 """
 
 import csv
+import os
 from collections import Counter, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
@@ -20,20 +25,19 @@ from django.utils import timezone
 from pydantic import BaseModel
 from tqdm import tqdm
 
+from nrm.accounts.models import Organisation
 from nrm.audit.models import AuditVerb
+from nrm.referrals import import_worker
 from nrm.referrals.build import BuiltReferral, referral_build
-from nrm.referrals.csvformat import CsvRow, open_csv, read_rows
+from nrm.referrals.csvformat import CsvRow, count_lines, open_csv, read_rows
 from nrm.referrals.references import references_reserve
-from nrm.referrals.services import (
-    OrganisationResolver,
-    referral_check,
-    referrals_save,
-)
+from nrm.referrals.services import OrganisationResolver, referral_check, referrals_save
 from nrm.standard.schema import Referral
-from nrm.standard.types import parse_date
 from nrm.standard.validation import FieldError
 
 BATCH_SIZE = 1000
+CHUNK_SIZE = 500
+PARALLEL_FROM = 20_000  # rows; smaller files are checked in this process
 T = TypeVar("T")
 
 
@@ -64,10 +68,13 @@ class ImportResult:
 
 @dataclass(frozen=True)
 class Checked(Generic[T]):
-    """A valid row: the year its reference is numbered in, and how to build it from a reference."""
+    """A valid row: the year its reference is numbered in, and its rows without a reference."""
 
     year: int
-    build: Callable[[str], T]
+    item: T
+
+
+Check = Callable[[dict[str, Any]], "Checked[Any] | list[FieldError]"]
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,9 @@ class ImportKind(Generic[T]):
     model: type[BaseModel]
     prefix: str  # reference prefix before the year, e.g. "NRM" or "NRM-AN"
     date_column: str
-    check: Callable[[dict[str, Any]], Checked[T] | list[FieldError]]
+    checker: str  # "module:function" making the row check from ``checker_config``; no DB access
+    checker_config: dict[str, Any]
+    finish: Callable[[T, str, datetime], None]  # give an item its reference and receipt time
     save: Callable[[list[T]], None]
 
 
@@ -87,38 +96,44 @@ def rejects_path_for(path: Path) -> Path:
     return path.with_name(f"{path.stem}.rejects.csv")
 
 
-def _survey(path: Path, column: str) -> tuple[int, Counter[int]]:
-    """Rows in the file, and how many fall in each year (for reserving references)."""
-    rows = 0
-    years: Counter[int] = Counter()
-    with open_csv(path) as handle:
-        reader = csv.reader(handle)
-        header = [name.strip() for name in next(reader, [])]
-        where = header.index(column) if column in header else None
-        for values in reader:
-            rows += 1
-            if where is not None and where < len(values):
-                parsed = parse_date(values[where].strip())
-                if parsed is not None:
-                    years[parsed.year] += 1
-    return rows, years
+def _checked_chunks(
+    kind: ImportKind[Any], rows: Iterator[CsvRow], *, parallel: bool
+) -> Iterator[tuple[list[CsvRow], list["Checked[Any] | list[FieldError]"]]]:
+    """Chunks of rows with their checks, in file order; a few chunks in flight at most."""
+    chunks = iter(lambda: list(islice(rows, CHUNK_SIZE)), [])
+    if not parallel:
+        check = import_worker.make_check(kind.checker, kind.checker_config)
+        for chunk in chunks:
+            yield chunk, import_worker.check_rows(check, chunk)
+        return
+    workers = max(os.cpu_count() or 1, 2)
+    settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "nrm.config.settings.local")
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=get_context("spawn"),
+        initializer=import_worker.start,
+        initargs=(settings_module, kind.checker, kind.checker_config),
+    ) as pool:
+        pending: deque[tuple[list[CsvRow], Future[Any]]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(import_worker.check_chunk, chunk)))
+            if len(pending) >= 2 * workers:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
 
 
-class _References:
-    """References reserved per year before the import starts, handed out in file order."""
-
-    def __init__(self, prefix: str, years: Counter[int]) -> None:
-        self.prefix = prefix
-        self.reserved: dict[int, deque[str]] = {
-            year: deque(references_reserve(prefix=f"{prefix}-{year}", count=count))
-            for year, count in sorted(years.items())
-        }
-
-    def take(self, year: int) -> str:
-        queue = self.reserved.setdefault(year, deque())
-        if not queue:
-            queue.extend(references_reserve(prefix=f"{self.prefix}-{year}", count=1))
-        return queue.popleft()
+def _references_assign(kind: ImportKind[T], items: list[Checked[T]], now: datetime) -> None:
+    """Give a chunk's valid items their references, reserved per year in file order."""
+    years = Counter(item.year for item in items)
+    reserved = {
+        year: iter(references_reserve(prefix=f"{kind.prefix}-{year}", count=count))
+        for year, count in sorted(years.items())
+    }
+    for item in items:
+        kind.finish(item.item, next(reserved[item.year]), now)
 
 
 class _Rejects:
@@ -158,11 +173,17 @@ def run_import(
     rejects_path: Path | None,
     on_error: Callable[[RowError], None],
     progress: bool | None,
+    parallel: bool | None = None,
 ) -> ImportResult:
-    """Import ``path`` as ``kind``. Raises ``CsvFormatError`` when the header is unusable."""
+    """Import ``path`` as ``kind``. Raises ``CsvFormatError`` when the header is unusable.
+
+    ``parallel`` checks rows in worker processes; by default for files of ``PARALLEL_FROM``
+    rows or more on a machine with more than one core.
+    """
     result = ImportResult()
-    total, years = _survey(path, kind.date_column)
-    references = _References(kind.prefix, years)
+    total = count_lines(path)
+    if parallel is None:
+        parallel = total >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     rejects = _Rejects(rejects_path or rejects_path_for(path))
     batch: list[T] = []
 
@@ -176,28 +197,25 @@ def run_import(
             _check_constraints_as_rows_arrive()
             rows = read_rows(handle, kind.model, defaults=defaults)
             disable = None if progress is None else not progress
-            for row in tqdm(rows, total=total, unit="row", disable=disable):
-                result.rows += 1
-                checked = (
-                    [FieldError("__row__", row.problem, "malformed_row")]
-                    if row.problem
-                    else kind.check(row.data)
-                )
-                if isinstance(checked, list):
-                    result.rejected_rows += 1
-                    for problem in checked:
-                        result.errors_by_column[problem.field] += 1
-                        on_error(
-                            RowError(row.number, problem.field, problem.value, problem.message)
-                        )
-                    if partial:
-                        rejects.write(row, checked)
-                    continue
-                if result.rejected_rows and not partial:
-                    continue
-                batch.append(checked.build(references.take(checked.year)))
-                if len(batch) >= BATCH_SIZE:
-                    flush()
+            with tqdm(total=total, unit="row", disable=disable) as bar:
+                for chunk, checks in _checked_chunks(kind, rows, parallel=parallel):
+                    valid: list[Checked[T]] = []
+                    for row, checked in zip(chunk, checks, strict=True):
+                        result.rows += 1
+                        if isinstance(checked, list):
+                            result.rejected_rows += 1
+                            _report(row, checked, result, on_error)
+                            if partial:
+                                rejects.write(row, checked)
+                        else:
+                            valid.append(checked)
+                    bar.update(len(chunk))
+                    if result.rejected_rows and not partial:
+                        continue
+                    _references_assign(kind, valid, timezone.now())
+                    batch.extend(item.item for item in valid)
+                    if len(batch) >= BATCH_SIZE:
+                        flush()
             if result.rejected_rows and not partial:
                 raise _Rollback
             if batch:
@@ -207,6 +225,53 @@ def run_import(
     finally:
         result.rejects_path = rejects.close()
     return result
+
+
+def _report(
+    row: CsvRow,
+    problems: list[FieldError],
+    result: ImportResult,
+    on_error: Callable[[RowError], None],
+) -> None:
+    for problem in problems:
+        result.errors_by_column[problem.field] += 1
+        on_error(RowError(row.number, problem.field, problem.value, problem.message))
+
+
+def organisations_for_workers() -> list[tuple[int, str]]:
+    """The active organisations as plain values a worker process can receive."""
+    return list(Organisation.objects.filter(is_active=True).values_list("pk", "code"))
+
+
+def resolver_from(organisations: Iterable[tuple[int, str]]) -> OrganisationResolver:
+    known = [Organisation(pk=pk, code=code, is_active=True) for pk, code in organisations]
+    return OrganisationResolver(own=None, known=known)
+
+
+def referral_checker(
+    *, organisations: Iterable[tuple[int, str]], today: date | None, submitted_by_id: int | None
+) -> Check:
+    """The row check of a referral import (an operator's door: historic decisions allowed)."""
+    resolver = resolver_from(organisations)
+
+    def check(data: dict[str, Any]) -> Checked[BuiltReferral] | list[FieldError]:
+        checked = referral_check(data, resolver=resolver, allow_decisions=True, today=today)
+        if isinstance(checked, list):
+            return checked
+        record, organisation = checked
+        built = referral_build(
+            record, organisation=organisation, submitted_by_id=submitted_by_id, reference=""
+        )
+        return Checked(record.referral_date.year, built)
+
+    return check
+
+
+def _referral_finish(built: BuiltReferral, reference: str, now: datetime) -> None:
+    built.referral["reference"] = reference
+    built.referral["received_at"] = now
+    for decision in built.decisions:
+        decision["recorded_at"] = now
 
 
 def referrals_import(
@@ -219,31 +284,27 @@ def referrals_import(
     on_error: Callable[[RowError], None] = lambda error: None,
     progress: bool | None = None,
     today: date | None = None,
+    parallel: bool | None = None,
 ) -> ImportResult:
     """Import referrals from ``path`` (historic decisions allowed: this is an operator's door)."""
-    resolver = OrganisationResolver(own=None)
     detail = {"door": "csv", "file": path.name}
-
-    def check(data: dict[str, Any]) -> Checked[BuiltReferral] | list[FieldError]:
-        checked = referral_check(data, resolver=resolver, allow_decisions=True, today=today)
-        if isinstance(checked, list):
-            return checked
-        record, organisation = checked
-        return Checked(
-            record.referral_date.year,
-            lambda reference: referral_build(
-                record,
-                organisation=organisation,
-                submitted_by=actor,
-                reference=reference,
-                now=timezone.now(),
-            ),
-        )
 
     def save(batch: list[BuiltReferral]) -> None:
         referrals_save(built=batch, actor=actor, verb=AuditVerb.REFERRAL_IMPORT, detail=detail)
 
-    kind = ImportKind(Referral, "NRM", "referral_date", check, save)
+    kind = ImportKind(
+        model=Referral,
+        prefix="NRM",
+        date_column="referral_date",
+        checker="nrm.referrals.importers:referral_checker",
+        checker_config={
+            "organisations": organisations_for_workers(),
+            "today": today,
+            "submitted_by_id": getattr(actor, "pk", None),
+        },
+        finish=_referral_finish,
+        save=save,
+    )
     defaults = {"first_responder_organisation": organisation_code} if organisation_code else {}
     return run_import(
         kind,
@@ -253,4 +314,5 @@ def referrals_import(
         rejects_path=rejects_path,
         on_error=on_error,
         progress=progress,
+        parallel=parallel,
     )

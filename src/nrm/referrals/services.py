@@ -1,6 +1,6 @@
 """Writes for intake: referrals and anonymous notifications. Every door calls these."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -23,9 +23,11 @@ DECISION_FIELDS = ("rg_outcome", "rg_date", "cg_outcome", "cg_date")
 class OrganisationResolver:
     """Which organisation a record is submitted for: the actor's own, or a named one (imports)."""
 
-    def __init__(self, *, own: Organisation | None) -> None:
+    def __init__(
+        self, *, own: Organisation | None, known: Iterable[Organisation] | None = None
+    ) -> None:
         self.own = own
-        self._by_code: dict[str, Organisation] | None = None
+        self._by_code = None if known is None else {o.code: o for o in known if o.is_active}
 
     def resolve(self, code: str | None) -> Organisation | FieldError:
         field = "first_responder_organisation"
@@ -131,7 +133,7 @@ def referral_submit(
         built = referral_build(
             record,
             organisation=org,
-            submitted_by=actor,
+            submitted_by_id=getattr(actor, "pk", None),
             reference=reference,
             now=timezone.now(),
         )
@@ -163,7 +165,10 @@ def notification_submit(
         prefix = f"NRM-AN-{record.notification_date.year}"
         (reference,) = references_reserve(prefix=prefix, count=1)
         notification = notification_build(
-            record, organisation=resolved, submitted_by=actor, reference=reference
+            record,
+            organisation=resolved,
+            submitted_by_id=getattr(actor, "pk", None),
+            reference=reference,
         )
         notification.save()
         audit_record(actor=actor, verb=AuditVerb.NOTIFICATION_SUBMIT, target=notification)
@@ -174,7 +179,7 @@ def notification_build(
     record: schema.AnonymousNotification,
     *,
     organisation: Organisation,
-    submitted_by: Any,
+    submitted_by_id: int | None,
     reference: str,
 ) -> models.AnonymousNotification:
     return models.AnonymousNotification(
@@ -182,7 +187,7 @@ def notification_build(
         schema_version=record.schema_version,
         notification_date=record.notification_date,
         organisation=organisation,
-        submitted_by=submitted_by if getattr(submitted_by, "pk", None) else None,
+        submitted_by_id=submitted_by_id,
         nation=record.nation,
         police_region=record.police_region,
         age_group=record.age_group,
