@@ -8,6 +8,8 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.db import connection, models
@@ -41,6 +43,31 @@ def _adapter(field: "models.Field[Any, Any]") -> Callable[[Any], Any] | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Statement:
+    table: str
+    names: str
+    columns: tuple[str, ...]
+    adapted: tuple[tuple[int, Callable[[Any], Any]], ...]
+    insert: str
+
+
+@cache
+def _statement(model: type[models.Model], columns: tuple[str, ...], vendor: str) -> _Statement:
+    by_column = {f.column: f for f in model._meta.concrete_fields}
+    adapters = [_adapter(by_column[name]) for name in columns]
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(name) for name in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    return _Statement(
+        table=table,
+        names=names,
+        columns=columns,
+        adapted=tuple((i, adapt) for i, adapt in enumerate(adapters) if adapt is not None),
+        insert=f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608
+    )
+
+
 def rows_insert(model: type[models.Model], rows: Sequence[Row]) -> None:
     """Insert ``rows`` (dicts keyed by column, all with the same keys) into ``model``'s table.
 
@@ -48,12 +75,8 @@ def rows_insert(model: type[models.Model], rows: Sequence[Row]) -> None:
     """
     if not rows:
         return
-    columns = list(rows[0])
-    by_column = {f.column: f for f in model._meta.concrete_fields}
-    adapters = [_adapter(by_column[name]) for name in columns]
-    table = connection.ops.quote_name(model._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(name) for name in columns)
-    adapted = [(index, adapt) for index, adapt in enumerate(adapters) if adapt is not None]
+    statement = _statement(model, tuple(rows[0]), connection.vendor)
+    columns, adapted = statement.columns, statement.adapted
 
     def prepare(row: Row) -> list[Any]:
         value = [row[name] for name in columns]
@@ -65,17 +88,16 @@ def rows_insert(model: type[models.Model], rows: Sequence[Row]) -> None:
     values = (prepare(row) for row in rows)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql" and len(rows) >= COPY_FROM and not _IN_PIPELINE.get():
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            copy_sql = f"COPY {statement.table} ({statement.names}) FROM STDIN"
+            with cursor.cursor.copy(copy_sql) as copy:
                 for value in values:
                     copy.write_row(value)
         else:
-            marks = ", ".join(["%s"] * len(columns))
-            insert = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
             prepared = list(values)
             if len(prepared) == 1:
-                cursor.execute(insert, prepared[0])
+                cursor.execute(statement.insert, prepared[0])
             else:
-                cursor.executemany(insert, prepared)
+                cursor.executemany(statement.insert, prepared)
 
 
 @contextmanager
