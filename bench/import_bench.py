@@ -50,9 +50,9 @@ def _child(mode: str, csv_path: Path) -> dict[str, object]:
     database_prepare()
     started = time.perf_counter()
     if mode == "nrm":
-        from nrm.referrals.importers import referrals_import
+        from nrm.referrals.importers import ImportOptions, referrals_import
 
-        result = referrals_import(path=csv_path, progress=False)
+        result = referrals_import(ImportOptions(path=csv_path, progress=False))
         assert result.ok, result.errors_by_column
         saved = result.saved
     else:

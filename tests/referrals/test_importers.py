@@ -10,12 +10,16 @@ from django.test import Client
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cli import main
 from nrm.referrals.csvformat import CsvFormatError
-from nrm.referrals.importers import RowError, referrals_import
-from nrm.referrals.models import Nationality, Referral
+from nrm.referrals.importers import ImportOptions, ImportResult, RowError, referrals_import
+from nrm.referrals.models import AnonymousNotification, Nationality, Referral
 from nrm.standard import messages
 from tests.referrals.csvfiles import write_csv
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run(path: Path, **options: Any) -> ImportResult:
+    return referrals_import(ImportOptions(path=path, **options))
 
 
 @pytest.fixture
@@ -32,7 +36,7 @@ def test_one_bad_row_in_a_thousand_saves_nothing_and_names_row_column_and_reason
 ) -> None:
     rows[499]["nation"] = "Atlantis"
     errors: list[RowError] = []
-    result = referrals_import(path=write_csv(tmp_path / "in.csv", rows), on_error=errors.append)
+    result = run(write_csv(tmp_path / "in.csv", rows), on_error=errors.append)
     assert (result.rows, result.saved, result.rejected_rows) == (1000, 0, 1)
     assert [(e.row, e.column, e.value) for e in errors] == [(501, "nation", "Atlantis")]
     assert "not a known UK nation" in errors[0].reason
@@ -44,7 +48,7 @@ def test_partial_saves_the_good_rows_and_writes_the_rejects_beside_the_file(
     tmp_path: Path, rows: list[dict[str, Any]]
 ) -> None:
     rows[10]["consent"] = False
-    result = referrals_import(path=write_csv(tmp_path / "in.csv", rows), partial=True)
+    result = run(write_csv(tmp_path / "in.csv", rows), partial=True)
     assert (result.saved, result.rejected_rows) == (999, 1)
     assert Referral.objects.count() == 999
     assert Nationality.objects.count() == 999
@@ -64,7 +68,7 @@ def test_every_bad_row_is_reported_not_only_the_first(
     rows[2]["referral_date"] = "2099-01-01"
     rows[3]["police_region"] = "scotland"
     errors: list[RowError] = []
-    referrals_import(path=write_csv(tmp_path / "in.csv", rows[:5]), on_error=errors.append)
+    run(write_csv(tmp_path / "in.csv", rows[:5]), on_error=errors.append)
     assert [(e.row, e.column) for e in errors] == [
         (3, "gender"),
         (4, "referral_date"),
@@ -86,7 +90,7 @@ def test_labels_codes_and_a_byte_order_mark_are_accepted(
         "claimed_nationalities": ["Vietnam", "ROU"],
         "date_of_birth": "03/02/1990",
     }
-    result = referrals_import(path=write_csv(tmp_path / "in.csv", [labelled], bom=True))
+    result = run(write_csv(tmp_path / "in.csv", [labelled], bom=True))
     assert result.saved == 1
     referral = Referral.objects.get()
     assert (referral.nation, referral.exploitation_type) == ("northern_ireland", "labour")
@@ -98,7 +102,7 @@ def test_an_unknown_column_is_refused_before_any_row(
     tmp_path: Path, rows: list[dict[str, Any]]
 ) -> None:
     with pytest.raises(CsvFormatError, match="Unknown column"):
-        referrals_import(path=write_csv(tmp_path / "in.csv", [{**rows[0], "nationalty": "X"}]))
+        run(write_csv(tmp_path / "in.csv", [{**rows[0], "nationalty": "X"}]))
     assert Referral.objects.count() == 0
 
 
@@ -106,7 +110,7 @@ def test_references_are_numbered_per_year_in_file_order(
     tmp_path: Path, rows: list[dict[str, Any]]
 ) -> None:
     two_years = [rows[0], {**rows[1], "referral_date": "2011-12-01"}, rows[2]]
-    referrals_import(path=write_csv(tmp_path / "in.csv", two_years))
+    run(write_csv(tmp_path / "in.csv", two_years))
     by_name = dict(Referral.objects.values_list("person__family_name", "reference"))
     assert re.fullmatch(r"NRM-2011-\d{6}", by_name["Fictiva1"])
     first, third = by_name["Fictiva0"], by_name["Fictiva2"]
@@ -148,7 +152,7 @@ def test_the_api_and_the_importer_give_the_same_field_level_messages(
         assert response.status_code == 422
         api_errors = [(e["field"], e["message"]) for e in response.json()["errors"]]
         importer_errors: list[RowError] = []
-        referrals_import(
+        run(
             path=write_csv(
                 tmp_path / "one.csv", [{**payload, "first_responder_organisation": "met-police"}]
             ),
@@ -162,7 +166,7 @@ def test_a_small_import_with_many_rows_per_table_is_saved_whole(
     tmp_path: Path, rows: list[dict[str, Any]]
 ) -> None:
     few = [{**row, "claimed_nationalities": ["NGA", "GHA", "CMR"]} for row in rows[:30]]
-    assert referrals_import(path=write_csv(tmp_path / "in.csv", few)).saved == 30
+    assert run(write_csv(tmp_path / "in.csv", few)).saved == 30
     assert Nationality.objects.count() == 90
 
 
@@ -173,9 +177,34 @@ def test_checking_in_worker_processes_gives_the_same_result(
     path = write_csv(tmp_path / "in.csv", rows)
     serial: list[RowError] = []
     parallel: list[RowError] = []
-    first = referrals_import(path=path, partial=True, on_error=serial.append, parallel=False)
+    first = run(path, partial=True, on_error=serial.append, parallel=False)
     Referral.objects.all().delete()
-    second = referrals_import(path=path, partial=True, on_error=parallel.append, parallel=True)
+    second = run(path, partial=True, on_error=parallel.append, parallel=True)
     assert (first.saved, first.rejected_rows) == (second.saved, second.rejected_rows) == (999, 1)
     assert serial == parallel
     assert Referral.objects.count() == 999
+
+
+def test_anonymous_notifications_import_through_the_same_door(
+    tmp_path: Path, organisation: Any, capsys: Any
+) -> None:
+    good = {
+        "notification_date": "2012-06-01",
+        "nation": "England",
+        "police_region": "London",
+        "gender": "female",
+        "nationality": "Nigeria",
+        "exploitation_type": "Sexual exploitation",
+    }
+    path = write_csv(tmp_path / "n.csv", [good, {**good, "age_group": "minor"}])
+    assert main(["import", "notifications", str(path), "--organisation", "met-police"]) == 1
+    assert "row 3, column age_group" in capsys.readouterr().err
+    assert AnonymousNotification.objects.count() == 0
+    assert (
+        main(["import", "notifications", str(path), "--organisation", "met-police", "--partial"])
+        == 1
+    )
+    notification = AnonymousNotification.objects.get()
+    assert (notification.nationality, notification.organisation.code) == ("NGA", "met-police")
+    assert re.fullmatch(r"NRM-AN-2012-\d{6}", notification.reference)
+    assert AuditEvent.objects.filter(verb=AuditVerb.NOTIFICATION_SUBMIT).count() == 1

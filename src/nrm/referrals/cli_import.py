@@ -4,7 +4,7 @@ import argparse
 import sys
 
 from nrm.referrals.csvformat import CsvFormatError
-from nrm.referrals.importers import RowError, referrals_import
+from nrm.referrals.importers import ImportOptions, RowError, referrals_import
 from nrm.referrals.notification_import import notifications_import
 
 
@@ -19,12 +19,14 @@ def run_import(args: argparse.Namespace) -> int:
 
     try:
         result = importer(
-            path=args.file,
-            partial=args.partial,
-            organisation_code=args.organisation,
-            rejects_path=args.rejects,
-            on_error=report,
-            progress=False if args.no_progress else None,
+            ImportOptions(
+                path=args.file,
+                partial=args.partial,
+                organisation_code=args.organisation,
+                rejects_path=args.rejects,
+                on_error=report,
+                progress=False if args.no_progress else None,
+            )
         )
     except CsvFormatError as exc:
         print(f"{args.file.name}: {exc}", file=sys.stderr)

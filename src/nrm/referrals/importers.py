@@ -66,6 +66,38 @@ class ImportResult:
         return self.rejected_rows == 0
 
 
+def _ignore(error: RowError) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What to import and how; the same for every kind of record."""
+
+    path: Path
+    actor: Any = None
+    partial: bool = False  # save the good rows and write the bad ones to ``rejects_path``
+    organisation_code: str | None = None  # for rows that name no organisation
+    rejects_path: Path | None = None  # default: FILE.rejects.csv beside the input
+    on_error: Callable[[RowError], None] = _ignore
+    progress: bool | None = None  # None: a progress bar on a terminal only
+    today: date | None = None
+    parallel: bool | None = None  # None: worker processes from PARALLEL_FROM rows
+
+    def checker_config(self) -> dict[str, Any]:
+        """What a row check needs, as plain values a worker process can receive."""
+        organisations = Organisation.objects.filter(is_active=True).values_list("pk", "code")
+        return {
+            "organisations": list(organisations),
+            "today": self.today,
+            "submitted_by_id": getattr(self.actor, "pk", None),
+        }
+
+    def defaults(self) -> dict[str, str]:
+        code = self.organisation_code
+        return {"first_responder_organisation": code} if code else {}
+
+
 @dataclass(frozen=True)
 class Checked(Generic[T]):
     """A valid row: the year its reference is numbered in, and its rows without a reference."""
@@ -164,27 +196,19 @@ def _check_constraints_as_rows_arrive() -> None:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
-def run_import(
-    kind: ImportKind[T],
-    *,
-    path: Path,
-    partial: bool,
-    defaults: dict[str, str],
-    rejects_path: Path | None,
-    on_error: Callable[[RowError], None],
-    progress: bool | None,
-    parallel: bool | None = None,
-) -> ImportResult:
-    """Import ``path`` as ``kind``. Raises ``CsvFormatError`` when the header is unusable.
+def run_import(kind: ImportKind[T], options: ImportOptions) -> ImportResult:
+    """Import ``options.path`` as ``kind``. Raises ``CsvFormatError`` for an unusable header.
 
-    ``parallel`` checks rows in worker processes; by default for files of ``PARALLEL_FROM``
-    rows or more on a machine with more than one core.
+    Rows are checked in worker processes when ``options.parallel`` says so, by default for
+    files of ``PARALLEL_FROM`` rows or more on a machine with more than one core.
     """
+    path, partial = options.path, options.partial
     result = ImportResult()
     total = count_lines(path)
+    parallel = options.parallel
     if parallel is None:
         parallel = total >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
-    rejects = _Rejects(rejects_path or rejects_path_for(path))
+    rejects = _Rejects(options.rejects_path or rejects_path_for(path))
     batch: list[T] = []
 
     def flush() -> None:
@@ -195,8 +219,8 @@ def run_import(
     try:
         with transaction.atomic(), open_csv(path) as handle:
             _check_constraints_as_rows_arrive()
-            rows = read_rows(handle, kind.model, defaults=defaults)
-            disable = None if progress is None else not progress
+            rows = read_rows(handle, kind.model, defaults=options.defaults())
+            disable = None if options.progress is None else not options.progress
             with tqdm(total=total, unit="row", disable=disable) as bar:
                 for chunk, checks in _checked_chunks(kind, rows, parallel=parallel):
                     valid: list[Checked[T]] = []
@@ -204,7 +228,7 @@ def run_import(
                         result.rows += 1
                         if isinstance(checked, list):
                             result.rejected_rows += 1
-                            _report(row, checked, result, on_error)
+                            _report(row, checked, result, options.on_error)
                             if partial:
                                 rejects.write(row, checked)
                         else:
@@ -238,11 +262,6 @@ def _report(
         on_error(RowError(row.number, problem.field, problem.value, problem.message))
 
 
-def organisations_for_workers() -> list[tuple[int, str]]:
-    """The active organisations as plain values a worker process can receive."""
-    return list(Organisation.objects.filter(is_active=True).values_list("pk", "code"))
-
-
 def resolver_from(organisations: Iterable[tuple[int, str]]) -> OrganisationResolver:
     known = [Organisation(pk=pk, code=code, is_active=True) for pk, code in organisations]
     return OrganisationResolver(own=None, known=known)
@@ -274,45 +293,22 @@ def _referral_finish(built: BuiltReferral, reference: str, now: datetime) -> Non
         decision["recorded_at"] = now
 
 
-def referrals_import(
-    *,
-    path: Path,
-    actor: Any = None,
-    partial: bool = False,
-    organisation_code: str | None = None,
-    rejects_path: Path | None = None,
-    on_error: Callable[[RowError], None] = lambda error: None,
-    progress: bool | None = None,
-    today: date | None = None,
-    parallel: bool | None = None,
-) -> ImportResult:
-    """Import referrals from ``path`` (historic decisions allowed: this is an operator's door)."""
-    detail = {"door": "csv", "file": path.name}
+def referrals_import(options: ImportOptions) -> ImportResult:
+    """Import referrals (historic decisions allowed: this is an operator's door)."""
+    detail = {"door": "csv", "file": options.path.name}
 
     def save(batch: list[BuiltReferral]) -> None:
-        referrals_save(built=batch, actor=actor, verb=AuditVerb.REFERRAL_IMPORT, detail=detail)
+        referrals_save(
+            built=batch, actor=options.actor, verb=AuditVerb.REFERRAL_IMPORT, detail=detail
+        )
 
     kind = ImportKind(
         model=Referral,
         prefix="NRM",
         date_column="referral_date",
         checker="nrm.referrals.importers:referral_checker",
-        checker_config={
-            "organisations": organisations_for_workers(),
-            "today": today,
-            "submitted_by_id": getattr(actor, "pk", None),
-        },
+        checker_config=options.checker_config(),
         finish=_referral_finish,
         save=save,
     )
-    defaults = {"first_responder_organisation": organisation_code} if organisation_code else {}
-    return run_import(
-        kind,
-        path=path,
-        partial=partial,
-        defaults=defaults,
-        rejects_path=rejects_path,
-        on_error=on_error,
-        progress=progress,
-        parallel=parallel,
-    )
+    return run_import(kind, options)

@@ -1,8 +1,7 @@
 """CSV import of anonymous notifications, through the same importer as referrals."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from nrm.audit.models import AuditVerb
@@ -11,9 +10,8 @@ from nrm.referrals.importers import (
     Check,
     Checked,
     ImportKind,
+    ImportOptions,
     ImportResult,
-    RowError,
-    organisations_for_workers,
     resolver_from,
     run_import,
 )
@@ -51,26 +49,15 @@ def _finish(item: AnonymousNotification, reference: str, now: datetime) -> None:
     item.reference = reference
 
 
-def notifications_import(
-    *,
-    path: Path,
-    actor: Any = None,
-    partial: bool = False,
-    organisation_code: str | None = None,
-    rejects_path: Path | None = None,
-    on_error: Callable[[RowError], None] = lambda error: None,
-    progress: bool | None = None,
-    today: date | None = None,
-    parallel: bool | None = None,
-) -> ImportResult:
+def notifications_import(options: ImportOptions) -> ImportResult:
     def save(batch: list[AnonymousNotification]) -> None:
         created = AnonymousNotification.objects.bulk_create(batch, batch_size=1000)
         audit_record_many(
-            actor=actor,
+            actor=options.actor,
             verb=AuditVerb.NOTIFICATION_SUBMIT,
             target_type="referrals.anonymousnotification",
             target_ids=[n.pk for n in created],
-            detail={"door": "csv", "file": path.name},
+            detail={"door": "csv", "file": options.path.name},
         )
 
     kind = ImportKind(
@@ -78,22 +65,8 @@ def notifications_import(
         prefix="NRM-AN",
         date_column="notification_date",
         checker="nrm.referrals.notification_import:notification_checker",
-        checker_config={
-            "organisations": organisations_for_workers(),
-            "today": today,
-            "submitted_by_id": getattr(actor, "pk", None),
-        },
+        checker_config=options.checker_config(),
         finish=_finish,
         save=save,
     )
-    defaults = {"first_responder_organisation": organisation_code} if organisation_code else {}
-    return run_import(
-        kind,
-        path=path,
-        partial=partial,
-        defaults=defaults,
-        rejects_path=rejects_path,
-        on_error=on_error,
-        progress=progress,
-        parallel=parallel,
-    )
+    return run_import(kind, options)
