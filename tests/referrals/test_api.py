@@ -124,6 +124,8 @@ def test_an_organisation_reads_its_own_referrals_but_not_others(
     assert outsider.get("/api/v1/referrals").json()["count"] == 0
     assert AuditEvent.objects.filter(verb=AuditVerb.REFERRAL_READ).count() == 1
     assert AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count() == 1
+    listings = AuditEvent.objects.filter(verb=AuditVerb.REFERRAL_LIST).order_by("id")
+    assert [event.detail["references"] for event in listings] == [[reference], []]
 
 
 def test_anonymous_notifications_refuse_identifying_details_and_children(api: Client) -> None:

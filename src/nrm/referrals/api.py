@@ -8,8 +8,6 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
@@ -35,7 +33,6 @@ from nrm.standard.codes import DecisionOutcome, DecisionStage
 from nrm.standard.schema import AnonymousNotification, Referral
 
 router = Router(tags=["referrals"])
-PAGE_SIZE = 50
 NOT_FOUND = "No referral with that reference is visible to you"
 BAD_JSON = "The request body must be a JSON object"
 
@@ -119,11 +116,6 @@ def _key_error(message: str, code: str) -> dict[str, Any]:
     return {"field": "Idempotency-Key", "message": message, "code": code}
 
 
-def _page(queryset: QuerySet[Any], page: int) -> tuple[Any, "Paginator[Any]"]:
-    paginator = Paginator(queryset, PAGE_SIZE)
-    return paginator.get_page(page), paginator
-
-
 @router.post(
     "/referrals",
     response={201: ReferralCreatedOut, 422: ErrorsOut},
@@ -149,8 +141,7 @@ def referral_create(request: HttpRequest, response: HttpResponse) -> Status:
 
 @router.get("/referrals", response=ReferralPageOut, summary="List your organisation's referrals")
 def referral_index(request: HttpRequest, page: int = 1) -> dict[str, Any]:
-    queryset = selectors.referral_list(actor=_actor(request)).prefetch_related("decisions")
-    current, paginator = _page(queryset, page)
+    current, pages = selectors.referral_page(actor=_actor(request), page=page)
     results = []
     for referral in current:
         latest = {d.stage: d.outcome for d in referral.decisions.all()}
@@ -167,9 +158,9 @@ def referral_index(request: HttpRequest, page: int = 1) -> dict[str, Any]:
             }
         )
     return {
-        "count": paginator.count,
+        "count": current.paginator.count,
         "page": current.number,
-        "pages": paginator.num_pages,
+        "pages": pages,
         "results": results,
     }
 
@@ -217,11 +208,11 @@ def notification_create(request: HttpRequest, response: HttpResponse) -> Status:
     tags=["notifications"],
 )
 def notification_index(request: HttpRequest, page: int = 1) -> dict[str, Any]:
-    current, paginator = _page(selectors.notification_list(actor=_actor(request)), page)
+    current, pages = selectors.notification_page(actor=_actor(request), page=page)
     return {
-        "count": paginator.count,
+        "count": current.paginator.count,
         "page": current.number,
-        "pages": paginator.num_pages,
+        "pages": pages,
         "results": list(current),
     }
 

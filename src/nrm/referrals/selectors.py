@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 from nrm.audit.models import AuditVerb
@@ -54,3 +55,27 @@ def notification_get(*, actor: Any, reference: str) -> models.AnonymousNotificat
         return None
     audit_record(actor=actor, verb=AuditVerb.NOTIFICATION_READ, target=notification)
     return notification
+
+
+PAGE_SIZE = 50
+
+
+def _audited_page(
+    queryset: QuerySet[Any], *, actor: Any, page: int, verb: AuditVerb
+) -> tuple["Page[Any]", int]:
+    paginator = Paginator(queryset, PAGE_SIZE)
+    current = paginator.get_page(page)
+    references = [item.reference for item in current]
+    audit_record(actor=actor, verb=verb, detail={"page": current.number, "references": references})
+    return current, paginator.num_pages
+
+
+def referral_page(*, actor: Any, page: int) -> tuple["Page[models.Referral]", int]:
+    """One page of the referrals visible to ``actor``, newest first; the listing is audited."""
+    queryset = referral_list(actor=actor).prefetch_related("decisions")
+    return _audited_page(queryset, actor=actor, page=page, verb=AuditVerb.REFERRAL_LIST)
+
+
+def notification_page(*, actor: Any, page: int) -> tuple["Page[models.AnonymousNotification]", int]:
+    queryset = notification_list(actor=actor)
+    return _audited_page(queryset, actor=actor, page=page, verb=AuditVerb.NOTIFICATION_LIST)
