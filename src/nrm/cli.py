@@ -145,9 +145,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     os.environ.setdefault("NRM_DATA_DIR", str(Path.cwd() / "var" / "demo"))
     _setup()
     from nrm.config.serve import serve
-    from nrm.demo.build import demo_build
+    from nrm.demo.build import DemoDataInvalid, demo_build
 
-    demo_build(keep=args.keep)
+    try:
+        demo_build(keep=args.keep)
+    except DemoDataInvalid as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.no_serve:
         return 0
     return serve(host=args.host, port=args.port, workers=None)

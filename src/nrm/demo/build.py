@@ -20,6 +20,7 @@ from nrm.audit.models import AuditVerb
 from nrm.config.bootstrap import database_prepare
 from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.referrals.build import referral_build
+from nrm.referrals.models import Referral
 from nrm.referrals.references import references_reserve
 from nrm.referrals.services import (
     OrganisationResolver,
@@ -39,7 +40,7 @@ DEMO_ORGANISATION = {
 
 
 class DemoDataInvalid(Exception):
-    """The generator produced a record the data standard refuses (a bug in the generator)."""
+    """The demo cannot be built: a record the standard refuses (a bug), or a non-empty store."""
 
 
 def _database_path() -> Path | None:
@@ -113,6 +114,10 @@ def demo_build(*, keep: bool = False) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     database_prepare()
+    if path is None and Referral.objects.exists():
+        raise DemoDataInvalid(
+            "The demo loads into an empty case store; this database already holds referrals"
+        )
     count = demo_referrals_load()
     accounts = demo_accounts_create()
     responder = User.objects.get(username="demo-first-responder")
