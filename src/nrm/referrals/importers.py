@@ -20,6 +20,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from pydantic import BaseModel
@@ -138,7 +139,7 @@ def _checked_chunks(
         for chunk in chunks:
             yield chunk, import_worker.check_rows(check, chunk)
         return
-    workers = max(os.cpu_count() or 1, 2)
+    workers = settings.NRM_IMPORT_WORKERS or os.cpu_count() or 1
     settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "nrm.config.settings.local")
     with ProcessPoolExecutor(
         max_workers=workers,

@@ -104,6 +104,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Idempotency keys are kept this many hours; a retry after that is treated as a new request.
 NRM_IDEMPOTENCY_TTL_HOURS = int(os.environ.get("NRM_IDEMPOTENCY_TTL_HOURS", "24"))
 
+# Worker processes that check rows of a large CSV import (0: one per core).
+NRM_IMPORT_WORKERS = int(os.environ.get("NRM_IMPORT_WORKERS", "0"))
+
 # Logging never carries personal data: only references, codes and counts are logged.
 LOGGING = {
     "version": 1,
