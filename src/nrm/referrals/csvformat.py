@@ -10,6 +10,7 @@ corrected and imported again).
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,6 +37,15 @@ class Layout:
 
     header: tuple[str, ...]
     defaults: tuple[tuple[str, str], ...] = ()
+
+    @cached_property
+    def fields(self) -> tuple[tuple[int, str, bool], ...]:
+        """(position, name, is a list) of each column that is a field, notes left out."""
+        return tuple(
+            (index, name, name in LIST_FIELDS)
+            for index, name in enumerate(self.header)
+            if name[:1] != "_"
+        )
 
 
 @dataclass(frozen=True)
@@ -66,11 +76,10 @@ class CsvRow:
     @property
     def data(self) -> dict[str, Any]:
         """The record: empty cells left out, lists split, defaults filled in."""
-        data = {
-            name: _cell(name, value)
-            for name, value in zip(self.layout.header, self.values, strict=False)
-            if name[:1] != "_" and value.strip()
-        }
+        values, data = self.values, {}
+        for index, name, is_list in self.layout.fields:
+            if index < len(values) and (value := values[index].strip()):
+                data[name] = _split(value) if is_list else value
         for name, value in self.layout.defaults:
             data.setdefault(name, value)
         return data
@@ -84,11 +93,8 @@ def required_columns(model: type[BaseModel]) -> list[str]:
     return [name for name, info in model.model_fields.items() if info.is_required()]
 
 
-def _cell(name: str, value: str) -> Any:
-    value = value.strip()
-    if name in LIST_FIELDS:
-        return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
-    return value
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
 
 
 def open_csv(path: Path) -> IO[str]:
