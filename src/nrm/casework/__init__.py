@@ -1,0 +1,1 @@
+"""Casework: allocation, reasonable and conclusive grounds decisions, deadlines."""
