@@ -93,10 +93,11 @@ def _prepare(env: dict[str, str]) -> str:
     script = (
         "import django; django.setup()\n"
         "from nrm.config.bootstrap import database_prepare; database_prepare()\n"
-        "from nrm.accounts.models import Organisation, User\n"
+        "from nrm.accounts.models import Organisation, Role, User\n"
         "from nrm.accounts.services import api_token_create\n"
         "org = Organisation.objects.get(code='met-police')\n"
-        "user = User.objects.create_user(username='load', organisation=org)\n"
+        "role = Role.objects.get(code='first_responder')\n"
+        "user = User.objects.create_user(username='load', organisation=org, role=role)\n"
         "print(api_token_create(user=user, name='load'))\n"
     )
     done = subprocess.run(

@@ -4,9 +4,15 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from hypothesis import settings
 
-from nrm.accounts.models import Organisation, User
-from nrm.accounts.services import api_token_create
+from nrm.accounts.models import Organisation, Role, User
+from nrm.accounts.roles import DefaultRole
+from nrm.accounts.services import api_token_create, roles_seed
+
+# Timing belongs to benchmarks: examples are not failed for being slow (a cold cache, a busy CI).
+settings.register_profile("nrm", deadline=None)
+settings.load_profile("nrm")
 
 
 def pytest_report_header() -> str:
@@ -31,9 +37,18 @@ def other_organisation(db: Any) -> Organisation:
 
 @pytest.fixture
 def make_user(db: Any) -> Callable[..., User]:
-    def make(username: str = "officer", organisation: Organisation | None = None) -> User:
+    roles_seed()
+
+    def make(
+        username: str = "officer",
+        organisation: Organisation | None = None,
+        role: DefaultRole | None = DefaultRole.FIRST_RESPONDER,
+    ) -> User:
         return User.objects.create_user(
-            username=username, password="not-used-here-123", organisation=organisation
+            username=username,
+            password="not-used-here-123",
+            organisation=organisation,
+            role=Role.objects.get(code=role.value) if role else None,
         )
 
     return make

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from nrm.accounts.roles import Role
+from nrm.accounts.capabilities import Scope
 from nrm.standard.codes import FirstResponderType, Nation
 
 
@@ -25,11 +25,28 @@ class Organisation(models.Model):
         return self.name
 
 
+class Role(models.Model):
+    """A role: the capabilities it grants and the cases its holders see. Roles are data."""
+
+    code = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=200)
+    scope = models.CharField(max_length=30, choices=Scope.choices, default=Scope.NONE)
+    capabilities = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class User(AbstractUser):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
-    role = models.CharField(max_length=40, choices=Role.choices, blank=True, default="")
+    role = models.ForeignKey(
+        Role, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
 
 
 class ApiToken(models.Model):

@@ -1,9 +1,15 @@
-"""The roles of Open NRM (DESIGN.md, "Who uses it"). Capabilities per role come with casework."""
+"""The roles Open NRM ships with (DESIGN.md, "Who uses it"). Roles are data: ``roles_seed``
+writes these to the database, and administrators may change or add roles there."""
+
+from dataclasses import dataclass
 
 from django.db import models
 
+from nrm.accounts.capabilities import Capability as C
+from nrm.accounts.capabilities import Scope
 
-class Role(models.TextChoices):
+
+class DefaultRole(models.TextChoices):
     FIRST_RESPONDER = "first_responder", "First responder"
     CASEWORKER = "caseworker", "Competent authority caseworker"
     MANAGER = "manager", "Competent authority manager"
@@ -11,3 +17,55 @@ class Role(models.TextChoices):
     ANALYST = "analyst", "Analyst"
     BORDER_FORCE_DUTY_OFFICER = "border_force_duty_officer", "Border Force duty officer"
     ADMINISTRATOR = "administrator", "Administrator"
+
+
+@dataclass(frozen=True)
+class RoleDefinition:
+    scope: Scope
+    capabilities: frozenset[C]
+
+
+DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
+    DefaultRole.FIRST_RESPONDER: RoleDefinition(
+        Scope.OWN_ORGANISATION,
+        frozenset(
+            {C.SUBMIT_REFERRAL, C.SUBMIT_NOTIFICATION, C.READ_REFERRALS, C.REQUEST_RECONSIDERATION}
+        ),
+    ),
+    DefaultRole.CASEWORKER: RoleDefinition(
+        Scope.OWN_COMPETENT_AUTHORITY,
+        frozenset(
+            {
+                C.READ_REFERRALS,
+                C.READ_ACCOUNT_TEXT,
+                C.RECORD_RG_DECISION,
+                C.RECORD_CG_DECISION,
+                C.VIEW_DEADLINES,
+            }
+        ),
+    ),
+    DefaultRole.MANAGER: RoleDefinition(
+        Scope.OWN_COMPETENT_AUTHORITY,
+        frozenset(
+            {
+                C.READ_REFERRALS,
+                C.READ_ACCOUNT_TEXT,
+                C.RECORD_RG_DECISION,
+                C.RECORD_CG_DECISION,
+                C.VIEW_DEADLINES,
+                C.ALLOCATE_CASE,
+                C.EXTEND_DEADLINE,
+                C.HANDLE_RECONSIDERATION,
+            }
+        ),
+    ),
+    DefaultRole.SUPPORT_PROVIDER: RoleDefinition(
+        Scope.SUPPORT,
+        frozenset({C.READ_REFERRALS, C.RECORD_SUPPORT, C.REQUEST_RECONSIDERATION}),
+    ),
+    DefaultRole.ANALYST: RoleDefinition(Scope.NONE, frozenset({C.READ_EXTRACTS})),
+    DefaultRole.BORDER_FORCE_DUTY_OFFICER: RoleDefinition(
+        Scope.NONE, frozenset({C.READ_CREW_REPORTS})
+    ),
+    DefaultRole.ADMINISTRATOR: RoleDefinition(Scope.NONE, frozenset({C.MANAGE_ACCOUNTS})),
+}

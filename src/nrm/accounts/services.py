@@ -5,7 +5,8 @@ import secrets
 
 from django.db import transaction
 
-from nrm.accounts.models import ApiToken, Organisation, User
+from nrm.accounts.models import ApiToken, Organisation, Role, User
+from nrm.accounts.roles import DEFAULT_ROLES
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.standard.organisations import seed_organisations
@@ -31,6 +32,20 @@ def organisations_seed() -> int:
         )
         count += 1
     return count
+
+
+def roles_seed() -> int:
+    """Create the roles Open NRM ships with; roles already present are left as they are."""
+    for code, definition in DEFAULT_ROLES.items():
+        Role.objects.get_or_create(
+            code=code.value,
+            defaults={
+                "name": str(code.label),
+                "scope": definition.scope,
+                "capabilities": sorted(c.value for c in definition.capabilities),
+            },
+        )
+    return len(DEFAULT_ROLES)
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.core.management import call_command
 def database_prepare(*, verbosity: int = 0) -> None:
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=verbosity)
-    from nrm.accounts.services import organisations_seed
+    from nrm.accounts.services import organisations_seed, roles_seed
 
     organisations_seed()
+    roles_seed()

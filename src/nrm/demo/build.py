@@ -13,8 +13,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from nrm.accounts.models import Organisation, User
-from nrm.accounts.roles import Role
+from nrm.accounts.models import Organisation, Role, User
+from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create
 from nrm.audit.models import AuditVerb
 from nrm.config.bootstrap import database_prepare
@@ -29,13 +29,13 @@ from nrm.referrals.services import (
 )
 
 DEMO_ORGANISATION = {
-    Role.FIRST_RESPONDER: "met-police",
-    Role.CASEWORKER: "home-office-ukvi",
-    Role.MANAGER: "home-office-ukvi",
-    Role.SUPPORT_PROVIDER: "salvation-army",
-    Role.ANALYST: "nca-ukhtc",
-    Role.BORDER_FORCE_DUTY_OFFICER: "home-office-border-force",
-    Role.ADMINISTRATOR: None,
+    DefaultRole.FIRST_RESPONDER: "met-police",
+    DefaultRole.CASEWORKER: "home-office-ukvi",
+    DefaultRole.MANAGER: "home-office-ukvi",
+    DefaultRole.SUPPORT_PROVIDER: "salvation-army",
+    DefaultRole.ANALYST: "nca-ukhtc",
+    DefaultRole.BORDER_FORCE_DUTY_OFFICER: "home-office-border-force",
+    DefaultRole.ADMINISTRATOR: None,
 }
 
 
@@ -87,7 +87,7 @@ def demo_referrals_load() -> int:
     return len(rows)
 
 
-def demo_accounts_create() -> list[tuple[Role, str, str]]:
+def demo_accounts_create() -> list[tuple[DefaultRole, str, str]]:
     accounts = []
     for role, org_code in DEMO_ORGANISATION.items():
         organisation = Organisation.objects.get(code=org_code) if org_code else None
@@ -97,8 +97,8 @@ def demo_accounts_create() -> list[tuple[Role, str, str]]:
             username=username,
             password=password,
             organisation=organisation,
-            role=role,
-            is_staff=role == Role.ADMINISTRATOR,
+            role=Role.objects.get(code=role.value),
+            is_staff=role == DefaultRole.ADMINISTRATOR,
         )
         accounts.append((role, username, password))
     return accounts

@@ -11,7 +11,9 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
+from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import Organisation, User
+from nrm.accounts.permissions import DENIED, CapabilityDenied, capability_require
 from nrm.referrals import selectors, services
 from nrm.referrals.api_schemas import (
     ErrorsOut,
@@ -37,6 +39,11 @@ NOT_FOUND = "No referral with that reference is visible to you"
 BAD_JSON = "The request body must be a JSON object"
 
 
+def _requires(capability: Capability, **extra: Any) -> dict[str, Any]:
+    """OpenAPI extension naming the capability an operation needs (tested as a contract)."""
+    return {"x-required-capability": capability.value, **extra}
+
+
 def _body_schema(model: type[Referral] | type[AnonymousNotification]) -> dict[str, Any]:
     ref = {"$ref": f"#/components/schemas/{model.__name__}"}
     return {"requestBody": {"required": True, "content": {"application/json": {"schema": ref}}}}
@@ -58,6 +65,15 @@ def _actor(request: HttpRequest) -> User:
     user = getattr(request, "auth", None)
     assert isinstance(user, User)
     return user
+
+
+def _denied(request: HttpRequest, capability: Capability, **detail: Any) -> Status | None:
+    """A 403 answer when the caller's role lacks ``capability`` (the denial is audited)."""
+    try:
+        capability_require(actor=_actor(request), capability=capability, detail=detail)
+    except CapabilityDenied:
+        return Status(403, {"detail": DENIED})
+    return None
 
 
 def _organisation(request: HttpRequest) -> Organisation:
@@ -118,11 +134,16 @@ def _key_error(message: str, code: str) -> dict[str, Any]:
 
 @router.post(
     "/referrals",
-    response={201: ReferralCreatedOut, 422: ErrorsOut},
-    openapi_extra={**_body_schema(Referral), "parameters": [_idempotency_header()]},
+    response={201: ReferralCreatedOut, 403: MessageOut, 422: ErrorsOut},
+    openapi_extra=_requires(
+        Capability.SUBMIT_REFERRAL, **_body_schema(Referral), parameters=[_idempotency_header()]
+    ),
     summary="Submit a referral",
 )
 def referral_create(request: HttpRequest, response: HttpResponse) -> Status:
+    if denied := _denied(request, Capability.SUBMIT_REFERRAL):
+        return denied
+
     def submit(payload: dict[str, Any]) -> dict[str, Any]:
         referral = services.referral_submit(
             actor=_actor(request),
@@ -139,8 +160,15 @@ def referral_create(request: HttpRequest, response: HttpResponse) -> Status:
     return Status(*_submit(request, response, submit))
 
 
-@router.get("/referrals", response=ReferralPageOut, summary="List your organisation's referrals")
-def referral_index(request: HttpRequest, page: int = 1) -> dict[str, Any]:
+@router.get(
+    "/referrals",
+    response={200: ReferralPageOut, 403: MessageOut},
+    openapi_extra=_requires(Capability.READ_REFERRALS),
+    summary="List your organisation's referrals",
+)
+def referral_index(request: HttpRequest, page: int = 1) -> Any:
+    if denied := _denied(request, Capability.READ_REFERRALS):
+        return denied
     current, pages = selectors.referral_page(actor=_actor(request), page=page)
     results = []
     for referral in current:
@@ -167,10 +195,13 @@ def referral_index(request: HttpRequest, page: int = 1) -> dict[str, Any]:
 
 @router.get(
     "/referrals/{reference}",
-    response={200: dict[str, Any], 404: MessageOut},
+    response={200: dict[str, Any], 403: MessageOut, 404: MessageOut},
+    openapi_extra=_requires(Capability.READ_REFERRALS),
     summary="Read one of your organisation's referrals (the account text is restricted)",
 )
 def referral_detail(request: HttpRequest, reference: str) -> Status:
+    if denied := _denied(request, Capability.READ_REFERRALS, reference=reference):
+        return denied
     referral = selectors.referral_get(actor=_actor(request), reference=reference)
     if referral is None:
         return Status(404, {"detail": NOT_FOUND})
@@ -182,12 +213,19 @@ def referral_detail(request: HttpRequest, reference: str) -> Status:
 
 @router.post(
     "/notifications",
-    response={201: NotificationOut, 422: ErrorsOut},
-    openapi_extra={**_body_schema(AnonymousNotification), "parameters": [_idempotency_header()]},
+    response={201: NotificationOut, 403: MessageOut, 422: ErrorsOut},
+    openapi_extra=_requires(
+        Capability.SUBMIT_NOTIFICATION,
+        **_body_schema(AnonymousNotification),
+        parameters=[_idempotency_header()],
+    ),
     summary="Submit an anonymous notification (an adult who declined referral)",
     tags=["notifications"],
 )
 def notification_create(request: HttpRequest, response: HttpResponse) -> Status:
+    if denied := _denied(request, Capability.SUBMIT_NOTIFICATION):
+        return denied
+
     def submit(payload: dict[str, Any]) -> dict[str, Any]:
         notification = services.notification_submit(
             actor=_actor(request),
@@ -203,11 +241,14 @@ def notification_create(request: HttpRequest, response: HttpResponse) -> Status:
 
 @router.get(
     "/notifications",
-    response=NotificationPageOut,
+    response={200: NotificationPageOut, 403: MessageOut},
+    openapi_extra=_requires(Capability.READ_REFERRALS),
     summary="List your organisation's anonymous notifications",
     tags=["notifications"],
 )
-def notification_index(request: HttpRequest, page: int = 1) -> dict[str, Any]:
+def notification_index(request: HttpRequest, page: int = 1) -> Any:
+    if denied := _denied(request, Capability.READ_REFERRALS):
+        return denied
     current, pages = selectors.notification_page(actor=_actor(request), page=page)
     return {
         "count": current.paginator.count,
@@ -219,11 +260,14 @@ def notification_index(request: HttpRequest, page: int = 1) -> dict[str, Any]:
 
 @router.get(
     "/notifications/{reference}",
-    response={200: NotificationOut, 404: MessageOut},
+    response={200: NotificationOut, 403: MessageOut, 404: MessageOut},
+    openapi_extra=_requires(Capability.READ_REFERRALS),
     summary="Read one anonymous notification",
     tags=["notifications"],
 )
 def notification_detail(request: HttpRequest, reference: str) -> Status:
+    if denied := _denied(request, Capability.READ_REFERRALS, reference=reference):
+        return denied
     notification = selectors.notification_get(actor=_actor(request), reference=reference)
     if notification is None:
         return Status(404, {"detail": NOT_FOUND})

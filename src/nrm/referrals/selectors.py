@@ -5,18 +5,24 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
+from nrm.accounts.capabilities import Scope
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.referrals import models
 
 
-def _organisation_id(actor: Any) -> int | None:
+def _own_organisation(actor: Any) -> int | None:
+    """The organisation whose cases ``actor`` sees, when their role's scope is their own
+    organisation; None otherwise. Other scopes see nothing here until casework defines them."""
+    role = getattr(actor, "role", None)
+    if role is None or role.scope != Scope.OWN_ORGANISATION:
+        return None
     return getattr(actor, "organisation_id", None)
 
 
 def referral_list(*, actor: Any) -> QuerySet[models.Referral]:
-    """Referrals visible to ``actor``: those of their own organisation (none without one)."""
-    org = _organisation_id(actor)
+    """Referrals visible to ``actor`` under their role's scope (none by default)."""
+    org = _own_organisation(actor)
     queryset = (
         models.Referral.objects.filter(organisation_id=org)
         if org
@@ -42,7 +48,7 @@ def referral_get(*, actor: Any, reference: str) -> models.Referral | None:
 
 
 def notification_list(*, actor: Any) -> QuerySet[models.AnonymousNotification]:
-    org = _organisation_id(actor)
+    org = _own_organisation(actor)
     queryset = models.AnonymousNotification.objects.all()
     queryset = queryset.filter(organisation_id=org) if org else queryset.none()
     return queryset.order_by("-notification_date", "-id")

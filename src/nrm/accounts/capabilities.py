@@ -1,0 +1,30 @@
+"""Capabilities (what an action needs) and scopes (which cases a role sees). Roles are data:
+each role grants a set of capabilities and one scope; code checks capabilities, never roles."""
+
+from django.db import models
+
+
+class Capability(models.TextChoices):
+    SUBMIT_REFERRAL = "submit_referral", "Submit referrals"
+    SUBMIT_NOTIFICATION = "submit_notification", "Submit anonymous notifications"
+    READ_REFERRALS = "read_referrals", "Read the referrals in scope"
+    READ_ACCOUNT_TEXT = "read_account_text", "Read the victim's account"
+    ALLOCATE_CASE = "allocate_case", "Allocate and reallocate cases"
+    RECORD_RG_DECISION = "record_rg_decision", "Record reasonable grounds decisions"
+    RECORD_CG_DECISION = "record_cg_decision", "Record conclusive grounds decisions"
+    EXTEND_DEADLINE = "extend_deadline", "Extend deadlines and recovery periods"
+    HANDLE_RECONSIDERATION = "handle_reconsideration", "Handle reconsiderations"
+    REQUEST_RECONSIDERATION = "request_reconsideration", "Request a reconsideration"
+    VIEW_DEADLINES = "view_deadlines", "View the deadline dashboard"
+    RECORD_SUPPORT = "record_support", "Record support episodes"
+    READ_EXTRACTS = "read_extracts", "Read pseudonymised extracts and statistics"
+    READ_CREW_REPORTS = "read_crew_reports", "Read crew reports for the port"
+    MANAGE_ACCOUNTS = "manage_accounts", "Manage organisations, users and roles"
+
+
+class Scope(models.TextChoices):
+    OWN_ORGANISATION = "own_organisation", "Cases of their own organisation"
+    OWN_COMPETENT_AUTHORITY = "own_competent_authority", "Cases of their competent authority"
+    ASSIGNED = "assigned", "Cases assigned to them"
+    SUPPORT = "support", "People referred to them for support"
+    NONE = "none", "No case content"
