@@ -16,9 +16,9 @@ from nrm.referrals.importers import (
     run_import,
 )
 from nrm.referrals.models import AnonymousNotification
-from nrm.referrals.services import notification_build
+from nrm.referrals.services import notification_build, notification_check
 from nrm.standard.schema import AnonymousNotification as NotificationSchema
-from nrm.standard.validation import FieldError, notification_validate
+from nrm.standard.validation import FieldError
 
 
 def notification_checker(
@@ -27,20 +27,17 @@ def notification_checker(
     resolver = resolver_from(organisations)
 
     def check(data: dict[str, Any]) -> Checked[AnonymousNotification] | list[FieldError]:
-        validated = notification_validate(data, today=today)
-        problems = list(validated.errors)
-        organisation = resolver.resolve(data.get("first_responder_organisation"))
-        if isinstance(organisation, FieldError):
-            problems.append(organisation)
-        if problems or validated.record is None or isinstance(organisation, FieldError):
-            return problems
+        checked = notification_check(data, resolver=resolver, today=today)
+        if isinstance(checked, list):
+            return checked
+        record, organisation = checked
         item = notification_build(
-            validated.record,
+            record,
             organisation=organisation,
             submitted_by_id=submitted_by_id,
             reference="",
         )
-        return Checked(validated.record.notification_date.year, item)
+        return Checked(record.notification_date.year, item)
 
     return check
 

@@ -15,6 +15,7 @@ from nrm.referrals import errors, models
 from nrm.referrals.build import BuiltReferral, referral_build
 from nrm.referrals.references import references_reserve
 from nrm.standard import messages, schema
+from nrm.standard.codes import DecisionOutcome
 from nrm.standard.validation import FieldError, notification_validate, referral_validate
 
 DECISION_FIELDS = ("rg_outcome", "rg_date", "cg_outcome", "cg_date")
@@ -59,7 +60,7 @@ def referral_check(
     problems: list[FieldError] = []
     if not allow_decisions:
         for name in DECISION_FIELDS:
-            if data.get(name) not in (None, "", "pending"):
+            if data.get(name) not in (None, "", DecisionOutcome.PENDING):
                 message = messages.DECISIONS_NOT_ALLOWED.format(field=name)
                 problems.append(FieldError(name, message, "decision_not_allowed", None))
     validated = referral_validate(data, today=today)
@@ -143,6 +144,20 @@ def referral_submit(
     return models.Referral(**built.referral)
 
 
+def notification_check(
+    data: Mapping[str, Any], *, resolver: OrganisationResolver, today: date | None = None
+) -> tuple[schema.AnonymousNotification, Organisation] | list[FieldError]:
+    """Validate one anonymous notification fully (schema, rules, organisation)."""
+    validated = notification_validate(data, today=today)
+    problems = list(validated.errors)
+    organisation = resolver.resolve(_text(data.get("first_responder_organisation")))
+    if isinstance(organisation, FieldError):
+        problems.append(organisation)
+    if problems or validated.record is None or isinstance(organisation, FieldError):
+        return problems
+    return validated.record, organisation
+
+
 def notification_submit(
     *,
     actor: Any,
@@ -151,16 +166,10 @@ def notification_submit(
     today: date | None = None,
 ) -> models.AnonymousNotification:
     """Validate and save an anonymous notification; raise ``ReferralInvalid`` on bad input."""
-    validated = notification_validate(data, today=today)
-    problems = list(validated.errors)
-    resolved = OrganisationResolver(own=organisation).resolve(
-        _text(data.get("first_responder_organisation"))
-    )
-    if isinstance(resolved, FieldError):
-        problems.append(resolved)
-    if problems or validated.record is None or isinstance(resolved, FieldError):
-        raise errors.ReferralInvalid(problems)
-    record = validated.record
+    checked = notification_check(data, resolver=OrganisationResolver(own=organisation), today=today)
+    if isinstance(checked, list):
+        raise errors.ReferralInvalid(checked)
+    record, resolved = checked
     with transaction.atomic():
         prefix = f"NRM-AN-{record.notification_date.year}"
         (reference,) = references_reserve(prefix=prefix, count=1)

@@ -30,34 +30,32 @@ def _code_list(annotation: Any) -> type[models.TextChoices] | None:
     return None
 
 
-def _type_name(annotation: Any) -> str:
-    text = str(annotation)
-    if "list[" in text:
-        return "list (separate with ; in CSV)"
-    if "date" in text:
-        return "date (YYYY-MM-DD)"
-    if "bool" in text:
-        return "yes/no"
-    if "int" in text:
-        return "whole number"
-    if _code_list(annotation) is not None:
+def _type_name(node: dict[str, Any]) -> str:
+    """A reader's name for a field's type, from its JSON Schema."""
+    options = [n for n in node.get("anyOf", [node]) if n.get("type") != "null"]
+    node = options[0] if options else node
+    if node.get("type") == "array":
+        return _type_name(node["items"]) + " list (separate with ; in CSV)"
+    if "$ref" in node or "enum" in node or "const" in node:
         return "code"
-    if "Country" in text or ("pattern" in text and "A-Z" in text):
+    if node.get("format") == "date":
+        return "date (YYYY-MM-DD)"
+    pattern = node.get("pattern", "")
+    if pattern == "^[A-Z]{3}$":
         return "country (ISO 3166-1 alpha-3)"
-    return "text"
+    if pattern == "^[a-z]{3}$":
+        return "language (ISO 639-3)"
+    return {"boolean": "yes/no", "integer": "whole number"}.get(node.get("type", ""), "text")
 
 
 def codebook_rows(kind: str = "referral") -> list[dict[str, str]]:
     rows = []
+    properties = MODELS[kind].model_json_schema()["properties"]
     for name, info in MODELS[kind].model_fields.items():
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         code_list = _code_list(info.annotation)
         metadata = " ".join(str(m) for m in info.metadata)
-        type_name = _type_name(info.annotation)
-        if "A-Z]{3}" in json.dumps(MODELS[kind].model_json_schema()["properties"][name]):
-            type_name = "country (ISO 3166-1 alpha-3)" + (
-                " list (separate with ; in CSV)" if "list" in str(info.annotation) else ""
-            )
+        type_name = _type_name(properties[name])
         rows.append(
             {
                 "field": name,
