@@ -4,10 +4,12 @@ Run ``nrm --help`` (or ``nrm COMMAND --help``) for the list; docs/cli.md documen
 """
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 
 COMMANDS: dict[str, str] = {
     "demo": "build the demo database, print demo credentials and serve it",
@@ -20,8 +22,25 @@ COMMANDS: dict[str, str] = {
     "manage": "run a Django management command (operators)",
 }
 
+# Sub-commands owned by other parts of the project. Each module defines ``COMMANDS`` (name ->
+# help), ``add_parsers(sub)`` and ``HANDLERS`` (name -> function), and imports Django only inside
+# its handlers, after calling ``nrm.cli.setup()``.
+COMMAND_MODULES: tuple[str, ...] = ()
 
-def _setup(settings: str = "nrm.config.settings.local") -> None:
+
+def _command_modules() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
+
+
+def all_commands() -> dict[str, str]:
+    """Every sub-command with its help line, the project's own and those of its parts."""
+    commands = dict(COMMANDS)
+    for module in _command_modules():
+        commands.update(module.COMMANDS)
+    return commands
+
+
+def setup(settings: str = "nrm.config.settings.local") -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings)
     import django
 
@@ -71,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
 
     manage = sub.add_parser("manage", help=COMMANDS["manage"])
     manage.add_argument("args", nargs=argparse.REMAINDER)
+    for module in _command_modules():
+        module.add_parsers(sub)
     return parser
 
 
@@ -83,7 +104,7 @@ def _write(text: str, out: Path | None) -> None:
 
 
 def cmd_standard(args: argparse.Namespace) -> int:
-    _setup()
+    setup()
     from nrm.standard import export
 
     if args.what == "schema":
@@ -96,7 +117,7 @@ def cmd_standard(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    _setup()
+    setup()
     from nrm.config.bootstrap import database_prepare
 
     database_prepare(verbosity=1)
@@ -104,14 +125,14 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    _setup()
+    setup()
     from nrm.referrals.cli_import import run_import
 
     return run_import(args)
 
 
 def cmd_token(args: argparse.Namespace) -> int:
-    _setup()
+    setup()
     from nrm.accounts.models import User
     from nrm.accounts.services import api_token_create
 
@@ -127,7 +148,7 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 
 def cmd_organisations(args: argparse.Namespace) -> int:
-    _setup()
+    setup()
     from nrm.accounts.services import organisations_seed
 
     print(f"{organisations_seed()} organisations seeded")
@@ -135,7 +156,7 @@ def cmd_organisations(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    _setup()
+    setup()
     from nrm.config.serve import serve
 
     return serve(host=args.host, port=args.port, workers=args.workers)
@@ -143,7 +164,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     os.environ.setdefault("NRM_DATA_DIR", str(Path.cwd() / "var" / "demo"))
-    _setup()
+    setup()
     from nrm.config.serve import serve
     from nrm.demo.build import DemoDataInvalid, demo_build
 
@@ -158,7 +179,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_manage(args: argparse.Namespace) -> int:
-    _setup()
+    setup()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["nrm manage", *args.args])
@@ -179,4 +200,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return HANDLERS[args.command](args)
+    handlers = dict(HANDLERS)
+    for module in _command_modules():
+        handlers.update(module.HANDLERS)
+    return handlers[args.command](args)
