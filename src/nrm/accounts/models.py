@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 from nrm.accounts.capabilities import Scope
-from nrm.standard.codes import FirstResponderType, Nation
+from nrm.standard.codes import CompetentAuthority, FirstResponderType, Nation
 
 
 class Organisation(models.Model):
@@ -16,6 +16,11 @@ class Organisation(models.Model):
         max_length=40, choices=FirstResponderType.choices, blank=True, default=""
     )
     nation = models.CharField(max_length=20, choices=Nation.choices, blank=True, default="")
+    # Set for the organisations that are (or host) a competent authority: their staff see and
+    # decide the cases allocated to it.
+    competent_authority = models.CharField(
+        max_length=20, choices=CompetentAuthority.choices, blank=True, default=""
+    )
     is_active = models.BooleanField(default=True)
 
     class Meta:

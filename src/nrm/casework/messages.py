@@ -19,3 +19,15 @@ RECONSIDERATION_BY = (
     "Only the first responder or the support provider can request a reconsideration"
 )
 DATE_BEFORE_LAST_EVENT = "The date {day} is before the case's last event ({last})"
+
+# Allocation rules
+UNKNOWN_RULE_SET = "There is no allocation rule set '{name}'; available: {allowed}"
+UNKNOWN_AUTHORITY = (
+    "Allocation rule set '{rule_set}' names the competent authority '{value}'; allowed: {allowed}"
+)
+UNKNOWN_FACT = "Allocation rule set '{rule_set}' tests '{fact}'; a rule may test: {allowed}"
+RULES_NOT_A_LIST = "Allocation rule set '{rule_set}': 'rules' must be a list"
+RULE_WITHOUT_CONDITION = (
+    "Allocation rule set '{rule_set}': every rule needs a non-empty 'when' of facts"
+)
+RULES_FILE_UNREADABLE = "Cannot read the allocation rules file {path}: {error}"

@@ -6,6 +6,7 @@ from typing import Any
 
 from nrm.accounts.models import Organisation
 from nrm.bulk import Row
+from nrm.casework.opening import case_row_for, case_settings
 from nrm.referrals import models
 from nrm.referrals.allocation import competent_authority_for
 from nrm.standard import schema
@@ -25,6 +26,7 @@ class BuiltReferral:
     nationalities: list[Row]
     account: Row | None
     decisions: list[Row] = field(default_factory=list)
+    case: Row = field(default_factory=dict)
 
 
 def referral_build(
@@ -105,7 +107,16 @@ def referral_build(
         )
         if outcome != DecisionOutcome.PENDING and when is not None
     ]
-    return BuiltReferral(referral, person, nationalities, account, decisions)
+    case = case_row_for(
+        received_on=record.referral_date,
+        nation=record.nation.value,
+        decisions=[(d["stage"], d["outcome"], d["decided_on"]) for d in decisions],
+        **case_settings(),
+    )
+    case["referral_id"] = None
+    if record.competent_authority is not None:
+        case["allocation_rule_set"] = ""  # named in the referral, not allocated by a rule
+    return BuiltReferral(referral, person, nationalities, account, decisions, case)
 
 
 def _nationality(country: str, basis: str, certainty: str, position: int) -> Row:

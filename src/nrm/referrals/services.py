@@ -11,6 +11,7 @@ from nrm.accounts.models import Organisation
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record, audit_record_many
 from nrm.bulk import ids_allocate, pipelined, rows_insert
+from nrm.casework.models import Case
 from nrm.referrals import errors, models
 from nrm.referrals.build import BuiltReferral, referral_build
 from nrm.referrals.references import references_reserve
@@ -92,6 +93,7 @@ def referrals_save(
             row["referral_id"] = referral_id
         for row in b.decisions:
             row["referral_id"] = referral_id
+        b.case["referral_id"] = referral_id
         if b.account is not None:
             b.account["referral_id"] = referral_id
     with pipelined(len(built)):
@@ -100,6 +102,7 @@ def referrals_save(
         rows_insert(models.Nationality, [row for b in built for row in b.nationalities])
         rows_insert(models.VictimAccount, [b.account for b in built if b.account is not None])
         rows_insert(models.Decision, [row for b in built for row in b.decisions])
+        rows_insert(Case, [b.case for b in built])
         audit_record_many(
             actor=actor, verb=verb, target_type="referrals.referral", target_ids=ids, detail=detail
         )

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "nrm.accounts",
     "nrm.audit",
     "nrm.referrals",
+    "nrm.casework",
 ]
 
 MIDDLEWARE = [
@@ -106,6 +107,26 @@ NRM_IDEMPOTENCY_TTL_HOURS = int(os.environ.get("NRM_IDEMPOTENCY_TTL_HOURS", "24"
 
 # Worker processes that check rows of a large CSV import (0: one per core).
 NRM_IMPORT_WORKERS = int(os.environ.get("NRM_IMPORT_WORKERS", "0"))
+
+# Casework (docs/casework.md). The allocation rule set: nrm_2013 (Home Office for a linked
+# immigration interest or a non-EEA national, UKHTC otherwise) or single (one competent authority);
+# a JSON file may add rule sets.
+NRM_ALLOCATION_RULES = os.environ.get("NRM_ALLOCATION_RULES", "nrm_2013")
+NRM_ALLOCATION_RULES_FILE = os.environ.get("NRM_ALLOCATION_RULES_FILE", "")
+# Reasonable grounds decisions are due this many working days after the referral is received.
+NRM_RG_DUE_WORKING_DAYS = int(os.environ.get("NRM_RG_DUE_WORKING_DAYS", "5"))
+# The recovery and reflection period after a positive RG (at least 45 days), and its review day.
+NRM_RECOVERY_DAYS = max(45, int(os.environ.get("NRM_RECOVERY_DAYS", "45")))
+NRM_REVIEW_DAY = int(os.environ.get("NRM_REVIEW_DAY", "30"))
+# The work queue shows conclusive grounds decisions as upcoming this many days ahead.
+NRM_UPCOMING_CG_DAYS = int(os.environ.get("NRM_UPCOMING_CG_DAYS", "14"))
+
+# Decision notices and reminders. SMTP by default (Django's EMAIL_* settings); the demo prints
+# emails on the console.
+EMAIL_BACKEND = os.environ.get("NRM_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("NRM_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("NRM_EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("NRM_EMAIL_FROM", "nrm-notices@localhost")
 
 # Logging never carries personal data: only references, codes and counts are logged.
 LOGGING = {

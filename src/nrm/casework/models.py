@@ -1,0 +1,115 @@
+"""The case: where a referral stands in the decision process, its deadlines and its timeline.
+
+Every referral has one case (created with it). State changes go through ``services.py``, which
+asks the pure rules in ``state.py``; these models only hold data.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from nrm.casework.state import Event, Stage
+from nrm.referrals.models import Decision, Referral
+
+STAGE_CHOICES = [(stage.value, stage.value.replace("_", " ").capitalize()) for stage in Stage]
+EVENT_CHOICES = [(event.value, event.value.replace("_", " ").capitalize()) for event in Event]
+
+
+class Case(models.Model):
+    """The decision process of one referral. ``version`` guards edits (optimistic locking)."""
+
+    referral = models.OneToOneField(
+        Referral, primary_key=True, on_delete=models.CASCADE, related_name="case"
+    )
+    stage = models.CharField(max_length=20, choices=STAGE_CHOICES)
+    resume_to = models.CharField(max_length=20, choices=STAGE_CHOICES, blank=True, default="")
+    received_on = models.DateField()
+    last_event_on = models.DateField()
+    rg_due_on = models.DateField()
+    rg_positive_on = models.DateField(null=True, blank=True)
+    recovery_ends_on = models.DateField(null=True, blank=True)
+    review_due_on = models.DateField(null=True, blank=True)
+    reviewed_on = models.DateField(null=True, blank=True)
+    # The next deadline of an open case (RG due, or end of the recovery period); None otherwise.
+    due_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    allocation_rule_set = models.CharField(max_length=40, blank=True, default="")
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
+    summary = models.TextField(blank=True, default="")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["stage", "due_on"]),
+            models.Index(fields=["assigned_to", "stage"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Case {self.referral_id} ({self.stage})"
+
+
+class CaseEvent(models.Model):
+    """One entry of a case's timeline. ``reasons`` is case content: never logged or audited."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    event = models.CharField(max_length=30)
+    on = models.DateField()
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    from_stage = models.CharField(max_length=20, blank=True, default="")
+    to_stage = models.CharField(max_length=20, blank=True, default="")
+    reasons = models.TextField(blank=True, default="")
+    detail = models.JSONField(default=dict, blank=True)
+    decision = models.ForeignKey(
+        Decision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["case", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.event} on {self.on}"
+
+
+class Backlog(models.Model):
+    """A named set of cases with a start date, e.g. the cases a hub inherited."""
+
+    name = models.CharField(max_length=100, unique=True)
+    starts_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    cases = models.ManyToManyField(Case, related_name="backlogs")
+
+    class Meta:
+        ordering = ["starts_on", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Notice(models.Model):
+    """An in-app notice to an organisation (decision notices, reminders). Holds the reference
+    and codes only, never personal data."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="notices"
+    )
+    case = models.ForeignKey(Case, null=True, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=30)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.subject
