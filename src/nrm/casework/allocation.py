@@ -74,7 +74,7 @@ class RuleSet:
 
 def _authority(name: str, value: object) -> CompetentAuthority:
     try:
-        return CompetentAuthority(value)
+        return CompetentAuthority(str(value))
     except ValueError:
         allowed = ", ".join(CompetentAuthority.values)
         raise RuleSetInvalid(
@@ -116,7 +116,8 @@ def rule_sets(extra_file: str = "") -> dict[str, RuleSet]:
         try:
             data = json.loads(source.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
-            raise RuleSetInvalid(messages.RULES_FILE_UNREADABLE.format(path=source, error=exc))
+            message = messages.RULES_FILE_UNREADABLE.format(path=source, error=exc)
+            raise RuleSetInvalid(message) from exc
         for name, body in data.items():
             found[name] = rule_set_parse(name, body)
     return found

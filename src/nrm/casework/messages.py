@@ -31,3 +31,25 @@ RULE_WITHOUT_CONDITION = (
     "Allocation rule set '{rule_set}': every rule needs a non-empty 'when' of facts"
 )
 RULES_FILE_UNREADABLE = "Cannot read the allocation rules file {path}: {error}"
+
+# Case services
+CASE_CONFLICT = (
+    "This case was changed by someone else after you opened it (you had version {expected}, it "
+    "is now version {current}). Nothing was saved; what you entered is kept. Check the case as it "
+    "is now, then save again."
+)
+CASE_NOT_FOUND = "There is no case {reference} that you can see"
+REALLOCATION_NEEDS_REASON = "A reallocation needs a reason"
+REALLOCATION_SAME_AUTHORITY = "The case is already allocated to {authority}"
+REALLOCATION_CLOSED = "A closed case cannot be reallocated"
+ASSIGNEE_NOT_CASEWORKER = (
+    "{username} cannot be assigned this case: they must be an active caseworker or manager of "
+    "the competent authority it is allocated to"
+)
+REVIEW_NOT_IN_RECOVERY = "The day-30 review belongs to the recovery and reflection period"
+REVIEW_ALREADY_RECORDED = "The day-30 review of this case was recorded on {day}"
+EXTENSION_DAYS_POSITIVE = "An extension must be at least one day"
+DECISION_DATE_IN_FUTURE = "The date {day} is in the future"
+BACKLOG_NEEDS_NAME = "A backlog needs a name"
+BACKLOG_EXISTS = "There is already a backlog named '{name}'"
+BACKLOG_UNKNOWN_CASES = "{count} references are not cases that can be chosen: {shown}"

@@ -110,7 +110,14 @@ def referral_build(
     case = case_row_for(
         received_on=record.referral_date,
         nation=record.nation.value,
-        decisions=[(d["stage"], d["outcome"], d["decided_on"]) for d in decisions],
+        decisions=[
+            (stage.value, outcome.value, when)
+            for stage, outcome, when in (
+                (DecisionStage.REASONABLE_GROUNDS, record.rg_outcome, record.rg_date),
+                (DecisionStage.CONCLUSIVE_GROUNDS, record.cg_outcome, record.cg_date),
+            )
+            if when is not None
+        ],
         **case_settings(),
     )
     case["referral_id"] = None

@@ -1,0 +1,38 @@
+"""Which cases an acting user sees: decided here, in one place, for every selector and service.
+
+A role's scope (``nrm.accounts.capabilities.Scope``) gives the rule: own organisation (first
+responders see their organisation's referrals), own competent authority (caseworkers and managers
+see the cases allocated to their authority), assigned (cases assigned to them), support (people
+referred to their organisation for support), none (no case content). Inactive users, users
+without a role and unknown scopes see nothing.
+"""
+
+from typing import Any
+
+from django.db.models import Q
+
+from nrm.accounts.capabilities import Scope
+
+NOTHING = Q(pk__in=[])
+
+
+def referral_scope(actor: Any, *, prefix: str = "", case_prefix: str = "case__") -> Q:
+    """A filter on referrals (``prefix="referral__"`` from a related model) for ``actor``."""
+    role = getattr(actor, "role", None)
+    if actor is None or not getattr(actor, "is_active", False) or role is None:
+        return NOTHING
+    organisation = getattr(actor, "organisation", None)
+    if role.scope == Scope.OWN_ORGANISATION and organisation is not None:
+        return Q(**{f"{prefix}organisation_id": organisation.pk})
+    if role.scope == Scope.OWN_COMPETENT_AUTHORITY and organisation is not None:
+        if organisation.competent_authority:
+            return Q(**{f"{prefix}competent_authority": organisation.competent_authority})
+        return NOTHING
+    if role.scope == Scope.ASSIGNED:
+        return Q(**{f"{case_prefix}assigned_to": actor.pk})
+    return NOTHING
+
+
+def case_scope(actor: Any) -> Q:
+    """A filter on cases for ``actor``."""
+    return referral_scope(actor, prefix="referral__", case_prefix="")

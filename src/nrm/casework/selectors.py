@@ -1,0 +1,154 @@
+"""Reads of casework, scoped to the acting user (``scope.py``): the work queue, a case with its
+timeline, queue sizes for the deadline dashboard, backlog clearance. Reads are audited."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
+
+from nrm.audit.models import AuditVerb
+from nrm.audit.services import audit_record
+from nrm.casework.models import Backlog, Case, CaseEvent
+from nrm.casework.scope import case_scope
+from nrm.casework.state import OPEN, Stage
+
+PAGE_SIZE = 50
+OPEN_STAGES = [stage.value for stage in (*OPEN, Stage.SUSPENDED)]
+
+
+class Queue(StrEnum):
+    """The views of the work queue."""
+
+    DUE_TODAY = "due_today"
+    OVERDUE = "overdue"
+    REVIEW_DUE = "review_due"
+    UPCOMING_CG = "upcoming_cg"
+    SUSPENDED = "suspended"
+    OPEN = "open"
+
+
+def queue_filter(queue: Queue, *, today: date) -> Q:
+    """The cases of one queue on ``today``. An RG is overdue after its due day; a CG is overdue
+    once the recovery period has ended without one; both are due on the day itself."""
+    if queue == Queue.DUE_TODAY:
+        return Q(stage__in=[s.value for s in OPEN], due_on=today)
+    if queue == Queue.OVERDUE:
+        return Q(stage__in=[s.value for s in OPEN], due_on__lt=today)
+    if queue == Queue.REVIEW_DUE:
+        return Q(stage=Stage.RECOVERY, review_due_on__lte=today, reviewed_on=None)
+    if queue == Queue.UPCOMING_CG:
+        ahead = today + timedelta(days=settings.NRM_UPCOMING_CG_DAYS)
+        return Q(stage=Stage.RECOVERY, recovery_ends_on__gt=today, recovery_ends_on__lte=ahead)
+    if queue == Queue.SUSPENDED:
+        return Q(stage=Stage.SUSPENDED)
+    return Q(stage__in=OPEN_STAGES)
+
+
+def case_list(*, actor: Any) -> QuerySet[Case]:
+    """Every case visible to ``actor``."""
+    return Case.objects.filter(case_scope(actor))
+
+
+def work_queue(*, actor: Any, queue: Queue, today: date) -> QuerySet[Case]:
+    """The actor's cases in ``queue``, soonest deadline first."""
+    return (
+        case_list(actor=actor)
+        .filter(queue_filter(queue, today=today))
+        .select_related("referral", "assigned_to")
+        .order_by("due_on", "received_on", "referral_id")
+    )
+
+
+def work_queue_page(
+    *, actor: Any, queue: Queue, today: date, page: int
+) -> tuple["Page[Case]", int]:
+    """One page of a queue; the listing is audited with the references shown."""
+    paginator = Paginator(work_queue(actor=actor, queue=queue, today=today), PAGE_SIZE)
+    current = paginator.get_page(page)
+    audit_record(
+        actor=actor,
+        verb=AuditVerb.REFERRAL_LIST,
+        detail={
+            "queue": queue.value,
+            "page": current.number,
+            "references": [case.referral.reference for case in current],
+        },
+    )
+    return current, paginator.num_pages
+
+
+def queue_sizes(*, actor: Any, today: date) -> dict[Queue, int]:
+    """How many of the actor's cases are in each queue (the deadline dashboard)."""
+    cases = case_list(actor=actor)
+    return {queue: cases.filter(queue_filter(queue, today=today)).count() for queue in Queue}
+
+
+def case_age_days(case: Case, *, today: date) -> int:
+    """Days since the referral was received (to the day the case closed, if it has)."""
+    return ((case.closed_on or today) - case.received_on).days
+
+
+def days_left(case: Case, *, today: date) -> int | None:
+    """Days to the next deadline (negative when overdue); None when nothing is due."""
+    return (case.due_on - today).days if case.due_on else None
+
+
+def case_get(*, actor: Any, reference: str) -> Case | None:
+    """One case visible to ``actor``; the read (or the refusal) is audited."""
+    case = (
+        case_list(actor=actor)
+        .select_related("referral", "referral__organisation", "assigned_to")
+        .filter(referral__reference=reference)
+        .first()
+    )
+    if case is None:
+        audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"reference": reference})
+        return None
+    audit_record(actor=actor, verb=AuditVerb.REFERRAL_READ, target=case.referral)
+    return case
+
+
+def case_timeline(*, case: Case) -> list[CaseEvent]:
+    """The case's events, oldest first (call after ``case_get``, which audits the read)."""
+    return list(case.events.select_related("by", "decision"))
+
+
+@dataclass(frozen=True)
+class BacklogProgress:
+    name: str
+    starts_on: date
+    total: int
+    cleared: int
+    rg_decided: int
+    by_stage: dict[str, int]
+
+    @property
+    def cleared_share(self) -> float:
+        return self.cleared / self.total if self.total else 0.0
+
+
+def backlog_progress(*, name: str) -> BacklogProgress | None:
+    """How far a backlog is cleared. A case is cleared once it is closed (negative RG, CG made
+    or withdrawn); ``rg_decided`` counts cases with a reasonable grounds decision made."""
+    backlog = Backlog.objects.filter(name=name).first()
+    if backlog is None:
+        return None
+    by_stage: dict[str, int] = {}
+    for stage in backlog.cases.values_list("stage", flat=True):
+        by_stage[stage] = by_stage.get(stage, 0) + 1
+    total = sum(by_stage.values())
+    open_count = sum(by_stage.get(s, 0) for s in OPEN_STAGES)
+    awaiting = by_stage.get(Stage.AWAITING_RG, 0)
+    suspended_rg = backlog.cases.filter(stage=Stage.SUSPENDED, resume_to=Stage.AWAITING_RG)
+    return BacklogProgress(
+        name=backlog.name,
+        starts_on=backlog.starts_on,
+        total=total,
+        cleared=total - open_count,
+        rg_decided=total - awaiting - suspended_rg.count(),
+        by_stage=dict(sorted(by_stage.items())),
+    )
