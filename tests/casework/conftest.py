@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
@@ -27,7 +28,9 @@ RECEIVED = date(2012, 5, 14)
 @pytest.fixture
 def home_office(db: Any) -> Organisation:
     return Organisation.objects.create(
-        code="home-office-ca", name="Home Office Competent Authority", competent_authority="home_office"
+        code="home-office-ca",
+        name="Home Office Competent Authority",
+        competent_authority="home_office",
     )
 
 
@@ -81,7 +84,9 @@ def make_cases(organisation: Organisation) -> Callable[..., list[str]]:
         prefix = f"NRM-{record.referral_date.year}"
         references = references_reserve(prefix=prefix, count=count)
         built = [
-            referral_build(record, organisation=org, submitted_by_id=None, reference=ref)
+            referral_build(
+                record, organisation=org, submitted_by_id=None, reference=ref, now=timezone.now()
+            )
             for ref in references
         ]
         referrals_save(built=built, actor=None, verb=AuditVerb.REFERRAL_IMPORT, detail={})

@@ -49,7 +49,12 @@ def test_a_scottish_referral_counts_st_andrews_day_as_a_holiday(
     scottish = referral_submit_ref(
         officer,
         organisation,
-        {**data, "nation": "scotland", "police_region": "scotland", "exploitation_region": "scotland"},
+        {
+            **data,
+            "nation": "scotland",
+            "police_region": "scotland",
+            "exploitation_region": "scotland",
+        },
     )
     assert case_of(english).rg_due_on == date(2012, 12, 6)
     assert case_of(scottish).rg_due_on == date(2012, 12, 7)
@@ -235,7 +240,11 @@ def test_a_manager_cannot_request_a_reconsideration(
     )
     with pytest.raises(CapabilityDenied):
         case_event_record(
-            actor=manager, reference=reference, event=Event.RECONSIDER, on=RG_DAY, expected_version=2
+            actor=manager,
+            reference=reference,
+            event=Event.RECONSIDER,
+            on=RG_DAY,
+            expected_version=2,
         )
 
 
@@ -326,9 +335,7 @@ def test_a_manager_reallocates_with_a_reason_and_the_case_moves_to_the_other_aut
         expected_version=1,
     )
     other = make_user("ukhtc-worker", ukhtc, DefaultRole.CASEWORKER)
-    assert list(case_list(actor=other).values_list("referral__reference", flat=True)) == [
-        reference
-    ]
+    assert list(case_list(actor=other).values_list("referral__reference", flat=True)) == [reference]
     assert not case_list(actor=caseworker).exists()
     audit = AuditEvent.objects.get(verb=AuditVerb.CASE_REALLOCATE)
     assert (audit.detail["from"], audit.detail["to"]) == ("home_office", "ukhtc")

@@ -7,8 +7,9 @@ increasing within a prefix; a rolled-back submission or import can leave gaps.
 """
 
 import re
+from typing import Any
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, ProgrammingError, connection, transaction
 
 from nrm.referrals.models import ReferenceCounter
 
@@ -24,24 +25,34 @@ def _sequence_name(prefix: str) -> str:
 _EXISTING: set[tuple[str, str]] = set()  # (database, sequence) known to exist in this process
 
 
+def _sequence_create(cursor: Any, name: str) -> None:
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {name}")
+            key = (connection.settings_dict["NAME"], name)
+            transaction.on_commit(lambda: _EXISTING.add(key))
+            return
+        except DatabaseError:  # created concurrently by another submission
+            if attempt == 2:
+                raise
+
+
 def _postgres_numbers(prefix: str, count: int) -> list[int]:
     name = connection.ops.quote_name(_sequence_name(prefix))
+    query = f"SELECT nextval('{name}') FROM generate_series(1, %s)"  # noqa: S608
     with connection.cursor() as cursor:
-        for attempt in range(3):
-            if (connection.settings_dict["NAME"], name) in _EXISTING:
-                break
-            try:
-                with transaction.atomic():
-                    cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {name}")
-                transaction.on_commit(
-                    lambda: _EXISTING.add((connection.settings_dict["NAME"], name))
-                )
-                break
-            except DatabaseError:  # created concurrently by another submission
-                if attempt == 2:
-                    raise
-        cursor.execute(f"SELECT nextval('{name}') FROM generate_series(1, %s)", [count])  # noqa: S608
-        return [int(row[0]) for row in cursor.fetchall()]
+        if (connection.settings_dict["NAME"], name) not in _EXISTING:
+            _sequence_create(cursor, name)
+        try:
+            with transaction.atomic():
+                cursor.execute(query, [count])
+                return [int(row[0]) for row in cursor.fetchall()]
+        except ProgrammingError:  # remembered, but gone since (e.g. a database rebuilt)
+            _EXISTING.discard((connection.settings_dict["NAME"], name))
+            _sequence_create(cursor, name)
+            cursor.execute(query, [count])
+            return [int(row[0]) for row in cursor.fetchall()]
 
 
 def _counter_numbers(prefix: str, count: int) -> list[int]:

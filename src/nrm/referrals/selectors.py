@@ -8,26 +8,22 @@ from django.db.models import QuerySet
 from nrm.accounts.capabilities import Scope
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
+from nrm.casework.scope import referral_scope
 from nrm.referrals import models
 
 
 def _own_organisation(actor: Any) -> int | None:
-    """The organisation whose cases ``actor`` sees, when their role's scope is their own
-    organisation; None otherwise. Other scopes see nothing here until casework defines them."""
+    """The organisation whose anonymous notifications ``actor`` sees: their own, when their
+    role's scope is their own organisation; None otherwise."""
     role = getattr(actor, "role", None)
-    if role is None or role.scope != Scope.OWN_ORGANISATION:
+    if role is None or role.scope != Scope.OWN_ORGANISATION or not actor.is_active:
         return None
     return getattr(actor, "organisation_id", None)
 
 
 def referral_list(*, actor: Any) -> QuerySet[models.Referral]:
-    """Referrals visible to ``actor`` under their role's scope (none by default)."""
-    org = _own_organisation(actor)
-    queryset = (
-        models.Referral.objects.filter(organisation_id=org)
-        if org
-        else models.Referral.objects.none()
-    )
+    """Referrals visible to ``actor`` under their role's scope (``nrm.casework.scope``)."""
+    queryset = models.Referral.objects.filter(referral_scope(actor))
     return queryset.order_by("-referral_date", "-id")
 
 
