@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
+from nrm.audit.models import AuditVerb
 from nrm.casework.models import Case
 from nrm.referrals.build import referral_build
 from nrm.referrals.references import references_reserve
@@ -18,7 +19,6 @@ from nrm.referrals.services import (
     referral_submit,
     referrals_save,
 )
-from nrm.audit.models import AuditVerb
 
 # The valid_referral fixture is of 2012-05-14 (a Monday) with a linked immigration interest:
 # allocated to the Home Office, RG due 2012-05-21 (England).

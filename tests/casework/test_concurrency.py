@@ -1,6 +1,5 @@
 import threading
 from datetime import date
-from typing import Any
 
 import pytest
 from django.db import connection

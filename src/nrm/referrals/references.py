@@ -7,6 +7,7 @@ increasing within a prefix; a rolled-back submission or import can leave gaps.
 """
 
 import re
+from functools import partial
 from typing import Any
 
 from django.db import DatabaseError, ProgrammingError, connection, transaction
@@ -31,7 +32,7 @@ def _sequence_create(cursor: Any, name: str) -> None:
             with transaction.atomic():
                 cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {name}")
             key = (connection.settings_dict["NAME"], name)
-            transaction.on_commit(lambda: _EXISTING.add(key))
+            transaction.on_commit(partial(_EXISTING.add, key))
             return
         except DatabaseError:  # created concurrently by another submission
             if attempt == 2:
