@@ -12,7 +12,7 @@ from nrm.accounts.services import TOKEN_PREFIX, token_digest
 # The token check runs on every API request, so it is one plain query rather than an ORM
 # join (which costs more to compile than to run). Table names come from the models.
 _TOKEN_SQL = f"""
-SELECT t.id, t.last_used_at, u.id, u.username, o.id, o.code, o.name,
+SELECT t.id, t.last_used_at, u.id, u.username, o.id, o.code, o.name, o.competent_authority,
        r.id, r.code, r.scope, r.capabilities
 FROM {ApiToken._meta.db_table} t
 JOIN {User._meta.db_table} u ON u.id = t.user_id
@@ -31,10 +31,14 @@ def user_for_token(*, token: str) -> User | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    token_id, last_used_at, user_id, username, org_id, org_code, org_name = row[:7]
-    role_id, role_code, scope, capabilities = row[7:]
+    token_id, last_used_at, user_id, username, org_id, org_code, org_name, authority = row[:8]
+    role_id, role_code, scope, capabilities = row[8:]
     organisation = (
-        Organisation(id=org_id, code=org_code, name=org_name, is_active=True) if org_id else None
+        Organisation(
+            id=org_id, code=org_code, name=org_name, competent_authority=authority, is_active=True
+        )
+        if org_id
+        else None
     )
     if isinstance(capabilities, str):  # SQLite returns JSON as text
         capabilities = json.loads(capabilities)

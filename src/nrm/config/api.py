@@ -8,6 +8,7 @@ from ninja.security import HttpBearer
 
 from nrm.accounts.models import User
 from nrm.accounts.selectors import user_for_token
+from nrm.casework.api import router as casework_router
 from nrm.referrals.api import router as referrals_router
 from nrm.standard.schema import AnonymousNotification, Referral
 
@@ -44,3 +45,4 @@ api = NrmAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("/", referrals_router)
+api.add_router("/", casework_router)
