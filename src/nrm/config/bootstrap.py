@@ -8,6 +8,8 @@ def database_prepare(*, verbosity: int = 0) -> None:
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=verbosity)
     from nrm.accounts.services import organisations_seed, roles_seed
+    from nrm.casework.organisations import competent_authorities_seed
 
     organisations_seed()
+    competent_authorities_seed()
     roles_seed()

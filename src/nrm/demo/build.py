@@ -11,13 +11,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from nrm.accounts.models import Organisation, Role, User
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create
 from nrm.audit.models import AuditVerb
+from nrm.casework.backlog import backlog_create
 from nrm.config.bootstrap import database_prepare
+from nrm.demo.casework import demo_casework_create
 from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.referrals.build import referral_build
 from nrm.referrals.models import Referral
@@ -30,13 +33,16 @@ from nrm.referrals.services import (
 
 DEMO_ORGANISATION = {
     DefaultRole.FIRST_RESPONDER: "met-police",
-    DefaultRole.CASEWORKER: "home-office-ukvi",
-    DefaultRole.MANAGER: "home-office-ukvi",
+    DefaultRole.CASEWORKER: "home-office-ca",
+    DefaultRole.MANAGER: "home-office-ca",
     DefaultRole.SUPPORT_PROVIDER: "salvation-army",
     DefaultRole.ANALYST: "nca-ukhtc",
     DefaultRole.BORDER_FORCE_DUTY_OFFICER: "home-office-border-force",
     DefaultRole.ADMINISTRATOR: None,
 }
+
+
+DEMO_BACKLOG = "open at the end of the reporting period"
 
 
 class DemoDataInvalid(Exception):
@@ -96,6 +102,7 @@ def demo_accounts_create() -> list[tuple[DefaultRole, str, str]]:
         User.objects.create_user(
             username=username,
             password=password,
+            email=f"{username}@demo.invalid",
             organisation=organisation,
             role=Role.objects.get(code=role.value),
             is_staff=role == DefaultRole.ADMINISTRATOR,
@@ -120,10 +127,17 @@ def demo_build(*, keep: bool = False) -> None:
         )
     count = demo_referrals_load()
     accounts = demo_accounts_create()
+    users = {role.value: User.objects.get(username=username) for role, username, _ in accounts}
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        live = demo_casework_create(today=timezone.localdate(), users=users)
+    inherited = backlog_create(actor=None, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(user=responder, name="demo")
     lines = [
         f"Demo case store: {path or settings.DATABASES['default']['NAME']} ({count} referrals)",
+        f"Live casework: {live} recent cases at every stage; backlog '{DEMO_BACKLOG}' of "
+        f"{inherited.cases.count()} cases open on {DEMO_TODAY} (try: nrm backlog show "
+        f"'{DEMO_BACKLOG}', nrm deadlines --no-email)",
         "Demo accounts (fictional; new passwords on every build):",
         *(f"  {role.label:<32} {username:<32} {password}" for role, username, password in accounts),
         f"API token of demo-first-responder (Metropolitan Police Service): {token}",
