@@ -11,3 +11,6 @@ def database_prepare(*, verbosity: int = 0) -> None:
 
     organisations_seed()
     roles_seed()
+    from nrm.support.services import support_providers_seed
+
+    support_providers_seed()

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "nrm.accounts",
     "nrm.audit",
     "nrm.referrals",
+    "nrm.support",
 ]
 
 MIDDLEWARE = [
@@ -106,6 +107,10 @@ NRM_IDEMPOTENCY_TTL_HOURS = int(os.environ.get("NRM_IDEMPOTENCY_TTL_HOURS", "24"
 
 # Worker processes that check rows of a large CSV import (0: one per core).
 NRM_IMPORT_WORKERS = int(os.environ.get("NRM_IMPORT_WORKERS", "0"))
+
+# Support providers and the rules that choose one (docs/support.md); empty: the packaged files.
+NRM_SUPPORT_PROVIDERS_FILE = os.environ.get("NRM_SUPPORT_PROVIDERS_FILE", "")
+NRM_SUPPORT_ROUTING_FILE = os.environ.get("NRM_SUPPORT_ROUTING_FILE", "")
 
 # Logging never carries personal data: only references, codes and counts are logged.
 LOGGING = {
