@@ -65,9 +65,7 @@ def salvation_army_worker(
 
 
 @pytest.fixture
-def offered(
-    refer: Callable[..., Referral], caseworker: User
-) -> Callable[..., SupportReferral]:
+def offered(refer: Callable[..., Referral], caseworker: User) -> Callable[..., SupportReferral]:
     """An offered support referral to the Salvation Army (an adult in England), offered
     ``days_ago`` days ago."""
 

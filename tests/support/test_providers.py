@@ -7,7 +7,7 @@ from django.test import override_settings
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrm.standard.codes import AgeGroup, ExploitationType, Gender, Nation
+from nrm.standard.codes import SUPPORT_CODE_LISTS, AgeGroup, ExploitationType, Gender, Nation
 from nrm.support import messages
 from nrm.support.providers import (
     PROVIDERS_FILE,
@@ -131,9 +131,11 @@ def test_an_unknown_provider_in_the_rules_is_refused_with_its_line(tmp_path: Pat
     expected = messages.CONFIG_UNKNOWN_CODE.format(
         file="routing.csv", line=line, column="provider", value="nobody"
     )
-    with override_settings(NRM_SUPPORT_ROUTING_FILE=str(path)):
-        with pytest.raises(SupportConfigError) as raised:
-            provider_config()
+    with (
+        override_settings(NRM_SUPPORT_ROUTING_FILE=str(path)),
+        pytest.raises(SupportConfigError) as raised,
+    ):
+        provider_config()
     assert str(raised.value) == expected
 
 
@@ -145,14 +147,25 @@ def test_a_nation_without_a_rule_is_refused(tmp_path: Path) -> None:
     expected = messages.CONFIG_NOT_COVERED.format(
         file="routing.csv", nation="northern_ireland", age_group="adult"
     )
-    with override_settings(NRM_SUPPORT_ROUTING_FILE=str(path)):
-        with pytest.raises(SupportConfigError, match=expected):
-            provider_config()
+    with (
+        override_settings(NRM_SUPPORT_ROUTING_FILE=str(path)),
+        pytest.raises(SupportConfigError, match=expected),
+    ):
+        provider_config()
 
 
 def test_a_sub_contractor_of_an_unknown_provider_is_refused(tmp_path: Path) -> None:
     providers = PROVIDERS_FILE.read_text(encoding="utf-8") + "x,X,ngo,england,nobody\n"
     path = _write(tmp_path, "providers.csv", providers)
-    with override_settings(NRM_SUPPORT_PROVIDERS_FILE=str(path)):
-        with pytest.raises(SupportConfigError, match="'nobody' is not a known subcontractor_of"):
-            provider_config()
+    with (
+        override_settings(NRM_SUPPORT_PROVIDERS_FILE=str(path)),
+        pytest.raises(SupportConfigError, match="'nobody' is not a known subcontractor_of"),
+    ):
+        provider_config()
+
+
+def test_the_support_documentation_lists_every_support_code() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "support.md").read_text()
+    for code_list in SUPPORT_CODE_LISTS:
+        for code in code_list.values:
+            assert f"`{code}`" in text, (code_list.__name__, code)

@@ -131,7 +131,9 @@ def providers_load(path: Path) -> dict[str, Provider]:
     providers = {}
     for line, row in rows:
         if not row["code"] or not row["name"]:
-            raise SupportConfigError(messages.CONFIG_CODE_AND_NAME.format(file=path.name, line=line))
+            raise SupportConfigError(
+                messages.CONFIG_CODE_AND_NAME.format(file=path.name, line=line)
+            )
         leads = frozenset(c.strip() for c in row["subcontractor_of"].split(";") if c.strip())
         for lead in leads:
             _check(path, line, "subcontractor_of", lead, codes)

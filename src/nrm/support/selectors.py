@@ -56,14 +56,16 @@ def episodes_for(*, user: Any) -> QuerySet[SupportEpisode]:
     )
 
 
-def referral_ids_supported_by(*, organisation: Organisation | int) -> QuerySet[SupportReferral]:
-    """Ids (``referral_id``) of referrals with a support referral to ``organisation`` (as lead or
+def referral_ids_supported_by(
+    *, organisation: Organisation | int
+) -> QuerySet[SupportReferral, int]:
+    """Ids of referrals with a support referral to ``organisation`` (as lead or
     sub-contractor) that it has not declined; use as ``Referral.objects.filter(id__in=...)``."""
     org = organisation.pk if isinstance(organisation, Organisation) else organisation
     return (
         SupportReferral.objects.filter(Q(provider_id=org) | Q(delivered_by_id=org))
         .exclude(status=SupportReferralStatus.DECLINED)
-        .values("referral_id")
+        .values_list("referral_id", flat=True)
     )
 
 
@@ -130,7 +132,7 @@ def support_summary(*, start: date, end: date) -> SupportSummary:
         start=start,
         end=end,
         episodes_closed=len(rows),
-        average_stay_days=average_stay_days((row[0], row[1]) for row in rows),
+        average_stay_days=average_stay_days((row[0], row[1]) for row in rows if row[1] is not None),
         by_exit_route={code: routes[code] for code in ExitRoute.values},
         by_support_type={code: types[code] for code in SupportType.values},
     )

@@ -33,7 +33,7 @@ from nrm.support.selectors import support_provider_for
 
 
 def support_providers_seed() -> int:
-    """Create the provider organisations of the configuration; existing rows are kept as they are."""
+    """Create the configured provider organisations; existing rows are kept as they are."""
     providers = provider_config().providers.values()
     for provider in providers:
         Organisation.objects.get_or_create(
