@@ -1,10 +1,12 @@
 """Support referrals: who receives one after a positive reasonable grounds decision, and how the
 provider answers it."""
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import connection
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.permissions import CapabilityDenied
@@ -20,6 +22,7 @@ from nrm.support.services import (
     support_referral_create,
     support_referral_decline,
 )
+from tests.conftest import uses_postgres
 from tests.support.conftest import CHILD, MALE_LABOUR, NORTHERN_IRELAND, SCOTLAND, WALES
 
 
@@ -229,3 +232,31 @@ def test_nothing_is_saved_when_the_audit_cannot_be_written(
         support_referral_accept(support_referral=support_referral, actor=salvation_army_worker)
     stored = SupportReferral.objects.get(pk=support_referral.pk)
     assert (stored.status, stored.responded_by) == ("offered", None)
+
+
+@pytest.mark.skipif(not uses_postgres(), reason="concurrent writers are measured on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_ten_concurrent_referrals_for_support_make_exactly_one(
+    refer: Callable[..., Referral], caseworker: User
+) -> None:
+    referral = refer()
+    barrier = threading.Barrier(10)
+    made: list[int] = []
+
+    def worker() -> None:
+        barrier.wait()
+        try:
+            support_referral = support_referral_create(referral=referral, actor=caseworker)
+            assert support_referral is not None
+            made.append(support_referral.pk)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(made) == 10 and len(set(made)) == 1
+    assert SupportReferral.objects.count() == 1
+    assert AuditEvent.objects.filter(verb=AuditVerb.SUPPORT_REFER).count() == 1
