@@ -169,3 +169,36 @@ def test_the_support_documentation_lists_every_support_code() -> None:
     for code_list in SUPPORT_CODE_LISTS:
         for code in code_list.values:
             assert f"`{code}`" in text, (code_list.__name__, code)
+
+
+@pytest.mark.parametrize(
+    ("routing", "message"),
+    [
+        (
+            "nation,age_group,provider\nengland,adult,salvation-army\n",
+            messages.CONFIG_MISSING_COLUMNS.format(
+                file="routing.csv", columns="gender, exploitation_type"
+            ),
+        ),
+        (
+            "nation,age_group,gender,exploitation_type,provider\nengland,adult,,,\n",
+            messages.CONFIG_NO_PROVIDER.format(file="routing.csv", line=2),
+        ),
+        (
+            "nation,age_group,gender,exploitation_type,provider\nengland,elderly,,,tara\n",
+            messages.CONFIG_UNKNOWN_CODE.format(
+                file="routing.csv", line=2, column="age_group", value="elderly"
+            ),
+        ),
+    ],
+)
+def test_a_malformed_routing_file_is_refused_with_a_clear_message(
+    tmp_path: Path, routing: str, message: str
+) -> None:
+    path = _write(tmp_path, "routing.csv", routing)
+    with (
+        override_settings(NRM_SUPPORT_ROUTING_FILE=str(path)),
+        pytest.raises(SupportConfigError) as raised,
+    ):
+        provider_config()
+    assert str(raised.value) == message

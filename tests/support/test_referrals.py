@@ -17,6 +17,7 @@ from nrm.standard.codes import SupportReferralStatus
 from nrm.support import messages
 from nrm.support.errors import SupportDenied, SupportInvalid
 from nrm.support.models import SupportReferral
+from nrm.support.providers import SupportConfigError
 from nrm.support.services import (
     support_referral_accept,
     support_referral_create,
@@ -260,3 +261,15 @@ def test_ten_concurrent_referrals_for_support_make_exactly_one(
     assert len(made) == 10 and len(set(made)) == 1
     assert SupportReferral.objects.count() == 1
     assert AuditEvent.objects.filter(verb=AuditVerb.SUPPORT_REFER).count() == 1
+
+
+def test_a_provider_that_is_not_an_active_organisation_is_named_and_nothing_is_saved(
+    refer: Callable[..., Referral], caseworker: User, providers: dict[str, Organisation]
+) -> None:
+    referral = refer()
+    Organisation.objects.filter(code="salvation-army").update(is_active=False)
+    with pytest.raises(SupportConfigError) as raised:
+        support_referral_create(referral=referral, actor=caseworker)
+    assert str(raised.value) == messages.PROVIDER_NOT_SEEDED.format(code="salvation-army")
+    assert not SupportReferral.objects.exists()
+    assert not AuditEvent.objects.filter(verb=AuditVerb.SUPPORT_REFER).exists()
