@@ -19,10 +19,17 @@ from nrm.referrals.services import (
     referral_submit,
     referrals_save,
 )
+from nrm.support.services import support_providers_seed
 
 # The valid_referral fixture is of 2012-05-14 (a Monday) with a linked immigration interest:
 # allocated to the Home Office, RG due 2012-05-21 (England).
 RECEIVED = date(2012, 5, 14)
+
+
+@pytest.fixture(autouse=True)
+def support_providers(db: Any) -> None:
+    """A positive RG refers the person to the configured support provider."""
+    support_providers_seed()
 
 
 @pytest.fixture

@@ -340,3 +340,43 @@ def test_a_manager_reallocates_with_a_reason_and_the_case_moves_to_the_other_aut
     audit = AuditEvent.objects.get(verb=AuditVerb.CASE_REALLOCATE)
     assert (audit.detail["from"], audit.detail["to"]) == ("home_office", "ukhtc")
     assert "UK national" not in str(audit.detail)
+
+
+def test_a_positive_rg_refers_the_person_to_support_and_the_provider_sees_and_is_told(
+    reference: str, caseworker: User, make_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from nrm.accounts.roles import DefaultRole
+    from nrm.casework.models import Notice
+    from nrm.casework.selectors import case_list
+    from nrm.support.models import SupportReferral
+
+    provider = Organisation.objects.get(code="salvation-army")
+    support_worker = make_user("support", provider, DefaultRole.SUPPORT_PROVIDER)
+    assert not case_list(actor=support_worker).exists()
+    rg_decision_record(
+        actor=caseworker, reference=reference, positive=True, on=RG_DAY, expected_version=1
+    )
+    assert SupportReferral.objects.get(referral__reference=reference).provider == provider
+    assert [c.referral.reference for c in case_list(actor=support_worker)] == [reference]
+    with django_capture_on_commit_callbacks(execute=True):
+        cg_decision_record(
+            actor=caseworker,
+            reference=reference,
+            positive=False,
+            on=RG_DAY + timedelta(days=45),
+            expected_version=2,
+            reasons="Fictional reasons",
+        )
+    # told of the positive RG that referred the person, and of the CG
+    assert Notice.objects.filter(organisation=provider, kind="decision").count() == 2
+    case = case_event_record(
+        actor=support_worker,
+        reference=reference,
+        event=Event.RECONSIDER,
+        on=RG_DAY + timedelta(days=46),
+        expected_version=3,
+        reasons="New evidence from support",
+    )
+    assert case.stage == Stage.RECOVERY
+    request = AuditEvent.objects.get(verb=AuditVerb.RECONSIDERATION_REQUEST)
+    assert request.detail["requester"] == "support_provider"

@@ -36,7 +36,19 @@ def notice_recipients(case: Case) -> list[Organisation]:
 
 
 def _support_organisations(case: Case) -> Iterable[Organisation]:
-    return []
+    """The providers (and sub-contractors) supporting the person, unless they declined."""
+    from nrm.standard.codes import SupportReferralStatus
+    from nrm.support.models import SupportReferral
+
+    found: list[Organisation] = []
+    referrals = (
+        SupportReferral.objects.filter(referral_id=case.pk)
+        .exclude(status=SupportReferralStatus.DECLINED)
+        .select_related("provider", "delivered_by")
+    )
+    for support in referrals:
+        found += [o for o in (support.provider, support.delivered_by) if o is not None]
+    return found
 
 
 def _people(organisation: Organisation) -> list[str]:

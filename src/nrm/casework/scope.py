@@ -30,6 +30,10 @@ def referral_scope(actor: Any, *, prefix: str = "", case_prefix: str = "case__")
         return NOTHING
     if role.scope == Scope.ASSIGNED:
         return Q(**{f"{case_prefix}assigned_to": actor.pk})
+    if role.scope == Scope.SUPPORT and organisation is not None:
+        from nrm.support.selectors import referral_ids_supported_by
+
+        return Q(**{f"{prefix}id__in": referral_ids_supported_by(organisation=organisation.pk)})
     return NOTHING
 
 

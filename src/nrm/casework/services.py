@@ -27,6 +27,7 @@ from nrm.casework.state import OPEN, CaseState, Event, IllegalTransition, Reques
 from nrm.casework.state import case_transition as transition
 from nrm.referrals.models import Decision
 from nrm.standard.codes import CompetentAuthority, DecisionOutcome, DecisionStage
+from nrm.support.services import support_referral_create
 
 RG = DecisionStage.REASONABLE_GROUNDS
 CG = DecisionStage.CONCLUSIVE_GROUNDS
@@ -254,6 +255,8 @@ def _apply(actor: Any, case: Case, event: Event, on: date, reasons: str, extend_
             "outcome": outcome.value,
         }
     saved = _record(actor=actor, change=change, before=before, verb=VERB[event])
+    if event == Event.RG_POSITIVE:
+        support_referral_create(referral=saved.referral, actor=actor)
     if change.decision is not None and change.decision.outcome in (
         DecisionOutcome.POSITIVE,
         DecisionOutcome.NEGATIVE,

@@ -13,3 +13,6 @@ def database_prepare(*, verbosity: int = 0) -> None:
     organisations_seed()
     competent_authorities_seed()
     roles_seed()
+    from nrm.support.services import support_providers_seed
+
+    support_providers_seed()

@@ -253,3 +253,54 @@ def code_lookup(code_list: type[models.TextChoices], value: str) -> str | None:
     table = _lookup_table(code_list)
     found = table.get(value)
     return found if found is not None else table.get(_normalise(value))
+
+
+# Support provision (after a positive reasonable grounds decision). These lists describe support
+# records, not referrals, so they are not part of the referral codebook (``CODE_LISTS``).
+
+
+class SupportType(models.TextChoices):
+    MANAGED_ACCOMMODATION = "managed_accommodation", "Managed accommodation"
+    OUTREACH = "outreach", "Outreach"
+
+
+class SupportService(models.TextChoices):
+    ACCOMMODATION = "accommodation", "Accommodation"
+    MEDICAL = "medical", "Medical"
+    PSYCHOLOGICAL = "psychological", "Psychological"
+    LEGAL = "legal", "Legal"
+    INTERPRETATION = "interpretation", "Interpretation"
+    EDUCATION = "education", "Education"
+    REINTEGRATION = "reintegration", "Re-integration"
+
+
+class ExitRoute(models.TextChoices):
+    INDEPENDENT_LIVING_UK = "independent_living_uk", "Independent living in the UK"
+    RETURN_TO_ORIGIN = "return_to_origin", "Return to country of origin"
+    OTHER = "other", "Other"
+
+
+class SupportReferralStatus(models.TextChoices):
+    OFFERED = "offered", "Offered"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    ENDED = "ended", "Ended"
+
+
+class SupportDeclineReason(models.TextChoices):
+    """Why a provider declines a support referral: codes, so no personal data is written."""
+
+    NO_CAPACITY = "no_capacity", "No capacity"
+    NEEDS_NOT_MET = "needs_not_met", "Needs cannot be met by this provider"
+    PERSON_DECLINED = "person_declined", "The person declined support"
+    NOT_CONTACTABLE = "not_contactable", "The person could not be contacted"
+    OTHER = "other", "Other"
+
+
+SUPPORT_CODE_LISTS: tuple[type[models.TextChoices], ...] = (
+    SupportType,
+    SupportService,
+    ExitRoute,
+    SupportReferralStatus,
+    SupportDeclineReason,
+)

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "nrm.audit",
     "nrm.referrals",
     "nrm.casework",
+    "nrm.support",
 ]
 
 MIDDLEWARE = [
@@ -127,6 +128,10 @@ EMAIL_BACKEND = os.environ.get("NRM_EMAIL_BACKEND", "django.core.mail.backends.s
 EMAIL_HOST = os.environ.get("NRM_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("NRM_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("NRM_EMAIL_FROM", "nrm-notices@localhost")
+
+# Support providers and the rules that choose one (docs/support.md); empty: the packaged files.
+NRM_SUPPORT_PROVIDERS_FILE = os.environ.get("NRM_SUPPORT_PROVIDERS_FILE", "")
+NRM_SUPPORT_ROUTING_FILE = os.environ.get("NRM_SUPPORT_ROUTING_FILE", "")
 
 # Logging never carries personal data: only references, codes and counts are logged.
 LOGGING = {

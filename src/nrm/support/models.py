@@ -1,0 +1,96 @@
+"""Support provision: a support referral to a provider after a positive reasonable grounds
+decision, and the episodes of support the provider gives.
+
+Support records hold codes and dates only: there is no free-text field, so nothing here can
+carry personal data beyond the link to the referral. Business rules live in ``services.py``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from nrm.accounts.models import Organisation
+from nrm.referrals.models import Referral
+from nrm.standard import codes
+
+OPEN_STATUSES = (codes.SupportReferralStatus.OFFERED, codes.SupportReferralStatus.ACCEPTED)
+
+
+class SupportReferral(models.Model):
+    """A referral of a person to a support provider. At most one is open per referral."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="support")
+    provider = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="support_referrals"
+    )
+    # A sub-contractor the provider gives the support to (England and Wales: the Salvation
+    # Army's sub-contractors); empty when the provider supports the person itself.
+    delivered_by = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="support_referrals_delivered",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=codes.SupportReferralStatus.choices,
+        default=codes.SupportReferralStatus.OFFERED,
+    )
+    offered_at = models.DateTimeField()
+    responded_at = models.DateTimeField(null=True, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decline_reason = models.CharField(
+        max_length=20, choices=codes.SupportDeclineReason.choices, blank=True, default=""
+    )
+
+    class Meta:
+        ordering = ["offered_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["referral"],
+                condition=Q(status__in=[s.value for s in OPEN_STATUSES]),
+                name="support_one_open_referral",
+            ),
+        ]
+        indexes = [models.Index(fields=["provider", "status"])]
+
+    def __str__(self) -> str:
+        return f"Support referral {self.pk} ({self.status})"
+
+
+class SupportEpisode(models.Model):
+    """A period of support: managed accommodation or outreach, from ``start`` to ``end``."""
+
+    support_referral = models.ForeignKey(
+        SupportReferral, on_delete=models.CASCADE, related_name="episodes"
+    )
+    provider = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="support_episodes"
+    )
+    support_type = models.CharField(max_length=30, choices=codes.SupportType.choices)
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True, db_index=True)
+    services = models.JSONField(default=list, blank=True)  # SupportService codes
+    exit_route = models.CharField(
+        max_length=30, choices=codes.ExitRoute.choices, blank=True, default=""
+    )
+
+    class Meta:
+        ordering = ["start", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["support_referral"],
+                condition=Q(end__isnull=True),
+                name="support_one_open_episode",
+            ),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="support_episode_end_not_before_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Support episode {self.pk} ({self.support_type})"

@@ -1,0 +1,138 @@
+"""Reads for support provision, scoped to the acting user, and the support report."""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from nrm.accounts.capabilities import Scope
+from nrm.accounts.models import Organisation
+from nrm.referrals.models import Person, Referral
+from nrm.standard.codes import (
+    AgeGroup,
+    ExitRoute,
+    FirstResponderType,
+    Gender,
+    SupportReferralStatus,
+    SupportType,
+)
+from nrm.support import messages
+from nrm.support.models import SupportEpisode, SupportReferral
+from nrm.support.providers import SupportCase, SupportConfigError, provider_config
+
+
+def _support_organisation(user: Any) -> int | None:
+    """The organisation whose support cases ``user`` sees: only under the support scope."""
+    role = getattr(user, "role", None)
+    if not getattr(user, "is_active", False) or role is None or role.scope != Scope.SUPPORT:
+        return None
+    return getattr(user, "organisation_id", None)
+
+
+def support_referrals_for(*, user: Any) -> QuerySet[SupportReferral]:
+    """Support referrals made to the user's organisation or given to it as a sub-contractor."""
+    org = _support_organisation(user)
+    if org is None:
+        return SupportReferral.objects.none()
+    return (
+        SupportReferral.objects.filter(Q(provider_id=org) | Q(delivered_by_id=org))
+        .select_related("referral", "provider", "delivered_by")
+        .order_by("-offered_at", "-id")
+    )
+
+
+def episodes_for(*, user: Any) -> QuerySet[SupportEpisode]:
+    """Episodes the user's organisation delivers, or oversees as the lead provider."""
+    org = _support_organisation(user)
+    if org is None:
+        return SupportEpisode.objects.none()
+    return (
+        SupportEpisode.objects.filter(Q(provider_id=org) | Q(support_referral__provider_id=org))
+        .select_related("support_referral__referral", "provider")
+        .order_by("-start", "-id")
+    )
+
+
+def referral_ids_supported_by(
+    *, organisation: Organisation | int
+) -> QuerySet[SupportReferral, int]:
+    """Ids of referrals with a support referral to ``organisation`` (as lead or
+    sub-contractor) that it has not declined; use as ``Referral.objects.filter(id__in=...)``."""
+    org = organisation.pk if isinstance(organisation, Organisation) else organisation
+    return (
+        SupportReferral.objects.filter(Q(provider_id=org) | Q(delivered_by_id=org))
+        .exclude(status=SupportReferralStatus.DECLINED)
+        .values_list("referral_id", flat=True)
+    )
+
+
+def support_case(referral: Referral) -> SupportCase:
+    """The codes the routing rule looks at, for one referral."""
+    gender = Person.objects.filter(referral_id=referral.pk).values_list("gender", flat=True).first()
+    referrer = Organisation.objects.filter(pk=referral.organisation_id).values_list(
+        "code", "responder_type"
+    )
+    code, responder_type = referrer.first() or ("", "")
+    return SupportCase(
+        nation=referral.nation,
+        age_group=referral.age_group,
+        gender=gender or Gender.NOT_RECORDED,
+        exploitation_type=referral.exploitation_type,
+        referrer_code=code,
+        referrer_is_local_authority=responder_type == FirstResponderType.LOCAL_AUTHORITY,
+    )
+
+
+def support_provider_for(*, referral: Referral) -> Organisation | None:
+    """The organisation a support referral for ``referral`` goes to: for a child, children's
+    services; for an adult who consented, the provider the rule names; otherwise None."""
+    if referral.age_group == AgeGroup.ADULT and referral.consent is not True:
+        return None
+    code = provider_config().provider_for(support_case(referral))
+    provider = Organisation.objects.filter(code=code, is_active=True).first()
+    if provider is None:
+        raise SupportConfigError(messages.PROVIDER_NOT_SEEDED.format(code=code))
+    return provider
+
+
+@dataclass(frozen=True)
+class SupportSummary:
+    """Episodes closed in a period (by end date, both ends included)."""
+
+    start: date
+    end: date
+    episodes_closed: int
+    average_stay_days: float | None
+    by_exit_route: dict[str, int]
+    by_support_type: dict[str, int]
+
+
+def average_stay_days(stays: Iterable[tuple[date, date]]) -> float | None:
+    """Mean length of stay in days (end minus start: a stay from 1 to 3 May is 2 days)."""
+    lengths = [(end - start).days for start, end in stays]
+    return sum(lengths) / len(lengths) if lengths else None
+
+
+def support_summary(*, start: date, end: date) -> SupportSummary:
+    """Number of episodes closed, average stay, and counts by exit route and support type.
+
+    Aggregates only: no reference or personal data leaves this function.
+    """
+    rows = list(
+        SupportEpisode.objects.filter(end__gte=start, end__lte=end).values_list(
+            "start", "end", "exit_route", "support_type"
+        )
+    )
+    routes = Counter(row[2] for row in rows)
+    types = Counter(row[3] for row in rows)
+    return SupportSummary(
+        start=start,
+        end=end,
+        episodes_closed=len(rows),
+        average_stay_days=average_stay_days((row[0], row[1]) for row in rows if row[1] is not None),
+        by_exit_route={code: routes[code] for code in ExitRoute.values},
+        by_support_type={code: types[code] for code in SupportType.values},
+    )

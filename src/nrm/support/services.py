@@ -1,0 +1,285 @@
+"""Writes for support provision. Each checks the actor's capability and scope, validates before
+writing, and writes its change and its audit event in one transaction: nothing is half-saved.
+
+Refusals are audited outside that transaction, so they are kept when the change is not made.
+"""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import TextChoices
+from django.utils import timezone
+
+from nrm.accounts.capabilities import Capability
+from nrm.accounts.models import Organisation
+from nrm.accounts.permissions import capability_require
+from nrm.audit.models import AuditVerb
+from nrm.audit.services import audit_record
+from nrm.referrals.models import Referral
+from nrm.standard.codes import (
+    ExitRoute,
+    SupportDeclineReason,
+    SupportReferralStatus,
+    SupportService,
+    SupportType,
+)
+from nrm.support import messages
+from nrm.support.errors import SupportDenied, SupportInvalid
+from nrm.support.models import OPEN_STATUSES, SupportEpisode, SupportReferral
+from nrm.support.providers import provider_config
+from nrm.support.selectors import support_provider_for
+
+
+def support_providers_seed() -> int:
+    """Create the configured provider organisations; existing rows are kept as they are."""
+    providers = provider_config().providers.values()
+    for provider in providers:
+        Organisation.objects.get_or_create(
+            code=provider.code,
+            defaults={
+                "name": provider.name,
+                "responder_type": provider.responder_type,
+                "nation": provider.nation,
+            },
+        )
+    return len(providers)
+
+
+def support_referral_create(
+    *, referral: Referral, actor: Any, at: datetime | None = None
+) -> SupportReferral | None:
+    """Refer the person to support after a positive reasonable grounds decision.
+
+    The configured rule chooses the provider (docs/support.md); an adult who has not consented
+    is not referred (None). Idempotent: while a support referral for ``referral`` is open, it
+    is returned instead of a new one. ``at`` backdates the offer (imports of past cases).
+    """
+    capability_require(
+        actor=actor,
+        capability=Capability.RECORD_RG_DECISION,
+        detail={"reference": referral.reference, "action": "support_refer"},
+    )
+    with transaction.atomic():
+        locked = Referral.objects.select_for_update().get(pk=referral.pk)
+        existing = SupportReferral.objects.filter(referral=locked, status__in=OPEN_STATUSES).first()
+        if existing is not None:
+            return existing
+        provider = support_provider_for(referral=locked)
+        if provider is None:
+            return None
+        support_referral = SupportReferral.objects.create(
+            referral=locked, provider=provider, offered_at=at or timezone.now()
+        )
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.SUPPORT_REFER,
+            target=support_referral,
+            detail={"reference": locked.reference, "provider": provider.code},
+        )
+    return support_referral
+
+
+def _allowed(
+    *, actor: Any, support_referral: SupportReferral, action: str, lead_only: bool = False
+) -> None:
+    """Raise unless the actor holds RECORD_SUPPORT and works for the provider; audit refusals."""
+    detail = {"support_referral": support_referral.pk, "action": action}
+    capability_require(actor=actor, capability=Capability.RECORD_SUPPORT, detail=detail)
+    organisations = {support_referral.provider_id}
+    if not lead_only and support_referral.delivered_by_id is not None:
+        organisations.add(support_referral.delivered_by_id)
+    if getattr(actor, "organisation_id", None) not in organisations:
+        audit_record(
+            actor=actor, verb=AuditVerb.ACCESS_DENIED, target=support_referral, detail=detail
+        )
+        raise SupportDenied(messages.NOT_YOUR_REFERRAL)
+
+
+def _code(code_list: type[TextChoices], value: str, message: str, field: str) -> str:
+    if value not in code_list.values:
+        allowed = ", ".join(code_list.values)
+        raise SupportInvalid(message.format(value=value, allowed=allowed), field=field)
+    return value
+
+
+def _services(values: Iterable[str]) -> list[str]:
+    given = set()
+    for value in values:
+        given.add(_code(SupportService, value, messages.SERVICE_UNKNOWN, "services"))
+    return [code for code in SupportService.values if code in given]
+
+
+def _not_future(day: date, field: str) -> None:
+    if day > timezone.localdate():
+        raise SupportInvalid(messages.DATE_IN_FUTURE.format(field=field, day=day), field=field)
+
+
+def _status_label(status: str) -> str:
+    return str(SupportReferralStatus(status).label).lower()
+
+
+def _lock_offered(support_referral: SupportReferral, action: str) -> SupportReferral:
+    locked = SupportReferral.objects.select_for_update().get(pk=support_referral.pk)
+    if locked.status != SupportReferralStatus.OFFERED:
+        raise SupportInvalid(
+            messages.NOT_OFFERED.format(action=action, status=_status_label(locked.status)),
+            field="status",
+        )
+    return locked
+
+
+def support_referral_accept(
+    *,
+    support_referral: SupportReferral,
+    actor: Any,
+    delivered_by: Organisation | None = None,
+    at: datetime | None = None,
+) -> SupportReferral:
+    """Accept an offered support referral, optionally giving it to a configured sub-contractor."""
+    _allowed(actor=actor, support_referral=support_referral, action="accept", lead_only=True)
+    provider_code = support_referral.provider.code
+    if delivered_by is not None and delivered_by.pk != support_referral.provider_id:
+        if delivered_by.code not in provider_config().subcontractors_of(provider_code):
+            raise SupportInvalid(
+                messages.NOT_A_SUBCONTRACTOR.format(code=delivered_by.code, provider=provider_code),
+                field="delivered_by",
+            )
+    else:
+        delivered_by = None
+    with transaction.atomic():
+        locked = _lock_offered(support_referral, "accepted")
+        locked.status = SupportReferralStatus.ACCEPTED
+        locked.delivered_by = delivered_by
+        locked.responded_at = at or timezone.now()
+        locked.responded_by_id = actor.pk
+        locked.save(update_fields=["status", "delivered_by", "responded_at", "responded_by"])
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.SUPPORT_ACCEPT,
+            target=locked,
+            detail={"delivered_by": delivered_by.code if delivered_by else provider_code},
+        )
+    return locked
+
+
+def support_referral_decline(
+    *, support_referral: SupportReferral, actor: Any, reason: str, at: datetime | None = None
+) -> SupportReferral:
+    """Decline an offered support referral with a reason code (``SupportDeclineReason``)."""
+    _allowed(actor=actor, support_referral=support_referral, action="decline", lead_only=True)
+    _code(SupportDeclineReason, reason, messages.DECLINE_REASON_UNKNOWN, "reason")
+    with transaction.atomic():
+        locked = _lock_offered(support_referral, "declined")
+        locked.status = SupportReferralStatus.DECLINED
+        locked.decline_reason = reason
+        locked.responded_at = at or timezone.now()
+        locked.responded_by_id = actor.pk
+        locked.save(update_fields=["status", "decline_reason", "responded_at", "responded_by"])
+        audit_record(
+            actor=actor, verb=AuditVerb.SUPPORT_DECLINE, target=locked, detail={"reason": reason}
+        )
+    return locked
+
+
+def support_episode_start(
+    *,
+    support_referral: SupportReferral,
+    actor: Any,
+    support_type: str,
+    start: date,
+    services: Iterable[str] = (),
+) -> SupportEpisode:
+    """Start an episode of support on an accepted support referral that has none open."""
+    _allowed(actor=actor, support_referral=support_referral, action="episode_start")
+    _code(SupportType, support_type, messages.SUPPORT_TYPE_UNKNOWN, "support_type")
+    given = _services(services)
+    _not_future(start, "start")
+    with transaction.atomic():
+        locked = SupportReferral.objects.select_for_update().get(pk=support_referral.pk)
+        if locked.status != SupportReferralStatus.ACCEPTED:
+            raise SupportInvalid(
+                messages.EPISODE_NEEDS_ACCEPTED.format(status=_status_label(locked.status)),
+                field="status",
+            )
+        offered = timezone.localdate(locked.offered_at)
+        if start < offered:
+            raise SupportInvalid(
+                messages.START_BEFORE_OFFER.format(start=start, offered=offered), field="start"
+            )
+        if locked.episodes.filter(end__isnull=True).exists():
+            raise SupportInvalid(messages.EPISODE_ALREADY_OPEN, field="support_referral")
+        episode = SupportEpisode.objects.create(
+            support_referral=locked,
+            provider_id=locked.delivered_by_id or locked.provider_id,
+            support_type=support_type,
+            start=start,
+            services=given,
+        )
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.SUPPORT_EPISODE_START,
+            target=episode,
+            detail={"support_type": support_type, "start": start.isoformat(), "services": given},
+        )
+    return episode
+
+
+def _lock_open_episode(episode: SupportEpisode) -> SupportEpisode:
+    locked = SupportEpisode.objects.select_for_update().get(pk=episode.pk)
+    if locked.end is not None:
+        raise SupportInvalid(messages.EPISODE_CLOSED.format(end=locked.end), field="end")
+    return locked
+
+
+def support_episode_update(
+    *, episode: SupportEpisode, actor: Any, services: Iterable[str]
+) -> SupportEpisode:
+    """Record the services given in an open episode (the full list, replacing the last one)."""
+    _allowed(actor=actor, support_referral=episode.support_referral, action="episode_update")
+    given = _services(services)
+    with transaction.atomic():
+        locked = _lock_open_episode(episode)
+        old = list(locked.services)
+        locked.services = given
+        locked.save(update_fields=["services"])
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.SUPPORT_EPISODE_UPDATE,
+            target=locked,
+            detail={"old": {"services": old}, "new": {"services": given}},
+        )
+    return locked
+
+
+def support_episode_close(
+    *, episode: SupportEpisode, actor: Any, end: date, exit_route: str
+) -> SupportEpisode:
+    """Close an open episode with its exit route; the support referral ends with it."""
+    _allowed(actor=actor, support_referral=episode.support_referral, action="episode_close")
+    _code(ExitRoute, exit_route, messages.EXIT_ROUTE_UNKNOWN, "exit_route")
+    _not_future(end, "end")
+    with transaction.atomic():
+        locked = _lock_open_episode(episode)
+        if end < locked.start:
+            raise SupportInvalid(
+                messages.END_BEFORE_START.format(end=end, start=locked.start), field="end"
+            )
+        locked.end = end
+        locked.exit_route = exit_route
+        locked.save(update_fields=["end", "exit_route"])
+        SupportReferral.objects.filter(pk=locked.support_referral_id).update(
+            status=SupportReferralStatus.ENDED
+        )
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.SUPPORT_EPISODE_CLOSE,
+            target=locked,
+            detail={
+                "end": end.isoformat(),
+                "exit_route": exit_route,
+                "length_of_stay_days": (end - locked.start).days,
+            },
+        )
+    return locked
