@@ -25,7 +25,7 @@ from nrm.standard.codes import FirstResponderType, Nation
 
 USERNAME_INVALID = "Enter a username of letters, digits and @ . + - _ only, at most 150 characters"
 USERNAME_TAKEN = "A user with this username already exists"
-PASSWORD_REFUSED = "Choose a stronger password"
+PASSWORD_REFUSED = "Choose a stronger password"  # noqa: S105 - a message, not a password
 ORGANISATION_REQUIRED = "Choose an active organisation for the user"
 ROLE_REQUIRED = "Choose a role for the user"
 OWN_ACCOUNT = "You cannot disable your own account or change your own role"
@@ -48,7 +48,9 @@ class AccountError(ValueError):
 
 def _require(actor: Any, action: str) -> None:
     # Checked outside the write's transaction, so that the audited refusal is kept.
-    capability_require(actor=actor, capability=Capability.MANAGE_ACCOUNTS, detail={"action": action})
+    capability_require(
+        actor=actor, capability=Capability.MANAGE_ACCOUNTS, detail={"action": action}
+    )
 
 
 def _user_values(user: User) -> dict[str, Any]:
@@ -235,7 +237,7 @@ def organisation_update(
     which partners and references use, does not change."""
     _require(actor, "organisation_update")
     old = _organisation_values(organisation)
-    new = {
+    new: dict[str, Any] = {
         "name": old["name"] if name is None else name.strip(),
         "responder_type": old["responder_type"] if responder_type is None else responder_type,
         "nation": old["nation"] if nation is None else nation,

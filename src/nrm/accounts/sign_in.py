@@ -9,6 +9,7 @@ by username and address), and every sign-in, failure, lockout, sign-out and expi
 import time
 from typing import Any
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.signals import user_login_failed
@@ -17,7 +18,6 @@ from django.http import HttpRequest
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from axes.handlers.proxy import AxesProxyHandler
 from nrm.accounts.models import User, UserSession
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
@@ -56,7 +56,10 @@ def _failure_record(request: HttpRequest, *, username: str, factor: str) -> None
     locked = bool(getattr(request, "axes_locked_out", False))
     detail = {"username": username, "factor": factor, "locked_out": locked}
     audit_record(actor=None, verb=AuditVerb.LOGIN_FAILED, target=target, detail=detail)
-    if locked and getattr(request, "axes_failures_since_start", None) == settings.AXES_FAILURE_LIMIT:
+    if (
+        locked
+        and getattr(request, "axes_failures_since_start", None) == settings.AXES_FAILURE_LIMIT
+    ):
         audit_record(
             actor=None,
             verb=AuditVerb.LOCKOUT,
@@ -84,9 +87,11 @@ def pending_user(*, request: HttpRequest) -> User | None:
     if time.time() - pending["at"] > PENDING_SECONDS:
         del request.session[PENDING]
         return None
-    return User.objects.select_related("organisation", "role").filter(
-        pk=pending["user"], is_active=True
-    ).first()
+    return (
+        User.objects.select_related("organisation", "role")
+        .filter(pk=pending["user"], is_active=True)
+        .first()
+    )
 
 
 def device_confirmed(*, user: User) -> TOTPDevice | None:
