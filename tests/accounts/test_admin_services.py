@@ -7,12 +7,14 @@ from django.test import Client
 
 from nrm.accounts import admin_services as admin
 from nrm.accounts.admin_services import (
+    EMAIL_INVALID,
     NATION_UNKNOWN,
     ORGANISATION_CODE_TAKEN,
     ORGANISATION_REQUIRED,
     OWN_ACCOUNT,
     PASSWORD_REFUSED,
     RESPONDER_TYPE_UNKNOWN,
+    ROLE_REQUIRED,
     USERNAME_INVALID,
     USERNAME_TAKEN,
     AccountError,
@@ -75,6 +77,8 @@ def test_an_administrator_creates_a_user_and_the_creation_is_audited(
         ({"password": "password"}, PASSWORD_REFUSED),
         ({"password": "new.user"}, PASSWORD_REFUSED),
         ({"organisation": None}, ORGANISATION_REQUIRED),
+        ({"role": None}, ROLE_REQUIRED),
+        ({"email": "not an address"}, EMAIL_INVALID),
     ],
 )
 def test_a_user_is_not_created_from_bad_input(

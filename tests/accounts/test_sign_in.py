@@ -1,9 +1,11 @@
 import re
 from base64 import b32encode
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nrm.accounts.models import Organisation, UserSession
@@ -194,3 +196,16 @@ def test_after_signing_in_the_user_goes_where_they_were_going(
     )
     TOTPDevice.objects.update(last_t=-1)
     assert other.post("/sign-in/two-factor/", {"code": code(device)})["Location"] == "/"
+
+
+def test_signing_in_forgets_sessions_that_ran_out_unnoticed(
+    make_user: Any, organisation: Organisation
+) -> None:
+    user = make_user("officer", organisation)
+    stale = UserSession.objects.create(user=user, session_key="gone")
+    UserSession.objects.filter(pk=stale.pk).update(
+        signed_in_at=timezone.now() - timedelta(hours=12, minutes=1)
+    )
+    sign_in(Client(), user, device_for(user))
+    assert list(UserSession.objects.values_list("session_key", flat=True)) != ["gone"]
+    assert not UserSession.objects.filter(session_key="gone").exists()

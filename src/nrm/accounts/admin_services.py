@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_slug
+from django.core.validators import validate_email, validate_slug
 from django.db import transaction
 from django.utils import timezone
 
@@ -26,6 +26,7 @@ from nrm.standard.codes import FirstResponderType, Nation
 USERNAME_INVALID = "Enter a username of letters, digits and @ . + - _ only, at most 150 characters"
 USERNAME_TAKEN = "A user with this username already exists"
 PASSWORD_REFUSED = "Choose a stronger password"  # noqa: S105 - a message, not a password
+EMAIL_INVALID = "Enter an email address in the correct format, like name@example.gov.uk"
 ORGANISATION_REQUIRED = "Choose an active organisation for the user"
 ROLE_REQUIRED = "Choose a role for the user"
 OWN_ACCOUNT = "You cannot disable your own account or change your own role"
@@ -93,6 +94,12 @@ def user_create(
         raise AccountError(USERNAME_INVALID, field="username") from exc
     if User.objects.filter(username__iexact=username).exists():
         raise AccountError(USERNAME_TAKEN, field="username")
+    email = email.strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError as exc:
+            raise AccountError(EMAIL_INVALID, field="email") from exc
     if organisation is None or not organisation.is_active:
         raise AccountError(ORGANISATION_REQUIRED, field="organisation")
     if role is None:

@@ -7,6 +7,7 @@ by username and address), and every sign-in, failure, lockout, sign-out and expi
 """
 
 import time
+from datetime import timedelta
 from typing import Any
 
 from axes.handlers.proxy import AxesProxyHandler
@@ -15,6 +16,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -152,6 +154,9 @@ def _sign_in_complete(request: HttpRequest, *, user: User, device: TOTPDevice) -
     request.session[SEEN_AT] = now
     request.session.save()  # the session key is final now
     UserSession.objects.create(user=user, session_key=request.session.session_key or "")
+    # Forget sessions of this user that have run out without a request to end them.
+    cutoff = timezone.now() - timedelta(hours=settings.NRM_SESSION_MAX_HOURS)
+    UserSession.objects.filter(user=user, signed_in_at__lt=cutoff).delete()
     audit_record(actor=user, verb=AuditVerb.LOGIN, target=user, detail={"factor": "totp"})
 
 
