@@ -1,14 +1,18 @@
 import os
+import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import settings
 
-from nrm.accounts.models import Organisation, Role, User
+from nrm.accounts.models import Organisation, Role, User, UserSession
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create, roles_seed
+from nrm.accounts.sign_in import SEEN_AT, SIGNED_IN_AT
 
 # Timing belongs to benchmarks: examples are not failed for being slow (a cold cache, a busy CI).
 settings.register_profile("nrm", deadline=None)
@@ -62,6 +66,27 @@ def token(make_user: Callable[..., User], organisation: Organisation) -> str:
 @pytest.fixture
 def api(token: str) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+
+@pytest.fixture
+def signed_in(db: Any) -> Callable[[User], Client]:
+    """A web client whose session is signed in as ``user`` with both factors, as if through the
+    sign-in pages (which tests/accounts/test_sign_in.py goes through for real)."""
+
+    def sign_in(user: User) -> Client:
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=user, confirmed=True, defaults={"name": "test"}
+        )
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session[SIGNED_IN_AT] = session[SEEN_AT] = time.time()
+        session.save()
+        UserSession.objects.create(user=user, session_key=session.session_key)
+        return client
+
+    return sign_in
 
 
 @pytest.fixture

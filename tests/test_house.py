@@ -14,7 +14,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from nrm.cli import all_commands
 
 ROOT = Path(__file__).resolve().parents[1]
-PUBLIC = {"api/v1/openapi.json", "api/v1/docs"}
+PUBLIC = {"api/v1/openapi.json", "api/v1/docs", "sign-in/"}
+SIGN_IN = "/sign-in/"
 
 
 def _routes(patterns: list[URLPattern | URLResolver], prefix: str = "") -> list[str]:
@@ -29,7 +30,7 @@ def _routes(patterns: list[URLPattern | URLResolver], prefix: str = "") -> list[
 
 
 @pytest.mark.django_db
-def test_every_route_refuses_an_anonymous_request_except_the_published_api_docs() -> None:
+def test_every_route_refuses_an_anonymous_request_except_the_api_docs_and_sign_in() -> None:
     client = Client()
     routes = _routes(get_resolver().url_patterns)
     assert routes, "no routes found"
@@ -39,8 +40,11 @@ def test_every_route_refuses_an_anonymous_request_except_the_published_api_docs(
             assert client.get(path).status_code == 200, route
             continue
         for method in ("get", "post"):
-            status = getattr(client, method)(path).status_code
-            assert status in (401, 403, 404, 405), (method, route, status)
+            response = getattr(client, method)(path)
+            if response.status_code == 302:  # a web page sends the visitor to sign in
+                assert response["Location"].startswith(SIGN_IN), (method, route)
+                continue
+            assert response.status_code in (401, 403, 404, 405), (method, route, response)
 
 
 def test_every_command_is_documented() -> None:

@@ -1,4 +1,4 @@
-"""Organisations, users and API tokens. Roles and capabilities in full belong to casework."""
+"""Organisations, roles, users, their API tokens and their signed-in sessions."""
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -67,3 +67,15 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class UserSession(models.Model):
+    """A signed-in session of a user, so that disabling the user can end every one of them.
+    Recorded at sign-in, removed at sign-out, expiry or when the user is disabled."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    signed_in_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"session of user {self.user_id}"

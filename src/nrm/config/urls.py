@@ -1,7 +1,8 @@
-from django.urls import path
+from django.urls import include, path
 
 from nrm.config.api import api
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("", include("nrm.accounts.urls")),
 ]

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that vary are read from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -18,6 +19,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "ninja",
     "nrm.accounts",
     "nrm.audit",
@@ -33,9 +37,22 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "nrm.accounts.middleware.SessionTimeoutMiddleware",
+    "nrm.accounts.middleware.SignInRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it can turn a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Axes first: it refuses a locked-out username and address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:sign-in"
+LOGIN_REDIRECT_URL = "accounts:home"
 
 ROOT_URLCONF = "nrm.config.urls"
 WSGI_APPLICATION = "nrm.config.wsgi.application"
@@ -96,6 +113,32 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# Sign-in: a username and address are locked out for NRM_LOCKOUT_MINUTES after
+# NRM_LOGIN_FAILURE_LIMIT failed attempts (a wrong password or a wrong two-factor code).
+NRM_LOGIN_FAILURE_LIMIT = int(os.environ.get("NRM_LOGIN_FAILURE_LIMIT", "5"))
+NRM_LOCKOUT_MINUTES = int(os.environ.get("NRM_LOCKOUT_MINUTES", "15"))
+# Reverse proxies in front of the service; the client address is read from X-Forwarded-For.
+NRM_PROXY_COUNT = int(os.environ.get("NRM_PROXY_COUNT", "0"))
+AXES_FAILURE_LIMIT = NRM_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=NRM_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nrm.accounts.views.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "nrm.accounts.sign_in.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+AXES_VERBOSE = False
+# A refused attempt during a lockout does not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+# Two-factor authentication: a TOTP device for every account.
+OTP_TOTP_ISSUER = "Open NRM"
+
+# Sessions end after NRM_SESSION_IDLE_MINUTES without a request, and NRM_SESSION_MAX_HOURS
+# after signing in whatever the activity.
+NRM_SESSION_IDLE_MINUTES = int(os.environ.get("NRM_SESSION_IDLE_MINUTES", "30"))
+NRM_SESSION_MAX_HOURS = int(os.environ.get("NRM_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = NRM_SESSION_MAX_HOURS * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

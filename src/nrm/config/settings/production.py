@@ -19,5 +19,8 @@ SECURE_SSL_REDIRECT = os.environ.get("NRM_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# The __Host- prefix: the browser sends these cookies only over HTTPS, to this host, for every path.
+SESSION_COOKIE_NAME = "__Host-nrm-session"
+CSRF_COOKIE_NAME = "__Host-nrm-csrf"
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
