@@ -140,6 +140,8 @@ def demo_build(*, keep: bool = False) -> None:
         f"'{DEMO_BACKLOG}', nrm deadlines --no-email)",
         "Demo accounts (fictional; new passwords on every build):",
         *(f"  {role.label:<32} {username:<32} {password}" for role, username, password in accounts),
+        "Web: http://127.0.0.1:8000/sign-in/ (on first sign-in each account sets up an "
+        "authenticator app from the QR code shown; every sign-in then asks for its code)",
         f"API token of demo-first-responder (Metropolitan Police Service): {token}",
         "  try: curl -H 'Authorization: Bearer <token>' http://127.0.0.1:8000/api/v1/referrals",
     ]
