@@ -3,6 +3,7 @@ every role, every operation, (own organisation / another organisation / anonymou
 
 import json
 import re
+from datetime import date
 from typing import Any
 
 import pytest
@@ -13,6 +14,8 @@ from nrm.accounts.models import Organisation
 from nrm.accounts.roles import DEFAULT_ROLES, DefaultRole
 from nrm.accounts.services import api_token_create
 from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.casework.services import rg_decision_record
+from nrm.config.bootstrap import database_prepare
 from nrm.referrals.models import AnonymousNotification, Referral
 
 pytestmark = pytest.mark.django_db
@@ -27,24 +30,54 @@ def _operations(client: Client) -> list[tuple[str, str, str]]:
     return operations
 
 
+# The organisation each role works in: its "own" cases are the ones its scope reaches there.
+HOME = {
+    DefaultRole.CASEWORKER: "home-office-ca",
+    DefaultRole.MANAGER: "home-office-ca",
+    DefaultRole.SUPPORT_PROVIDER: "salvation-army",
+}
+CASE_SCOPES = {Scope.OWN_ORGANISATION, Scope.OWN_COMPETENT_AUTHORITY, Scope.SUPPORT}
+
+
 @pytest.fixture
 def seeded(
     api: Client, valid_referral: dict[str, Any], other_organisation: Organisation, make_user: Any
 ) -> dict[str, str]:
-    """One referral and one notification in each of two organisations."""
+    """One referral and one notification in each of two organisations. The own referral is
+    allocated to the Home Office and, after a positive RG, supported by the Salvation Army; the
+    other is allocated to UKHTC."""
+    database_prepare()
     other = Client(
         HTTP_AUTHORIZATION="Bearer "
         + api_token_create(user=make_user("seed-other", other_organisation), name="t")
     )
+    uk_national = {
+        **valid_referral,
+        "claimed_nationalities": ["GBR"],
+        "linked_immigration_interest": False,
+    }
     notification = {"notification_date": "2012-06-01", "nation": "wales", "gender": "male"}
     references = {}
-    for owner, client in (("own", api), ("other", other)):
-        for kind, body in (("referrals", valid_referral), ("notifications", notification)):
+    for owner, client, referral in (("own", api, valid_referral), ("other", other, uk_national)):
+        for kind, body in (("referrals", referral), ("notifications", notification)):
             response = client.post(
                 f"/api/v1/{kind}", json.dumps(body), content_type="application/json"
             )
             assert response.status_code == 201, response.content
             references[f"{owner}-{kind}"] = response.json()["reference"]
+    decider = make_user(
+        "seed-caseworker", Organisation.objects.get(code="home-office-ca"), DefaultRole.CASEWORKER
+    )
+    rg_decision_record(
+        actor=decider,
+        reference=references["own-referrals"],
+        positive=True,
+        on=date(2012, 5, 18),
+        expected_version=1,
+    )
+    assert Referral.objects.get(reference=references["other-referrals"]).competent_authority == (
+        "ukhtc"
+    )
     return references
 
 
@@ -62,16 +95,26 @@ def test_no_operation_lacks_a_required_capability(client: Client) -> None:
     assert all(capability for _, _, capability in operations), operations
 
 
-def test_every_role_gets_exactly_what_its_capabilities_allow(
+def _in_scope(role: DefaultRole, path: str, owner: str) -> bool:
+    scope = DEFAULT_ROLES[role].scope
+    if owner != "own":
+        return False
+    if "notifications" in path:
+        return scope == Scope.OWN_ORGANISATION
+    return scope in CASE_SCOPES
+
+
+def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow(
     seeded: dict[str, str], make_user: Any, organisation: Organisation
 ) -> None:
     unauthorised_successes = []
+    checked = 0
     operations = _operations(Client())
     for role in DefaultRole:
-        user = make_user(f"user-{role.value}", organisation, role)
+        home = Organisation.objects.get(code=HOME[role]) if role in HOME else organisation
+        user = make_user(f"user-{role.value}", home, role)
         client = Client(HTTP_AUTHORIZATION="Bearer " + api_token_create(user=user, name="t"))
         granted = {c.value for c in DEFAULT_ROLES[role].capabilities}
-        sees_own = DEFAULT_ROLES[role].scope == Scope.OWN_ORGANISATION
         for method, path, capability in operations:
             for owner in ("own", "other"):
                 before = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count()
@@ -79,20 +122,22 @@ def test_every_role_gets_exactly_what_its_capabilities_allow(
                 denied_now = (
                     AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count() - before
                 )
+                checked += 1
+                where = (role, method, path, owner, response.status_code)
                 if capability not in granted:
                     if response.status_code != 403:
-                        unauthorised_successes.append(
-                            (role, method, path, owner, response.status_code)
-                        )
-                    assert denied_now == 1, (role, method, path)
-                elif "{reference}" in path and (owner == "other" or not sees_own):
+                        unauthorised_successes.append(where)
+                    assert denied_now == 1, where
+                elif "{reference}" in path and not _in_scope(role, path, owner):
                     # a case outside the role's scope: not found, and the attempt is audited
-                    assert response.status_code == 404, (role, path)
-                    assert denied_now == 1
+                    if response.status_code != 404:
+                        unauthorised_successes.append(where)
+                    assert denied_now == 1, where
                 elif method == "post":
-                    assert response.status_code == 422  # allowed, and the empty body is refused
+                    assert response.status_code == 422, where  # allowed; the empty body refused
                 else:
-                    assert response.status_code == 200, (role, method, path, response.content)
+                    assert response.status_code == 200, (*where, response.content)
+    assert checked == len(DefaultRole) * len(operations) * 2
     assert unauthorised_successes == []
 
 
