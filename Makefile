@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test test-postgres lint format bench clean
+CHROMIUM ?= /usr/bin/chromium
+.PHONY: help install browser assets demo test test-postgres lint format bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -19,13 +20,22 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create the virtual environment and install Open NRM with its dev tools
 
+browser: ## Install Debian's Chromium for the browser tests, if it is missing (needs root)
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+assets: ## Rebuild the web stylesheet from GOV.UK Frontend (needs npm; the result is committed)
+	cd web-frontend && npm ci --silent && npm run build
+
 demo: $(STAMP) ## Build the demo database (SQLite), print demo credentials, serve on :8000
 	$(BIN)/nrm demo
 
-test: $(STAMP) ## Run the whole test suite (SQLite; set DATABASE_URL to run it on PostgreSQL)
+test: $(STAMP) browser ## Run the whole test suite (SQLite; set DATABASE_URL to run it on PostgreSQL)
 	$(BIN)/python -m pytest
 
-test-postgres: $(STAMP) ## Run the suite on PostgreSQL in a scratch database (PG_URL=server URL)
+test-postgres: $(STAMP) browser ## Run the suite on PostgreSQL in a scratch database (PG_URL=server URL)
 	@db=nrm_scratch_$$$$; \
 	$(BIN)/python -m nrm.config.pgscratch create "$(PG_URL)" $$db && \
 	DATABASE_URL="$(PG_URL)/$$db" $(BIN)/python -m pytest; status=$$?; \
@@ -45,4 +55,4 @@ bench: $(STAMP) ## Run the benchmarks (see bench/README.md)
 	$(BIN)/python bench/run.py
 
 clean: ## Remove the virtual environment, demo data and caches
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis web-frontend/node_modules

@@ -45,5 +45,7 @@ def test_every_account_signed_in_with_both_factors_sees_who_they_are(
 ) -> None:
     client = signed_in(make_user("someone", organisation, role))
     page = client.get("/").content.decode()
-    assert "<h1>" in page and "someone" in page and organisation.name in page
+    assert (
+        '<h1 class="govuk-heading-l">' in page and "someone" in page and organisation.name in page
+    )
     assert (role.label if role else "None") in page

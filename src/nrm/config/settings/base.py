@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "ninja",
+    "nrm.web",
     "nrm.accounts",
     "nrm.audit",
     "nrm.referrals",
@@ -69,6 +70,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "nrm.web.navigation.navigation",
             ]
         },
     }

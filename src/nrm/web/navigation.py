@@ -1,0 +1,47 @@
+"""The service navigation: each page of the web interface a user's capabilities open to them.
+
+Parts of the project add their pages here (URL name, label, capability needed); a link shows
+only when its URL exists and the user holds the capability."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from nrm.accounts.capabilities import Capability
+from nrm.accounts.permissions import has_capability
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url_name: str
+    label: str
+    capability: Capability
+
+
+ITEMS: list[NavItem] = [
+    NavItem("referrals:index", "Referrals", Capability.SUBMIT_REFERRAL),
+    NavItem("casework:queue", "Work queue", Capability.VIEW_DEADLINES),
+    NavItem("casework:dashboard", "Dashboard", Capability.ALLOCATE_CASE),
+    NavItem("support:index", "Support", Capability.RECORD_SUPPORT),
+    NavItem("statistics:index", "Statistics", Capability.READ_EXTRACTS),
+    NavItem("accounts:admin-index", "Accounts", Capability.MANAGE_ACCOUNTS),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """Template context: ``nav`` (label, url, current) for the signed-in user."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav": []}
+    links = []
+    for item in ITEMS:
+        if not has_capability(user, item.capability):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        links.append({"label": item.label, "url": url, "current": request.path.startswith(url)})
+    return {"nav": links}

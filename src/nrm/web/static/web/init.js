@@ -1,0 +1,3 @@
+import { initAll } from "/static/web/govuk-frontend.min.js";
+
+initAll();

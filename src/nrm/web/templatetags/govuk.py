@@ -1,0 +1,90 @@
+"""Template helpers that render Django forms with GOV.UK Frontend's markup."""
+
+from typing import Any
+
+from django import forms, template
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+WIDTH = {"date_day": 2, "date_month": 2, "date_year": 4}
+
+
+@register.filter
+def govuk_kind(field: forms.BoundField) -> str:
+    """Which GOV.UK component renders ``field``."""
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.MultiWidget):
+        return "date"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.Select):
+        return "select"
+    return "input"
+
+
+@register.filter
+def date_parts(field: forms.BoundField) -> list[tuple[Any, str, int]]:
+    """(value, label, width) of the day, month and year boxes of a date field."""
+    values = field.field.widget.decompress(field.value()) if field.value() else [None] * 3
+    if isinstance(field.value(), list):
+        values = field.value()
+    return list(zip(values, ("Day", "Month", "Year"), (2, 2, 4), strict=True))
+
+
+@register.simple_tag
+def govuk_widget(field: forms.BoundField, kind: str) -> SafeString:
+    """The widget of a text, textarea or select field with GOV.UK classes and ARIA hints."""
+    described = " ".join(
+        part
+        for part, present in (
+            (f"{field.auto_id}-hint", field.help_text),
+            (f"{field.auto_id}-error", field.errors),
+        )
+        if present
+    )
+    error = " govuk-{}--error".format("input" if kind == "input" else kind) if field.errors else ""
+    attrs: dict[str, str | bool] = {"class": f"govuk-{kind}{error}"}
+    if described:
+        attrs["aria-describedby"] = described
+    widget_attrs = field.field.widget.attrs
+    if kind == "input" and "class" in widget_attrs:
+        attrs["class"] = f"{attrs['class']} {widget_attrs['class']}"
+    return format_html("{}", field.as_widget(attrs=attrs))
+
+
+@register.simple_tag
+def error_items(
+    form: forms.Form | None, extra: list[dict[str, str]] | None
+) -> list[dict[str, str]]:
+    """The error summary's entries: each field error links to its field."""
+    items = list(extra or [])
+    if form is None or not hasattr(form, "errors"):
+        return items
+    for name, errors in form.errors.items():
+        if name == NON_FIELD_ERRORS:
+            items += [{"href": "", "text": str(e)} for e in errors]
+            continue
+        bound = form[name]
+        anchor = f"#{bound.auto_id}" + ("_0" if govuk_kind(bound) == "date" else "")
+        if govuk_kind(bound) in ("radios", "checkboxes"):
+            anchor = f"#{bound.auto_id}_0"
+        items += [{"href": anchor, "text": str(e)} for e in errors]
+    return items
+
+
+@register.inclusion_tag("web/components/tag.html")
+def status_tag(text: str, colour: str = "") -> dict[str, str]:
+    return {"text": text, "colour": colour}
+
+
+@register.filter
+def as_error_items(text: str) -> list[dict[str, str]]:
+    """One error summary entry for a page-level message."""
+    return [{"href": "", "text": text}] if text else []
