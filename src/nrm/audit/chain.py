@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 GENESIS = "0" * 64
+_quoted = json.encoder.encode_basestring_ascii  # json.dumps of one string, in C
 
 
 def _dumps(value: Any) -> str:
@@ -25,9 +26,38 @@ def _dumps(value: Any) -> str:
 
 
 def at_text(at: datetime) -> str:
-    """The time of an entry as hashed: UTC, microseconds, ``Z`` suffix."""
-    aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """The time of an entry as hashed: UTC, microseconds, ``Z`` suffix. A naive time is UTC."""
+    if at.tzinfo is not None:
+        at = at.astimezone(UTC).replace(tzinfo=None)
+    return at.isoformat(timespec="microseconds") + "Z"
+
+
+def detail_text(detail: Any) -> str:
+    """The detail as hashed: sorted keys, no spaces, non-ASCII characters escaped."""
+    return _dumps(detail)
+
+
+def canonical_from_parts(
+    *,
+    previous_hash: str,
+    seq: int,
+    at: str,
+    actor_id: int | None,
+    verb: str,
+    target_type: str,
+    target_id: str,
+    detail: str,
+) -> str:
+    """The same text as ``canonical`` (a test holds them equal) from ``at_text`` and
+    ``detail_text`` already made: the check of a long log makes those once per batch."""
+    quoted = _quoted
+    actor = "null" if actor_id is None else str(int(actor_id))
+    return (
+        f'{{"actor":{actor},"at":{quoted(at)},"detail":{detail},'
+        f'"previous_hash":{quoted(previous_hash)},"seq":{int(seq)},'
+        f'"target_id":{quoted(target_id)},"target_type":{quoted(target_type)},'
+        f'"verb":{quoted(verb)}}}'
+    )
 
 
 def canonical(
@@ -107,7 +137,7 @@ def hashes_for_targets(
         '"previous_hash":"'
     )
     tail = f',"target_type":{_dumps(target_type)},"verb":{_dumps(verb)}}}'
-    sha256, quoted = hashlib.sha256, json.encoder.encode_basestring_ascii
+    sha256, quoted = hashlib.sha256, _quoted
     previous, seq = previous_hash, first_seq
     for target_id in target_ids:
         text = f'{head}{previous}","seq":{seq},"target_id":{quoted(target_id)}{tail}'
