@@ -14,7 +14,8 @@ from nrm.audit.errors import (
     ENTRY_REPEATED,
     MISSING_MANY,
 )
-from nrm.audit.models import AuditEvent
+from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.audit.services import audit_record
 from nrm.audit.verify import FIELDS, ChainBreak, chain_check, chain_verify
 from tests.audit.conftest import CONTENT, entry, log_build, swap, tampering
 
@@ -133,3 +134,18 @@ def test_the_check_reads_in_chunks_and_gives_the_same_answer(db: Any) -> None:
     for chunk_size in (1, 7, 1000, 5000):
         broken = chain_verify(chunk_size=chunk_size).broken
         assert broken == ChainBreak(1_234, victim.pk, "altered", ENTRY_ALTERED)
+
+
+def test_a_detail_changed_to_an_equal_looking_value_of_another_type_is_named_as_altered(
+    db: Any,
+) -> None:
+    # In Python {"n": 1} == {"n": True}; in the chain they differ, even right after an entry
+    # whose detail really is {"n": 1}.
+    for _ in range(2):
+        audit_record(actor=None, verb=AuditVerb.CASE_EDIT, detail={"n": 1})
+    first, second = AuditEvent.objects.order_by("seq").values_list(*FIELDS)
+    assert chain_check([first, second]).intact
+    tampered = (*second[:7], {"n": True}, *second[8:])
+    assert chain_check([first, tampered]).broken == ChainBreak(
+        2, second[0], "altered", ENTRY_ALTERED
+    )

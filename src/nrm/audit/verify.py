@@ -71,7 +71,8 @@ def _rows(chunk_size: int) -> Iterator[tuple[Any, ...]]:
     """Every entry in seq order, as stored (times and details may come as text), read in chunks
     from one query; on PostgreSQL through a server-side cursor."""
     ops = connection.ops
-    columns = ", ".join(ops.quote_name(AuditEvent._meta.get_field(f).column) for f in FIELDS)
+    by_name = {field.attname: field.column for field in AuditEvent._meta.concrete_fields}
+    columns = ", ".join(ops.quote_name(by_name[name]) for name in FIELDS)
     table = ops.quote_name(AuditEvent._meta.db_table)
     order = f"{ops.quote_name('seq')}, {ops.quote_name('id')}"
     with connection.chunked_cursor() as cursor:
@@ -81,12 +82,15 @@ def _rows(chunk_size: int) -> Iterator[tuple[Any, ...]]:
 
 
 def _remembering(convert: Callable[[Any], str]) -> Callable[[Any], str]:
-    """Convert values, reusing the last result while the same value comes again (the events of
-    one bulk write share their time and detail)."""
-    last: list[Any] = [object(), ""]
+    """Convert values, reusing the last result while the same stored text or time comes again
+    (the events of one bulk write share their time and detail). Parsed JSON is never reused:
+    ``{"n": 1}`` equals ``{"n": true}`` in Python but not in the chain."""
+    last: list[Any] = [None, ""]
 
     def converted(value: Any) -> str:
-        if value != last[0]:
+        if not isinstance(value, str | datetime):
+            return convert(value)
+        if type(value) is not type(last[0]) or value != last[0]:
             last[0], last[1] = value, convert(value)
         return str(last[1])
 
