@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from nrm.audit import errors
 from nrm.audit.chain import GENESIS, at_text, canonical_from_parts, detail_text
@@ -158,4 +158,10 @@ def chain_check(rows: Iterable[tuple[Any, ...]]) -> ChainReport:
 
 def chain_verify(*, chunk_size: int = CHUNK_SIZE) -> ChainReport:
     """Recompute the whole stored chain (see the module's description)."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # A server-side cursor inside a transaction streams rows; outside one, PostgreSQL
+        # would first copy the whole result for the cursor to outlive the transaction. (Not on
+        # SQLite, where a transaction would take the write lock for the length of the check.)
+        with transaction.atomic():
+            return chain_check(_rows(chunk_size))
     return chain_check(_rows(chunk_size))
