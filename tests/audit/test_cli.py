@@ -4,7 +4,15 @@ from typing import Any
 
 import pytest
 
-from nrm.audit.errors import CHAIN_INTACT, ENTRY_ALTERED, ENTRY_REMOVED, MISSING_ONE
+from nrm.audit.errors import (
+    CHAIN_INTACT,
+    ENTRIES_REMOVED_AT_END,
+    ENTRY_ALTERED,
+    ENTRY_NOT_AS_KEPT,
+    ENTRY_REMOVED,
+    KEPT_INVALID,
+    MISSING_ONE,
+)
 from nrm.audit.models import AuditEvent
 from nrm.cli import main
 from tests.audit.conftest import entry, log_build, tampering
@@ -55,3 +63,48 @@ def test_a_chunk_size_below_one_is_refused(capsys: Any) -> None:
         main(["audit", "verify", "--chunk-size", "0"])
     assert exited.value.code == 2
     assert "must be a whole number of at least 1" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_an_intact_chain_prints_the_seq_and_hash_to_keep_for_the_next_check(capsys: Any) -> None:
+    log_build(12)
+    assert main(["audit", "verify"]) == 0
+    last = entry(12)
+    assert f"nrm audit verify --expect 12:{last.entry_hash}" in capsys.readouterr().out
+    assert main(["audit", "verify", "--expect", f"12:{last.entry_hash}"]) == 0
+    log_build(3)
+    assert main(["audit", "verify", "--expect", f"12:{last.entry_hash}"]) == 0
+
+
+@pytest.mark.django_db
+def test_the_newest_entries_removed_are_caught_against_the_kept_seq_and_hash(
+    capsys: Any,
+) -> None:
+    log_build(12)
+    kept = f"12:{entry(12).entry_hash}"
+    with tampering():
+        AuditEvent.objects.filter(seq__gt=9).delete()
+    assert main(["audit", "verify"]) == 0  # the shorter chain is intact on its own
+    assert main(["audit", "verify", "--expect", kept]) == 1
+    removed = ENTRIES_REMOVED_AT_END.format(first=10, last=12)
+    assert f"entry seq 9 (id {entry(9).pk}) {removed}" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_a_chain_rewritten_up_to_the_kept_entry_is_caught(capsys: Any) -> None:
+    log_build(12)
+    kept = f"12:{entry(12).entry_hash}"
+    with tampering():
+        AuditEvent.objects.all().delete()
+    log_build(12, actor=None)  # a fresh, self-consistent chain with other times
+    assert main(["audit", "verify"]) == 0
+    assert main(["audit", "verify", "--expect", kept]) == 1
+    assert f"entry seq 12 (id {entry(12).pk}) {ENTRY_NOT_AS_KEPT}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("given", ["12", "x:" + "a" * 64, "12:" + "A" * 64, "12:abc"])
+def test_an_expected_entry_not_written_seq_colon_hash_is_refused(given: str, capsys: Any) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["audit", "verify", "--expect", given])
+    assert exited.value.code == 2
+    assert KEPT_INVALID in capsys.readouterr().err

@@ -37,4 +37,9 @@ ENTRY_REORDERED_STORAGE = (
 )
 ENTRY_FIRST_LINK = "reordered: the first entry's previous hash is not the start of the chain"
 ENTRY_REPEATED = "reordered: its seq repeats the entry before it"
+ENTRY_NOT_AS_KEPT = "altered: its hash is not the one kept; the chain was rewritten up to here"
+ENTRIES_REMOVED_AT_END = (
+    "removed: entries seq {first} to {last} are missing after it (the kept copy names seq {last})"
+)
+KEPT_INVALID = "--expect takes SEQ:HASH as printed by an earlier check, e.g. 1200:9f86d0…"
 CHAIN_INTACT = "{count} entries, chain intact"

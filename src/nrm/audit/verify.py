@@ -9,8 +9,9 @@ entry and says what is wrong with it:
 - **reordered**: its previous hash is not the hash of the entry before it, its seq repeats the
   one before, or it was stored (id order) after the entry that follows it in the chain.
 
-Removing the newest entries leaves a shorter, intact chain: compare the reported last seq and
-hash with a copy kept elsewhere to detect that (docs/audit.md).
+Removing the newest entries leaves a shorter, intact chain, and whoever can write the table can
+rewrite every hash: give the check a seq and hash reported earlier and kept elsewhere (``kept``)
+to detect both (docs/audit.md).
 """
 
 import hashlib
@@ -111,9 +112,12 @@ def _missing(first: int, last: int) -> str:
     return errors.MISSING_MANY.format(first=first, last=last)
 
 
-def chain_check(rows: Iterable[tuple[Any, ...]]) -> ChainReport:
+def chain_check(
+    rows: Iterable[tuple[Any, ...]], *, kept: tuple[int, str] | None = None
+) -> ChainReport:
     """Check entries given in seq order as tuples shaped like ``FIELDS``; report the first bad
-    entry, or that the chain is intact."""
+    entry, or that the chain is intact. ``kept`` is a seq and hash reported by an earlier check
+    and kept elsewhere: that entry must still be there, with that hash."""
     count, last_id, last_seq, last_hash = 0, 0, 0, GENESIS
     at_of, detail_of, sha256 = _remembering(_at), _remembering(_detail), hashlib.sha256
 
@@ -152,16 +156,23 @@ def chain_check(rows: Iterable[tuple[Any, ...]]) -> ChainReport:
             return report(ChainBreak(seq, pk, "altered", errors.ENTRY_ALTERED))
         if sha256(text.encode("ascii")).hexdigest() != stored:
             return report(ChainBreak(seq, pk, "altered", errors.ENTRY_ALTERED))
+        if kept is not None and seq == kept[0] and stored != kept[1]:
+            return report(ChainBreak(seq, pk, "altered", errors.ENTRY_NOT_AS_KEPT))
         last_id, last_seq, last_hash = pk, seq, stored
+    if kept is not None and kept[0] > last_seq:
+        problem = errors.ENTRIES_REMOVED_AT_END.format(first=last_seq + 1, last=kept[0])
+        return report(ChainBreak(last_seq, last_id, "removed", problem))
     return report(None)
 
 
-def chain_verify(*, chunk_size: int = CHUNK_SIZE) -> ChainReport:
-    """Recompute the whole stored chain (see the module's description)."""
+def chain_verify(
+    *, chunk_size: int = CHUNK_SIZE, kept: tuple[int, str] | None = None
+) -> ChainReport:
+    """Recompute the whole stored chain (see the module's description and ``chain_check``)."""
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # A server-side cursor inside a transaction streams rows; outside one, PostgreSQL
         # would first copy the whole result for the cursor to outlive the transaction. (Not on
         # SQLite, where a transaction would take the write lock for the length of the check.)
         with transaction.atomic():
-            return chain_check(_rows(chunk_size))
-    return chain_check(_rows(chunk_size))
+            return chain_check(_rows(chunk_size), kept=kept)
+    return chain_check(_rows(chunk_size), kept=kept)
