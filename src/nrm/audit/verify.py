@@ -73,7 +73,12 @@ def _rows(chunk_size: int) -> Iterator[tuple[Any, ...]]:
     from one query; on PostgreSQL through a server-side cursor."""
     ops = connection.ops
     by_name = {field.attname: field.column for field in AuditEvent._meta.concrete_fields}
-    columns = ", ".join(ops.quote_name(by_name[name]) for name in FIELDS)
+    quoted = {name: ops.quote_name(by_name[name]) for name in FIELDS}
+    if connection.vendor == "postgresql":
+        # The time as UTC text with all six digits of microseconds: parsed far faster than
+        # through the driver's time-zone-aware loader. The check parses it like SQLite's text.
+        quoted["at"] = f"to_char({quoted['at']} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
+    columns = ", ".join(quoted[name] for name in FIELDS)
     table = ops.quote_name(AuditEvent._meta.db_table)
     order = f"{ops.quote_name('seq')}, {ops.quote_name('id')}"
     with connection.chunked_cursor() as cursor:
