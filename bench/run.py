@@ -25,6 +25,11 @@ def main() -> int:
         ],
         [
             sys.executable,
+            str(HERE / "audit_bench.py"),
+            *(["--entries", "20000"] if args.quick else []),
+        ],
+        [
+            sys.executable,
             str(HERE / "api_bench.py"),
             *(["--requests", "1000"] if args.quick else []),
         ],

@@ -1,7 +1,8 @@
-"""Append-only audit of every read and write of a case."""
+"""Append-only, hash-chained audit of every read and write of a case (docs/audit.md)."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class AuditVerb(models.TextChoices):
@@ -51,7 +52,15 @@ class AuditVerb(models.TextChoices):
 
 
 class AuditEvent(models.Model):
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    """One entry of the audit log. Written only by ``nrm.audit.services``; never changed.
+
+    ``seq`` is the entry's position in the chain (1, 2, 3, … without gaps), ``previous_hash``
+    the hash of the entry before it and ``entry_hash`` SHA-256 over both and every recorded
+    field (``nrm.audit.chain``).
+    """
+
+    seq = models.PositiveBigIntegerField(unique=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -59,10 +68,14 @@ class AuditEvent(models.Model):
     target_type = models.CharField(max_length=60, blank=True, default="")
     target_id = models.CharField(max_length=64, blank=True, default="")
     detail = models.JSONField(default=dict, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64)
 
     class Meta:
-        ordering = ["id"]
+        ordering = ["seq"]
         indexes = [models.Index(fields=["target_type", "target_id"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.verb} {self.target_type}:{self.target_id}"
+        return (
+            f"{self.seq} {self.at:%Y-%m-%d %H:%M} {self.verb} {self.target_type}:{self.target_id}"
+        )

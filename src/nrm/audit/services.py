@@ -1,16 +1,33 @@
-"""Writing audit events. Call inside the transaction of the change being recorded.
+"""Writing audit events: appended to a hash chain, in the transaction of the change recorded.
 
-Details hold references, codes and counts only: never names, dates of birth or account text.
+Call these inside the ``transaction.atomic`` block of the change they record, so the event and
+the change are committed or rolled back together. A caller with no transaction open (audited
+reads and permission denials) gets one for the event alone.
+
+Appends are serialised: the newest entry is read with the chain held until the transaction ends
+(on PostgreSQL by a transaction-scoped advisory lock; on SQLite the project's transactions are
+``IMMEDIATE`` and already hold the database's write lock). A unique ``seq`` is the safety net
+should a writer ever run without that lock: it fails instead of forking the chain. A long
+transaction that records events holds the chain until it commits; record events late in it.
+
+Details hold references, codes, counts and old/new values: never names, dates of birth or the
+victim's account text (see ``nrm.audit.detail``).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from django.db import models
+from django.db import connection, models, transaction
 from django.utils import timezone
 
+from nrm.audit.chain import GENESIS, entry_hash, hashes_for_targets
+from nrm.audit.detail import detail_clean
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.bulk import rows_insert
+
+# Key of the PostgreSQL advisory lock that serialises appends ("nrm-audit" in hex, truncated).
+CHAIN_LOCK = 0x6E726D2D61756474
 
 
 def _target(target: models.Model | None) -> tuple[str, str]:
@@ -19,21 +36,72 @@ def _target(target: models.Model | None) -> tuple[str, str]:
     return target._meta.label_lower, str(target.pk)
 
 
+def _actor_id(actor: Any) -> int | None:
+    pk = getattr(actor, "pk", None)
+    return int(pk) if pk is not None else None
+
+
+@contextmanager
+def _in_transaction() -> Iterator[None]:
+    if connection.in_atomic_block:
+        yield
+    else:
+        with transaction.atomic():
+            yield
+
+
+def chain_head_hold() -> tuple[int, str]:
+    """The seq and hash of the newest entry (0 and ``GENESIS`` when the log is empty), with
+    appends by other transactions held off until this one ends. Call inside a transaction."""
+    table = connection.ops.quote_name(AuditEvent._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
+        cursor.execute(f"SELECT seq, entry_hash FROM {table} ORDER BY seq DESC LIMIT 1")  # noqa: S608
+        row = cursor.fetchone()
+    return (int(row[0]), str(row[1])) if row else (0, GENESIS)
+
+
 def audit_record(
     *,
     actor: Any,
     verb: AuditVerb,
     target: models.Model | None = None,
-    detail: dict[str, Any] | None = None,
+    detail: Mapping[str, Any] | None = None,
+    old: Mapping[str, Any] | None = None,
+    new: Mapping[str, Any] | None = None,
 ) -> AuditEvent:
+    """Append one event. ``old`` and ``new`` (changed fields' values before and after) are kept
+    in the detail under those keys. Raises ``AuditDetailRefused`` for a detail that holds account
+    text or values that cannot be stored exactly."""
+    recorded = detail_clean(detail, old=old, new=new)
     target_type, target_id = _target(target)
-    return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
-        verb=verb,
-        target_type=target_type,
-        target_id=target_id,
-        detail=detail or {},
-    )
+    actor_id = _actor_id(actor)
+    code = AuditVerb(verb).value
+    with _in_transaction():
+        last_seq, previous = chain_head_hold()
+        event = AuditEvent(
+            seq=last_seq + 1,
+            at=timezone.now(),
+            actor_id=actor_id,
+            verb=code,
+            target_type=target_type,
+            target_id=target_id,
+            detail=recorded,
+            previous_hash=previous,
+        )
+        event.entry_hash = entry_hash(
+            previous_hash=previous,
+            seq=event.seq,
+            at=event.at,
+            actor_id=actor_id,
+            verb=code,
+            target_type=target_type,
+            target_id=target_id,
+            detail=recorded,
+        )
+        event.save(force_insert=True)
+    return event
 
 
 def audit_record_many(
@@ -42,22 +110,43 @@ def audit_record_many(
     verb: AuditVerb,
     target_type: str,
     target_ids: Sequence[int | str],
-    detail: dict[str, Any],
+    detail: Mapping[str, Any],
 ) -> None:
-    """One event per target, written in bulk (imports)."""
-    now = timezone.now()
-    actor_id = getattr(actor, "pk", None)
-    rows_insert(
-        AuditEvent,
-        [
-            {
-                "at": now,
-                "actor_id": actor_id,
-                "verb": verb.value,
-                "target_type": target_type,
-                "target_id": str(target_id),
-                "detail": detail,
-            }
-            for target_id in target_ids
-        ],
-    )
+    """One event per target, all with the same detail, hashed in one pass and written in bulk
+    (imports of up to a million rows)."""
+    if not target_ids:
+        return
+    recorded = detail_clean(detail)
+    ids = [str(target_id) for target_id in target_ids]
+    actor_id = _actor_id(actor)
+    code = AuditVerb(verb).value
+    with _in_transaction():
+        last_seq, previous = chain_head_hold()
+        now = timezone.now()
+        chained = hashes_for_targets(
+            previous_hash=previous,
+            first_seq=last_seq + 1,
+            at=now,
+            actor_id=actor_id,
+            verb=code,
+            target_type=target_type,
+            target_ids=ids,
+            detail=recorded,
+        )
+        rows_insert(
+            AuditEvent,
+            [
+                {
+                    "seq": seq,
+                    "at": now,
+                    "actor_id": actor_id,
+                    "verb": code,
+                    "target_type": target_type,
+                    "target_id": target_id,
+                    "detail": recorded,
+                    "previous_hash": previous_hash,
+                    "entry_hash": current,
+                }
+                for (seq, previous_hash, current), target_id in zip(chained, ids, strict=True)
+            ],
+        )
