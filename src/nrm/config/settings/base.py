@@ -107,6 +107,10 @@ NRM_IDEMPOTENCY_TTL_HOURS = int(os.environ.get("NRM_IDEMPOTENCY_TTL_HOURS", "24"
 # Worker processes that check rows of a large CSV import (0: one per core).
 NRM_IMPORT_WORKERS = int(os.environ.get("NRM_IMPORT_WORKERS", "0"))
 
+# Key of the keyed hash (HMAC-SHA256) that replaces identifiers in pseudonymised extracts.
+# Required in production; local and test settings supply a fixed, non-secret key.
+NRM_EXTRACT_KEY = os.environ.get("NRM_EXTRACT_KEY", "")
+
 # Logging never carries personal data: only references, codes and counts are logged.
 LOGGING = {
     "version": 1,
