@@ -14,6 +14,7 @@ from typing import Any
 
 import ibis
 import pyarrow as pa
+import pyarrow.parquet as pq
 from ibis.backends import BaseBackend
 
 from nrm.statistics.result import Key, Result, Row
@@ -33,15 +34,25 @@ def backend_connect(name: str = "duckdb", url: str | None = None) -> BaseBackend
     raise ValueError(f"unknown backend {name!r}: use duckdb, sqlite or a URL")
 
 
-def referrals_table(con: BaseBackend, source: pa.Table | Path) -> ibis.Table:
-    """The extract as an Ibis table on ``con``: a Parquet file is read in place by DuckDB."""
+def referrals_table(
+    con: BaseBackend, source: pa.Table | Path, name: str = TABLE_NAME
+) -> ibis.Table:
+    """The extract as an Ibis table on ``con``.
+
+    DuckDB reads a Parquet file in place and an Arrow table as a zero-copy view; other backends
+    get a table of the extract's schema, filled with the rows.
+    """
     if isinstance(source, Path):
         if con.name == "duckdb":
-            return con.read_parquet(source, table_name=TABLE_NAME)
-        import pyarrow.parquet as pq
-
+            return con.read_parquet(source, table_name=name)
         source = pq.read_table(source)
-    return con.create_table(TABLE_NAME, obj=source, overwrite=True)
+    if con.name == "duckdb":
+        con.con.register(name, source)
+        return con.table(name)
+    con.raw_sql(f'DROP TABLE IF EXISTS "{name}"')
+    con.create_table(name, schema=ibis.schema(source.schema))
+    con.insert(name, source)
+    return con.table(name)
 
 
 def _order(column: str, value: Any) -> tuple[int, Any]:
@@ -163,7 +174,14 @@ def spec_evaluate(spec: Spec, table: ibis.Table, *, year: int) -> Result:
         )
         rows.append(total)
     headers = [" ".join(label(c, v) for c, v in zip(spec.columns, k, strict=True)) for k in columns]
-    return Result(spec=spec, year=year, column_keys=columns, column_labels=headers, rows=rows)
+    return Result(
+        spec=spec,
+        year=year,
+        column_keys=columns,
+        column_labels=headers,
+        rows=rows,
+        column_totals=totals,
+    )
 
 
 def _change(old: int, new: int) -> Fraction | None:

@@ -29,6 +29,7 @@ class Result:
     column_keys: list[Key]
     column_labels: list[str]
     rows: list[Row]
+    column_totals: list[int] = field(default_factory=list)  # over every row, before any top-N
 
     def row(self, *key: Any) -> Row | None:
         return next((r for r in self.rows if r.key == key and not r.is_total), None)
