@@ -51,8 +51,27 @@ def referrals_table(
         return con.table(name)
     con.raw_sql(f'DROP TABLE IF EXISTS "{name}"')
     con.create_table(name, schema=ibis.schema(source.schema))
-    con.insert(name, source)
+    _insert(con, name, source)
     return con.table(name)
+
+
+def _insert(con: BaseBackend, name: str, source: pa.Table) -> None:
+    """Fill a table with an Arrow table's rows: COPY on PostgreSQL, executemany on SQLite."""
+    columns = [source.column(c).to_pylist() for c in source.schema.names]
+    rows = zip(*columns, strict=True)
+    names = ", ".join(f'"{c}"' for c in source.schema.names)
+    raw = getattr(con, "con", None)
+    if con.name == "postgres" and raw is not None:
+        with raw.cursor() as cursor, cursor.copy(f'COPY "{name}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+        raw.commit()
+    elif con.name == "sqlite" and raw is not None:
+        marks = ", ".join("?" for _ in source.schema.names)
+        raw.executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})', rows)  # noqa: S608
+        raw.commit()
+    else:
+        con.insert(name, source)
 
 
 def _order(column: str, value: Any) -> tuple[int, Any]:
