@@ -111,3 +111,5 @@ def test_verify_published_passes_on_the_demo_extract(
     assert main(["verify-published", "--year", "2012", "--extract", str(demo_parquet)]) == 0
     out = capsys.readouterr().out
     assert "0 new" in out and "[KNOWN] Table 1: Wales % change" in out
+    event = AuditEvent.objects.get(verb=AuditVerb.REPORT_CREATE)
+    assert event.detail["kind"] == "verify-published" and event.detail["differ"] == 17

@@ -9,6 +9,10 @@ import matplotlib.pyplot as plt
 
 from nrm.statistics.present import Presented
 
+# SVG text stays text (smaller, faster, searchable); a fixed salt makes the files reproducible.
+matplotlib.rcParams["svg.fonttype"] = "none"
+matplotlib.rcParams["svg.hashsalt"] = "open-nrm"
+
 _COLOURS = ["#1d70b8", "#f47738", "#00703c", "#d4351c", "#4c2c92", "#b58840", "#5694ca", "#85994b"]
 
 

@@ -90,14 +90,22 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     setup()
     from nrm.statistics.report import ReportError, load_referrals
+    from nrm.statistics.services import published_verify
     from nrm.statistics.verify import verify_print
 
     try:
-        referrals = load_referrals(args.extract, operator=_operator(), progress=False)
+        referrals = load_referrals(args.extract, progress=False)
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    return verify_print(referrals, year=args.year, reference=args.reference, show_all=args.all)
+    verifier = published_verify(
+        referrals=referrals,
+        year=args.year,
+        reference=args.reference,
+        operator=_operator(),
+        source=args.extract.name if args.extract else "case store",
+    )
+    return verify_print(verifier, show_all=args.all)
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {

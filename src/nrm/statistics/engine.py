@@ -21,6 +21,7 @@ from nrm.statistics.result import Key, Result, Row
 from nrm.statistics.specs.model import CODE_LISTS, Spec
 
 TABLE_NAME = "referrals"
+UNKNOWN_BACKEND = "unknown backend {name!r}: use duckdb, sqlite or a URL"
 
 
 def backend_connect(name: str = "duckdb", url: str | None = None) -> BaseBackend:
@@ -31,7 +32,7 @@ def backend_connect(name: str = "duckdb", url: str | None = None) -> BaseBackend
         return ibis.duckdb.connect()
     if name == "sqlite":
         return ibis.sqlite.connect()
-    raise ValueError(f"unknown backend {name!r}: use duckdb, sqlite or a URL")
+    raise ValueError(UNKNOWN_BACKEND.format(name=name))
 
 
 def referrals_table(

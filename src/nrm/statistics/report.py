@@ -33,8 +33,7 @@ def formats_parse(text: str) -> list[str]:
     return names or list(FORMATS)
 
 
-def load_referrals(extract: Path | None, *, operator: str = "", progress: bool | None = False
-                   ) -> ibis.Table:  # fmt: skip
+def load_referrals(extract: Path | None, *, progress: bool | None = False) -> ibis.Table:
     """The referrals to count: a Parquet extract, or an in-memory extract of the case store."""
     con = backend_connect()
     if extract is not None:
@@ -90,7 +89,7 @@ def report_run(args: argparse.Namespace, *, operator: str) -> list[Path]:
             round_to=args.round,
         )
     progress = False if args.no_progress else None
-    referrals = load_referrals(args.extract, operator=operator, progress=progress)
+    referrals = load_referrals(args.extract, progress=progress)
     return report_create(
         write=lambda: report_write(
             referrals, year=args.year, out=args.out, formats=formats, rule=rule, progress=progress

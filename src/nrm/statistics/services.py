@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import ibis
 import pyarrow as pa
 from django.db import transaction
 
@@ -17,6 +18,7 @@ from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.statistics.extract import extract_table, extract_write
+from nrm.statistics.verify import Verifier, verify
 
 
 def _check(actor: Any) -> None:
@@ -69,3 +71,31 @@ def report_create(
             detail={**detail, "operator": operator, "files": len(files)},
         )
     return files
+
+
+def published_verify(
+    *,
+    referrals: ibis.Table,
+    year: int,
+    reference: Path | None = None,
+    actor: Any = None,
+    operator: str = "",
+    source: str = "case store",
+) -> Verifier:
+    """Compare the computed tables with the published ones; audited like a report."""
+    _check(actor)
+    with transaction.atomic():
+        verifier = verify(referrals, year=year, reference=reference)
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.REPORT_CREATE,
+            detail={
+                "kind": "verify-published",
+                "year": year,
+                "source": source,
+                "operator": operator,
+                "checked": len(verifier.checks),
+                "differ": len(verifier.discrepancies),
+            },
+        )
+    return verifier

@@ -132,14 +132,11 @@ def verify_lines(verifier: Verifier, *, show_all: bool = False) -> list[str]:
     return lines
 
 
-def verify_print(
-    referrals: ibis.Table, *, year: int, reference: Path | None = None, show_all: bool = False
-) -> int:
+def verify_print(verifier: Verifier, *, show_all: bool = False) -> int:
     """Print the verification; exit code 0 when every discrepancy is a known one, else 1."""
-    verifier = verify(referrals, year=year, reference=reference)
     for line in verify_lines(verifier, show_all=show_all):
         print(line)
     if not verifier.checks:
-        print(f"no published figures for {year}", file=sys.stderr)
+        print(f"no published figures for {verifier.year}", file=sys.stderr)
         return 1
     return 0 if all(c.known for c in verifier.discrepancies) else 1
