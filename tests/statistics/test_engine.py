@@ -16,8 +16,15 @@ from nrm.statistics.specs.model import Spec
 def _rows(*people: tuple[int, str, str]) -> pa.Table:
     """(year, nation, nationality) for each referral; every other column a fixed code."""
     base: dict[str, Any] = {name: None for name in SCHEMA.names}
-    base.update(source="nrm", referral_quarter=1, age_group="adult", gender="female",
-                linked_immigration_interest=False, rg_outcome="pending", cg_outcome="pending")  # fmt: skip
+    base.update(
+        source="nrm",
+        referral_quarter=1,
+        age_group="adult",
+        gender="female",
+        linked_immigration_interest=False,
+        rg_outcome="pending",
+        cg_outcome="pending",
+    )
     records = [
         {**base, "pseudonym": str(i), "referral_year": year, "nation": nation, "nationality": who}
         for i, (year, nation, who) in enumerate(people)
@@ -82,6 +89,7 @@ def test_filters_keep_only_the_codes_given(small: ibis.Table) -> None:
     assert total is not None and total.total == 6
 
 
+@pytest.mark.django_db
 def test_every_declared_spec_has_a_unique_id_and_evaluates_on_the_demo(
     demo_referrals: ibis.Table,
 ) -> None:

@@ -23,6 +23,8 @@ from nrm.statistics.extract import (
 )
 from nrm.statistics.services import extract_create
 
+pytestmark = pytest.mark.django_db  # the demo extract comes from the test database
+
 
 def _every_value(table: pa.Table) -> str:
     return json.dumps(table.to_pylist(), default=str).lower()
@@ -113,7 +115,6 @@ def test_decisions_are_kept_as_outcomes_and_days_from_referral(demo_extract: pa.
     assert all(r["rg_days"] is None for r in rows if r["rg_outcome"] == "pending")
 
 
-@pytest.mark.django_db
 def test_writing_an_extract_is_audited_with_the_operator(
     demo_extract: pa.Table, tmp_path: Path
 ) -> None:
@@ -127,7 +128,6 @@ def test_writing_an_extract_is_audited_with_the_operator(
     assert event.detail["rows"] == 3381
 
 
-@pytest.mark.django_db
 def test_a_user_without_the_extract_capability_is_refused_and_nothing_is_written(
     make_user: Any, organisation: Any, demo_extract: pa.Table, tmp_path: Path
 ) -> None:
@@ -139,7 +139,6 @@ def test_a_user_without_the_extract_capability_is_refused_and_nothing_is_written
     assert not AuditEvent.objects.filter(verb=AuditVerb.EXTRACT_CREATE).exists()
 
 
-@pytest.mark.django_db
 def test_an_analyst_may_write_an_extract(
     make_user: Any, demo_extract: pa.Table, tmp_path: Path
 ) -> None:

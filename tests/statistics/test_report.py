@@ -15,6 +15,8 @@ from nrm.statistics.disclosure import SUPPRESSED, DisclosureRule
 from nrm.statistics.report import UNKNOWN_FORMAT, ReportError, formats_parse, report_write
 from nrm.statistics.specs import ALL, BY_ID
 
+pytestmark = pytest.mark.django_db  # the demo extract comes from the test database
+
 
 @pytest.fixture(scope="module")
 def report_dir(demo_referrals: ibis.Table, tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -80,7 +82,6 @@ def test_an_unknown_format_is_refused() -> None:
     assert str(raised.value) == UNKNOWN_FORMAT.format(name="pdf")
 
 
-@pytest.mark.django_db
 def test_the_report_command_writes_from_an_extract_and_is_audited(
     demo_parquet: Path, tmp_path: Path
 ) -> None:
@@ -93,7 +94,6 @@ def test_the_report_command_writes_from_an_extract_and_is_audited(
     assert event.detail["year"] == 2012 and event.detail["public"] is False
 
 
-@pytest.mark.django_db
 def test_the_extract_command_writes_an_audited_extract(
     demo_extract: pa.Table, tmp_path: Path
 ) -> None:
@@ -104,7 +104,6 @@ def test_the_extract_command_writes_an_audited_extract(
     assert AuditEvent.objects.get(verb=AuditVerb.EXTRACT_CREATE).detail["source"] == "ctdc"
 
 
-@pytest.mark.django_db
 def test_verify_published_passes_on_the_demo_extract(
     demo_parquet: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,6 +8,9 @@ import pytest
 from nrm.statistics.verify import Verifier, half_up, verify, verify_lines
 from nrm.statistics.verify_known import KNOWN
 
+# The demo extract is built from the test database (once per session).
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def verified_2012(demo_referrals: ibis.Table) -> Verifier:
