@@ -1,11 +1,14 @@
 """The engine evaluates any declared spec: counts, totals, shares, % changes, rankings."""
 
+from collections import Counter
 from fractions import Fraction
 from typing import Any
 
 import ibis
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nrm.statistics.columns import SCHEMA
 from nrm.statistics.engine import UNKNOWN_BACKEND, backend_connect, referrals_table, spec_evaluate
@@ -103,3 +106,40 @@ def test_an_unknown_backend_is_refused() -> None:
     with pytest.raises(ValueError) as raised:
         backend_connect("oracle")
     assert str(raised.value) == UNKNOWN_BACKEND.format(name="oracle")
+
+
+people = st.lists(
+    st.tuples(
+        st.sampled_from([2011, 2012]),
+        st.sampled_from(["england", "wales", "scotland"]),
+        st.sampled_from(["Nigeria", "Vietnam", "Albania", "China"]),
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+_CON = backend_connect()
+_BY_YEAR = Spec(id="x", number="Table X", title="T", rows=("nationality",),
+                columns=("referral_year",), years=(-1, 0), total_row=True,
+                positions=True)  # fmt: skip
+
+
+@settings(max_examples=30)
+@given(people=people)
+def test_counts_totals_and_ranks_agree_with_plain_counting(
+    people: list[tuple[int, str, str]],
+) -> None:
+    table = referrals_table(_CON, _rows(*people))
+    spec = _BY_YEAR
+    result = spec_evaluate(spec, table, year=2012)
+    counted = Counter((who, year) for year, _nation, who in people)
+    for row in result.rows:
+        if row.is_total:
+            assert row.counts == [sum(1 for p in people if p[0] == y) for y in (2011, 2012)]
+            continue
+        assert row.counts == [counted[(row.key[0], 2011)], counted[(row.key[0], 2012)]]
+        for at, year in enumerate((2011, 2012)):
+            larger = {who for (who, y), n in counted.items() if y == year and n > row.counts[at]}
+            assert row.positions[at] == 1 + len(larger)
+    assert sum(r.total for r in result.rows if not r.is_total) == len(people)
