@@ -33,6 +33,11 @@ def main() -> int:
             str(HERE / "api_bench.py"),
             *(["--requests", "1000"] if args.quick else []),
         ],
+        [
+            sys.executable,
+            str(HERE / "stats_bench.py"),
+            *(["--sizes", "100000", "--repeat", "1"] if args.quick else []),
+        ],
     ]
     for command in runs:
         print("$", " ".join(command[1:]), flush=True)

@@ -25,7 +25,7 @@ COMMANDS: dict[str, str] = {
 # Sub-commands owned by other parts of the project. Each module defines ``COMMANDS`` (name ->
 # help), ``add_parsers(sub)`` and ``HANDLERS`` (name -> function), and imports Django only inside
 # its handlers, after calling ``nrm.cli.setup()``.
-COMMAND_MODULES: tuple[str, ...] = ("nrm.audit.cli", "nrm.casework.cli")
+COMMAND_MODULES: tuple[str, ...] = ("nrm.audit.cli", "nrm.casework.cli", "nrm.statistics.cli")
 
 
 def _command_modules() -> list[ModuleType]:

@@ -26,6 +26,7 @@ def test_production_cookies_are_secure_and_bound_to_the_host() -> None:
     env = {
         **os.environ,
         "NRM_SECRET_KEY": "x" * 50,
+        "NRM_EXTRACT_KEY": "y" * 50,
         "DATABASE_URL": "postgres://nrm@db.example/nrm",
         "NRM_ALLOWED_HOSTS": "nrm.example.gov.uk",
         "NRM_SESSION_MAX_HOURS": "8",

@@ -178,6 +178,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("NRM_EMAIL_FROM", "nrm-notices@localhost")
 NRM_SUPPORT_PROVIDERS_FILE = os.environ.get("NRM_SUPPORT_PROVIDERS_FILE", "")
 NRM_SUPPORT_ROUTING_FILE = os.environ.get("NRM_SUPPORT_ROUTING_FILE", "")
 
+# Key of the keyed hash (HMAC-SHA256) that replaces identifiers in pseudonymised extracts.
+# Required in production; local and test settings supply a fixed, non-secret key.
+NRM_EXTRACT_KEY = os.environ.get("NRM_EXTRACT_KEY", "")
+
 # Logging never carries personal data: only references, codes and counts are logged.
 LOGGING = {
     "version": 1,

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from nrm.config.settings.base import *  # noqa: F403
-from nrm.config.settings.base import ALLOWED_HOSTS, SECRET_KEY
+from nrm.config.settings.base import ALLOWED_HOSTS, NRM_EXTRACT_KEY, SECRET_KEY
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("NRM_SECRET_KEY must be set in production")
@@ -13,6 +13,8 @@ if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("DATABASE_URL must point at the PostgreSQL case store in production")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("NRM_ALLOWED_HOSTS must list the host names this service answers")
+if not NRM_EXTRACT_KEY:
+    raise ImproperlyConfigured("NRM_EXTRACT_KEY must be set in production (keyed hash of extracts)")
 
 DEBUG = False
 SECURE_SSL_REDIRECT = os.environ.get("NRM_SECURE_SSL_REDIRECT", "1") == "1"

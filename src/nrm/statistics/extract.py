@@ -1,0 +1,177 @@
+"""The pseudonymised extract of the case store: one row per referral, whitelisted columns only.
+
+``extract_table()`` reads the case store in chunks, selecting only the columns of
+``columns.COLUMNS`` (and the reference, which is replaced by its keyed hash), and returns a
+pyarrow table. ``extract_write()`` writes it as Parquet. Writing on behalf of someone, with the
+audit, is ``services.extract_create``.
+"""
+
+import hashlib
+import hmac
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from django.conf import settings
+from tqdm import tqdm
+
+from nrm.referrals.models import Decision, Nationality, Referral
+from nrm.standard.codes import DecisionOutcome, DecisionStage, NationalityBasis
+from nrm.standard.nationality import nationality_key
+from nrm.statistics.columns import SCHEMA, empty_columns
+
+NO_EXTRACT_KEY = "NRM_EXTRACT_KEY is not set: extracts need a key for their keyed hash"
+CHUNK = 5000
+
+_REFERRAL_FIELDS = (
+    "id",
+    "reference",
+    "referral_date",
+    "nation",
+    "police_region",
+    "exploitation_region",
+    "exploitation_country",
+    "exploitation_type",
+    "exploitation_sub_types",
+    "age_group",
+    "competent_authority",
+    "linked_immigration_interest",
+    "organisation__responder_type",
+    "person__gender",
+)
+
+
+class ExtractKeyMissing(Exception):
+    """No key for the keyed hash."""
+
+
+def extract_key() -> bytes:
+    key = str(getattr(settings, "NRM_EXTRACT_KEY", "") or "")
+    if not key:
+        raise ExtractKeyMissing(NO_EXTRACT_KEY)
+    return key.encode("utf-8")
+
+
+def pseudonym(reference: str, key: bytes) -> str:
+    """The keyed hash that stands for a reference: stable for one key, unlinkable without it."""
+    return hmac.new(key, reference.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _nationalities(ids: list[int]) -> dict[int, tuple[list[str], str | None, str | None]]:
+    found: dict[int, tuple[list[str], str | None, str | None]] = {i: ([], None, None) for i in ids}
+    rows = (
+        Nationality.objects.filter(referral_id__in=ids)
+        .order_by("referral_id", "position", "id")
+        .values_list("referral_id", "country", "basis", "certainty")
+    )
+    for referral_id, country, basis, certainty in rows:
+        claimed, assessed, sure = found[referral_id]
+        if basis == NationalityBasis.CLAIMED:
+            claimed.append(country)
+        else:
+            assessed, sure = country, certainty or None
+        found[referral_id] = (claimed, assessed, sure)
+    return found
+
+
+def _decisions(ids: list[int]) -> dict[tuple[int, str], tuple[str, date]]:
+    latest: dict[tuple[int, str], tuple[str, date]] = {}
+    rows = (
+        Decision.objects.filter(referral_id__in=ids)
+        .order_by("referral_id", "decided_on", "id")
+        .values_list("referral_id", "stage", "outcome", "decided_on")
+    )
+    for referral_id, stage, outcome, decided_on in rows:
+        latest[(referral_id, stage)] = (outcome, decided_on)
+    return latest
+
+
+def _decision(
+    latest: dict[tuple[int, str], tuple[str, date]], referral_id: int, stage: str, day: date
+) -> tuple[str, int | None]:
+    found = latest.get((referral_id, stage))
+    if found is None:
+        return DecisionOutcome.PENDING.value, None
+    return found[0], (found[1] - day).days
+
+
+def _add(columns: dict[str, list[Any]], row: tuple[Any, ...], key: bytes, extra: Any) -> None:
+    (rid, reference, day, nation, region, e_region, e_country, etype, subs, age, authority,
+     linked, responder, gender) = row  # fmt: skip
+    (claimed, assessed, certainty), latest = extra
+    rg, rg_days = _decision(latest, rid, DecisionStage.REASONABLE_GROUNDS, day)
+    cg, cg_days = _decision(latest, rid, DecisionStage.CONCLUSIVE_GROUNDS, day)
+    values = {
+        "pseudonym": pseudonym(reference, key),
+        "source": "nrm",
+        "referral_year": day.year,
+        "referral_quarter": (day.month - 1) // 3 + 1,
+        "nation": nation,
+        "police_region": region,
+        "exploitation_region": e_region,
+        "exploitation_country": e_country or None,
+        "exploitation_type": etype,
+        "exploitation_sub_types": ";".join(subs or []),
+        "gender": gender,
+        "age_group": age,
+        "nationality": nationality_key(claimed, assessed, certainty) if claimed else "Unknown",
+        "claimed_nationality": claimed[0] if claimed else None,
+        "assessed_nationality": assessed,
+        "competent_authority": authority,
+        "linked_immigration_interest": bool(linked),
+        "first_responder_type": responder or None,
+        "rg_outcome": rg,
+        "rg_days": rg_days,
+        "cg_outcome": cg,
+        "cg_days": cg_days,
+    }
+    for name, value in values.items():
+        columns[name].append(value)
+
+
+def extract_table(*, progress: bool | None = False) -> pa.Table:
+    """Every referral of the case store as one pseudonymised row (``columns.SCHEMA``)."""
+    key = extract_key()
+    ids = list(Referral.objects.order_by("id").values_list("id", flat=True))
+    columns = empty_columns()
+    disable = None if progress is None else not progress  # None: a bar only on a terminal
+    bar = tqdm(total=len(ids), unit="referral", disable=disable)
+    with bar:
+        for chunk in _chunks(ids):
+            nationalities = _nationalities(chunk)
+            latest = _decisions(chunk)
+            rows = (
+                Referral.objects.filter(id__in=chunk).order_by("id").values_list(*_REFERRAL_FIELDS)
+            )
+            for row in rows:
+                _add(columns, row, key, (nationalities[row[0]], latest))
+            bar.update(len(chunk))
+    return pa.Table.from_pydict(columns, schema=SCHEMA)
+
+
+def extract_write(table: pa.Table, out: Path) -> None:
+    """Write an extract as Parquet (through a temporary file: never a half-written extract)."""
+    if table.schema != SCHEMA:
+        raise ValueError("an extract holds exactly the whitelisted columns")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".partial")
+    pq.write_table(table, partial, compression="zstd")
+    partial.replace(out)
+
+
+def extract_read(path: Path) -> pa.Table:
+    table = pq.read_table(path)
+    unknown = set(table.schema.names) - set(SCHEMA.names)
+    if unknown:
+        raise ValueError(
+            f"{path.name}: columns outside the whitelist: {', '.join(sorted(unknown))}"
+        )
+    return table

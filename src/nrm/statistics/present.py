@@ -1,0 +1,144 @@
+"""A result made ready to show: header, rows of display values, notes; disclosure applied.
+
+Internal outputs show exact counts. Public outputs (a ``DisclosureRule``) suppress counts as
+``disclosure`` decides, show ``[c]`` in their place, and work out shares and % changes from the
+published (rounded) counts only, never from a suppressed one.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from nrm.statistics.disclosure import SUPPRESSED, DisclosureRule, Grid, Protected, grid_protect
+from nrm.statistics.result import Result
+from nrm.statistics.specs.model import DIMENSION_LABELS
+from nrm.statistics.verify import half_up
+
+Cell = int | str | None
+
+
+@dataclass
+class Presented:
+    id: str
+    number: str
+    title: str
+    header: list[str]
+    rows: list[list[Cell]]
+    notes: list[str]
+    result: Result
+
+
+def _percent(value: Fraction | None, decimals: int) -> str:
+    return "" if value is None else f"{half_up(value, decimals)}%"
+
+
+def _protect(result: Result, rule: DisclosureRule) -> Protected:
+    spec = result.spec
+    body = [r for r in result.rows if not r.is_total]
+    grid = Grid(
+        [list(r.counts) for r in body],
+        row_totals=spec.total_column,
+        column_totals=spec.total_row and spec.top is None,
+    )
+    if not body:
+        grid.cells = [[0] * len(result.column_keys)]
+    return grid_protect(grid, rule)
+
+
+def _describe(result: Result) -> str:
+    spec = result.spec
+    years = spec.year_range(result.year)
+    when = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    parts = [f"Referrals in {when} counted by "]
+    parts.append(" and ".join(DIMENSION_LABELS.get(d, d).lower() for d in spec.rows + spec.columns))
+    for column, values in spec.where:
+        parts.append(f"; only {DIMENSION_LABELS.get(column, column).lower()} {', '.join(values)}")
+    if spec.share:
+        parts.append("; % of the column total")
+    if spec.change:
+        parts.append(f"; % change {years[-2]} to {years[-1]} (undefined from zero)")
+    if spec.top:
+        within = (
+            f" within each {DIMENSION_LABELS[spec.top_within].lower()}" if spec.top_within else ""
+        )
+        parts.append(f"; the top {spec.top}{within}, ties kept, ranked 1 for the largest count")
+    return "".join(parts) + "."
+
+
+def result_present(result: Result, rule: DisclosureRule | None = None) -> Presented:
+    spec = result.spec
+    protected = _protect(result, rule) if rule is not None else None
+    body_index = {id(r): i for i, r in enumerate(r for r in result.rows if not r.is_total)}
+    labels = result.column_labels if result.column_keys != [()] else ["Referrals"]
+    header = [DIMENSION_LABELS.get(d, d) for d in spec.rows] + list(labels)
+    if spec.total_column:
+        header.append("Total")
+    if spec.share:
+        header += [f"% of total {label}".strip() if label != "Referrals" else "% of total"
+                   for label in labels]  # fmt: skip
+    if spec.change:
+        header.append("% change")
+    if spec.positions and len(result.column_keys) > 1:
+        header += [f"Position {label}" for label in labels]
+    if spec.top:
+        header.append("Rank")
+    rows: list[list[Cell]] = []
+    for r in result.rows:
+
+        def shown(kind: str, i: int, j: int, exact: int) -> int | None:
+            if protected is None:
+                return exact
+            return protected.published((kind, i, j))
+
+        i = body_index.get(id(r), 0)
+        if r.is_total:
+            counts = [shown("column", 0, j, n) for j, n in enumerate(r.counts)]
+            total = shown("grand", 0, 0, r.total)
+        else:
+            counts = [shown("cell", i, j, n) for j, n in enumerate(r.counts)]
+            total = shown("row", i, 0, r.total)
+        line: list[Cell] = list(r.labels)
+        line += [SUPPRESSED if n is None else n for n in counts]
+        if spec.total_column:
+            line.append(SUPPRESSED if total is None else total)
+        if spec.share and protected is None:
+            line += [_percent(s, spec.decimals) for s in r.shares]
+        elif spec.share:
+            column_totals = _column_totals(result, protected)
+            for n, t in zip(counts, column_totals, strict=True):
+                line.append(_percent(Fraction(100 * n, t), spec.decimals)
+                            if n is not None and t else "")  # fmt: skip
+        if spec.change and protected is None:
+            line.append(_percent(r.change, spec.decimals))
+        elif spec.change:
+            old, new = counts[-2], counts[-1]
+            line.append(_percent(Fraction(100 * (new - old), old), spec.decimals)
+                        if old and new is not None else "")  # fmt: skip
+        if spec.positions and len(result.column_keys) > 1:
+            shown_positions = r.positions if protected is None and r.positions else []
+            line += shown_positions or [""] * len(labels)
+        if spec.top:
+            line.append(r.rank)
+        rows.append(line)
+    notes = [_describe(result)] + ([spec.notes] if spec.notes else [])
+    if rule is not None:
+        notes.append(_rule_note(rule))
+    return Presented(spec.id, spec.number, spec.title, header, rows, notes, result)
+
+
+def _column_totals(result: Result, protected: Protected | None) -> list[int | None]:
+    exact = result.column_totals
+    if protected is None:
+        return list(exact)
+    if result.spec.total_row and result.spec.top is None:
+        return [protected.published(("column", 0, j)) for j in range(len(exact))]
+    return [protected.rule.rounded(n) for n in exact]
+
+
+def _rule_note(rule: DisclosureRule) -> str:
+    text = (
+        f"Disclosure control: counts below {rule.threshold} are suppressed ({SUPPRESSED}), with "
+        "further counts suppressed so that none can be worked out from the totals"
+    )
+    if rule.round_to:
+        text += f"; published counts are rounded to the nearest {rule.round_to}"
+    return text + "."

@@ -1,0 +1,105 @@
+"""``nrm report``: every spec evaluated for a year and written in each format, with charts and
+the HTML page; audited through ``services.report_create``."""
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+import ibis
+from tqdm import tqdm
+
+from nrm.statistics.charts import chart_draw
+from nrm.statistics.disclosure import DisclosureRule
+from nrm.statistics.engine import backend_connect, referrals_table, specs_evaluate
+from nrm.statistics.html_report import html_write
+from nrm.statistics.present import Presented, result_present
+from nrm.statistics.renderers import WRITERS
+from nrm.statistics.specs import ALL, Spec
+
+FORMATS = ("csv", "ods", "xlsx", "html")
+UNKNOWN_FORMAT = "unknown format {name!r}: choose from csv, ods, xlsx, html"
+NO_EXTRACT = "no extract at {path}"
+
+
+class ReportError(Exception):
+    """Bad options: nothing was written."""
+
+
+def formats_parse(text: str) -> list[str]:
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    for name in names:
+        if name not in FORMATS:
+            raise ReportError(UNKNOWN_FORMAT.format(name=name))
+    return names or list(FORMATS)
+
+
+def load_referrals(extract: Path | None, *, progress: bool | None = False) -> ibis.Table:
+    """The referrals to count: a Parquet extract, or an in-memory extract of the case store."""
+    con = backend_connect()
+    if extract is not None:
+        if not extract.is_file():
+            raise ReportError(NO_EXTRACT.format(path=extract))
+        return referrals_table(con, extract)
+    from nrm.statistics.extract import ExtractKeyMissing, extract_table
+
+    try:
+        return referrals_table(con, extract_table(progress=progress))
+    except ExtractKeyMissing as exc:
+        raise ReportError(str(exc)) from exc
+
+
+def report_write(
+    referrals: ibis.Table,
+    *,
+    year: int,
+    out: Path,
+    formats: Sequence[str] = FORMATS,
+    rule: DisclosureRule | None = None,
+    specs: Sequence[Spec] = ALL,
+    progress: bool | None = False,
+) -> list[Path]:
+    """Write every table in each format, a chart per figure and the HTML page; return the files."""
+    out.mkdir(parents=True, exist_ok=True)
+    results = specs_evaluate(specs, referrals, year=year)
+    tables: list[Presented] = [result_present(result, rule) for result in results]
+    files: list[Path] = []
+    charts: dict[str, Path] = {}
+    disable = None if progress is None else not progress
+    for table in tqdm(tables, unit="table", disable=disable):
+        for name in formats:
+            if name in WRITERS:
+                files.append(WRITERS[name](table, out))
+        drawn = chart_draw(table, out)
+        files += drawn
+        if drawn:
+            charts[table.id] = drawn[0]
+    if "html" in formats:
+        files.append(html_write(tables, charts, out, year=year, public=rule is not None))
+    return files
+
+
+def report_run(args: argparse.Namespace, *, operator: str) -> list[Path]:
+    from nrm.statistics.services import report_create
+
+    formats = formats_parse(args.format)
+    rule = None
+    if args.public:
+        rule = DisclosureRule(
+            threshold=args.threshold if args.threshold is not None else 10,
+            round_to=args.round,
+        )
+    progress = False if args.no_progress else None
+    referrals = load_referrals(args.extract, progress=progress)
+    return report_create(
+        write=lambda: report_write(
+            referrals, year=args.year, out=args.out, formats=formats, rule=rule, progress=progress
+        ),
+        operator=operator,
+        detail={
+            "year": args.year,
+            "formats": formats,
+            "public": bool(args.public),
+            "source": args.extract.name if args.extract else "case store",
+            "directory": args.out.name,
+        },
+    )

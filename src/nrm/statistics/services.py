@@ -1,0 +1,101 @@
+"""Writing extracts and reports: capability checked, audited in the same transaction.
+
+A user acting through the application needs ``Capability.READ_EXTRACTS``. The ``nrm`` command is
+an operator's tool: it passes ``actor=None`` and the operating-system user name as ``operator``,
+which the audit event records.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ibis
+import pyarrow as pa
+from django.db import transaction
+
+from nrm.accounts.capabilities import Capability
+from nrm.accounts.permissions import capability_require
+from nrm.audit.models import AuditVerb
+from nrm.audit.services import audit_record
+from nrm.statistics.extract import extract_table, extract_write
+from nrm.statistics.verify import Verifier, verify
+
+
+def _check(actor: Any) -> None:
+    if actor is not None:
+        capability_require(actor=actor, capability=Capability.READ_EXTRACTS)
+
+
+def extract_create(
+    *,
+    out: Path,
+    actor: Any = None,
+    operator: str = "",
+    table: pa.Table | None = None,
+    source: str = "case store",
+    progress: bool | None = False,
+) -> int:
+    """Write the pseudonymised extract of the case store (or ``table``) to ``out``; return rows."""
+    _check(actor)
+    data = extract_table(progress=progress) if table is None else table
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.EXTRACT_CREATE,
+            detail={
+                "file": out.name,
+                "rows": data.num_rows,
+                "source": source,
+                "operator": operator,
+                "columns": list(data.schema.names),
+            },
+        )
+        extract_write(data, out)
+    return int(data.num_rows)
+
+
+def report_create(
+    *,
+    write: Callable[[], list[Path]],
+    actor: Any = None,
+    operator: str = "",
+    detail: dict[str, Any],
+) -> list[Path]:
+    """Run ``write`` (which produces the report files) and audit it; return the files written."""
+    _check(actor)
+    with transaction.atomic():
+        files = write()
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.REPORT_CREATE,
+            detail={**detail, "operator": operator, "files": len(files)},
+        )
+    return files
+
+
+def published_verify(
+    *,
+    referrals: ibis.Table,
+    year: int,
+    reference: Path | None = None,
+    actor: Any = None,
+    operator: str = "",
+    source: str = "case store",
+) -> Verifier:
+    """Compare the computed tables with the published ones; audited like a report."""
+    _check(actor)
+    with transaction.atomic():
+        verifier = verify(referrals, year=year, reference=reference)
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.REPORT_CREATE,
+            detail={
+                "kind": "verify-published",
+                "year": year,
+                "source": source,
+                "operator": operator,
+                "checked": len(verifier.checks),
+                "differ": len(verifier.discrepancies),
+            },
+        )
+    return verifier

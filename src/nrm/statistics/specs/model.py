@@ -1,0 +1,80 @@
+"""What a table spec declares. The engine (``nrm.statistics.engine``) evaluates any spec."""
+
+from dataclasses import dataclass
+
+from django.db import models
+
+from nrm.standard import codes
+
+# The code list behind each coded extract column: labels come from the data standard.
+CODE_LISTS: dict[str, type[models.TextChoices]] = {
+    "nation": codes.Nation,
+    "police_region": codes.PoliceRegion,
+    "exploitation_region": codes.ExploitationRegion,
+    "exploitation_type": codes.ExploitationType,
+    "gender": codes.Gender,
+    "age_group": codes.AgeGroup,
+    "competent_authority": codes.CompetentAuthority,
+    "first_responder_type": codes.FirstResponderType,
+    "rg_outcome": codes.DecisionOutcome,
+    "cg_outcome": codes.DecisionOutcome,
+}
+
+DIMENSION_LABELS: dict[str, str] = {
+    "nation": "UK country",
+    "police_region": "Police region or country of presentation",
+    "exploitation_region": "Region or country of exploitation",
+    "exploitation_type": "Exploitation type",
+    "gender": "Gender",
+    "age_group": "Age group",
+    "nationality": "Nationality",
+    "competent_authority": "Competent authority",
+    "first_responder_type": "First responder type",
+    "rg_outcome": "Reasonable grounds decision",
+    "cg_outcome": "Conclusive grounds decision",
+    "referral_year": "Year",
+    "referral_quarter": "Quarter",
+    "linked_immigration_interest": "Linked immigration interest",
+}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One table or figure, declared.
+
+    ``rows`` and ``columns`` are extract columns: the measure (referrals counted) is broken down
+    by the rows and pivoted by the columns. ``years`` are offsets from the report year
+    (``(-1, 0)``: the previous year and the report year). ``where`` keeps rows whose column holds
+    one of the codes given. Comparisons: ``share`` (% of the column total), ``change`` (% change
+    of the last year column on the one before). Ranking: ``top`` keeps the rows ranked ``top`` or
+    better (ties kept) by the last column (``top_by="last"``) or the row total
+    (``top_by="total"``), within each value of ``top_within`` when given; ``positions`` adds each
+    row's rank in every column, among all rows. ``decimals`` rounds percentages (half away from
+    zero).
+    """
+
+    id: str
+    number: str
+    title: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...] = ()
+    years: tuple[int, ...] = (0,)
+    where: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    total_row: bool = False
+    total_column: bool = False
+    share: bool = False
+    change: bool = False
+    top: int | None = None
+    top_by: str = "last"
+    top_within: str | None = None
+    positions: bool = False
+    decimals: int = 0
+    chart: str | None = None
+    notes: str = ""
+
+    @property
+    def is_figure(self) -> bool:
+        return self.number.startswith("Fig")
+
+    def year_range(self, year: int) -> list[int]:
+        return [year + offset for offset in self.years]

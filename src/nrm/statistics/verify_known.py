@@ -1,0 +1,68 @@
+"""The published inconsistencies the reference README records ("Known inconsistencies"), keyed
+by the (table, cell) under which verification reports them, with the README's explanation."""
+
+_P_VS_R = "press release vs report: the report (Table 22) is followed"
+_PR_SHIFT = (
+    "press release note 3 prints the report's Not recorded/Wales/NI values shifted down one row; "
+    "Scotland's 93 is missing"
+)
+
+KNOWN: dict[tuple[str, str], str] = {
+    ("Table 1", "Northern Ireland % change 2011-2012"): (
+        "32 -> 15 is -53.1%; the published -63% looks like Table 2's Northern Ireland value"
+    ),
+    ("Table 1", "Wales % change 2011-2012"): "24 -> 34 is +41.7%",
+    ("Table 1", "Northern Ireland 2011 % of total"): (
+        "32/946 = 3.38%: published shares were forced to add to 100%"
+    ),
+    ("Table 2", "Northern Ireland % change 2011-2012"): "32 -> 12 is -62.5% (-63% half-up)",
+    ("Table 2", "Not recorded % change 2011-2012"): "78 -> 177 is +126.9%: published truncated",
+    ("Table 2", "Isle of Man % change 2011-2012"): "no referral in 2011: a change from zero",
+    ("Table 3", "North West % change 2011-2012"): "38 -> 34 is -10.5%: the sign was lost",
+    ("Table 3", "Eastern % change 2011-2012"): "29 -> 10 is -65.5%: published truncated",
+    ("Table 1 vs Table 2", "Wales 2012"): "Table 2 counts police region, Table 1 the nation",
+    ("Table 1 vs Table 2", "Northern Ireland 2012"): (
+        "Table 2 counts police region, Table 1 the nation"
+    ),
+    ("Table 1 vs Table 2", "Scotland 2012"): "Table 2 counts police region, Table 1 the nation",
+    ("Table 9", "row China"): (
+        "Table 9 lists China twice (20 and 1); Table 6's China 55 = 35 adults + 20, so the "
+        "second row is not counted as China"
+    ),
+    ("Table 25", "Romania 2009 position"): (
+        "Somalia (5) is at 7, ahead of Romania (8) at 8, with Bangladesh (8) at 6"
+    ),
+    (
+        "Text",
+        "para 1.17: referrals with unknown/not recorded exploitation type, 2011",
+    ): "'from 40 to 127': 127 is the minors-only figure (Table 8); all ages is higher",
+    (
+        "Text",
+        "para 1.17: referrals with unknown/not recorded exploitation type, 2012",
+    ): "127 is Table 8's minors-only figure; all ages in 2012 is 170 (43 adults + 127, Fig. 6)",
+    ("Text", "para 1.9: % of reasonable grounds decisions positive"): (
+        "69% is 817/1186, all referrals; of concluded decisions 817/1106 = 74%"
+    ),
+    ("Text", "para 1.10: % of conclusive grounds decisions positive"): (
+        "59% is 481/817, all positive RGs; of concluded decisions 481/674 = 71%"
+    ),
+    ("Press release", "Notes to editors 2: adult referrals 2011"): _P_VS_R,
+    ("Press release", "Notes to editors 2: child referrals 2011"): _P_VS_R,
+    ("Press release", "Notes to editors 2: referrals 2010"): _P_VS_R,
+    ("Press release", "Notes to editors 2: adult referrals 2010"): _P_VS_R,
+    ("Press release note 3", "Wales"): _PR_SHIFT,
+    ("Press release note 3", "Northern Ireland"): _PR_SHIFT,
+    ("Press release note 3", "Scotland"): _PR_SHIFT,
+    ("Press release note 3", "sum of the published rows"): (
+        "the twelve published rows sum to 931, not the printed total 946"
+    ),
+}
+
+NOT_FROM_REFERRALS: tuple[str, ...] = (
+    "Table 10 (UKHTC strategic assessment), Bangladesh +66%: no integer 2011 base gives 66%",
+    "Para 3.15 (UKHTC strategic assessment), subtype not recorded 458 (58%): 458/803 = 57%",
+    "Para 4.11 cites 'table 13' for Scotland's prosecutions; Scotland is Table 14",
+    "Para 4.12 says Table 15 shows convictions 'in 2012'; the table covers 2009-2012",
+    "Para 5.29: 'financial years 2013-14 and 2013-14'",
+    "Numbering: no Table 18; two tables numbered 19",
+)
