@@ -190,9 +190,7 @@ def test_an_inactive_organisation_cannot_be_given_a_new_user(
     assert not User.objects.filter(username="new-caseworker").exists()
 
 
-def test_the_administrator_creates_a_user(
-    admin_client: Client, organisation: Organisation
-) -> None:
+def test_the_administrator_creates_a_user(admin_client: Client, organisation: Organisation) -> None:
     url = reverse("accounts:admin-user-create")
     response = admin_client.post(url, _new_user(organisation), follow=True)
     user = User.objects.get(username="new-caseworker")
@@ -202,9 +200,7 @@ def test_the_administrator_creates_a_user(
     assert AuditEvent.objects.filter(verb=AuditVerb.USER_CREATE, target_id=str(user.pk)).exists()
 
 
-def test_the_administrator_disables_and_enables_a_user(
-    admin_client: Client, officer: User
-) -> None:
+def test_the_administrator_disables_and_enables_a_user(admin_client: Client, officer: User) -> None:
     disable = reverse("accounts:admin-user-disable", args=[officer.pk])
     assert "Disable the user" in admin_client.get(disable).content.decode()
     officer.refresh_from_db()

@@ -321,7 +321,10 @@ def test_a_sub_contractor_records_the_episode_but_cannot_answer_the_offer(
     page = client.get(_url("support:referral", reference)).content.decode()
     assert "Start a support episode" in page
     assert reverse("support:accept", args=[reference]) not in page
-    data: dict[str, Any] = {"support_type": "outreach", **_date_fields("start", timezone.localdate())}
+    data: dict[str, Any] = {
+        "support_type": "outreach",
+        **_date_fields("start", timezone.localdate()),
+    }
     client.post(_url("support:episode-start", reference), data)
     episode = SupportEpisode.objects.get(support_referral=given)
     assert episode.provider == providers["medaille-trust"]

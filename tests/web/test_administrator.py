@@ -13,7 +13,7 @@ from .conftest import Checked, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-NEW_PASSWORD = "a-long-enough-passphrase-917"  # noqa: S105 - a test account's password
+NEW_PASSWORD = "a-long-enough-passphrase-917"
 
 
 def test_an_administrator_adds_a_user_and_disables_another(

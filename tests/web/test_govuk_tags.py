@@ -22,6 +22,8 @@ def test_a_choice_field_is_drawn_as_radios_or_checkboxes_as_its_widget_says(
 
 
 def test_a_multiple_choice_is_drawn_with_checkbox_inputs() -> None:
-    html = render_to_string("web/components/field.html", {"field": Choices(data={"many": ["b"]})["many"]})
+    html = render_to_string(
+        "web/components/field.html", {"field": Choices(data={"many": ["b"]})["many"]}
+    )
     assert html.count('type="checkbox"') == 2 and 'type="radio"' not in html
     assert 'value="b" checked' in html

@@ -39,13 +39,21 @@ def test_a_support_provider_accepts_a_person_into_support_and_records_an_episode
 ) -> None:
     support_providers_seed()
     home_office = Organisation.objects.create(
-        code="home-office-ca", name="Home Office Competent Authority", competent_authority="home_office"
+        code="home-office-ca",
+        name="Home Office Competent Authority",
+        competent_authority="home_office",
     )
     officer = make_user("officer", organisation)
     caseworker = make_user("caseworker", home_office, DefaultRole.CASEWORKER)
-    reference = referral_submit(actor=officer, data=valid_referral, organisation=organisation).reference
+    reference = referral_submit(
+        actor=officer, data=valid_referral, organisation=organisation
+    ).reference
     rg_decision_record(
-        actor=caseworker, reference=reference, positive=True, on=date(2012, 5, 18), expected_version=1
+        actor=caseworker,
+        reference=reference,
+        positive=True,
+        on=date(2012, 5, 18),
+        expected_version=1,
     )
     salvation_army = Organisation.objects.get(code="salvation-army")
     worker = web_user("tsa-worker", salvation_army, DefaultRole.SUPPORT_PROVIDER)
@@ -90,5 +98,9 @@ def test_a_support_provider_accepts_a_person_into_support_and_records_an_episode
     support_referral = SupportReferral.objects.get(referral__reference=reference)
     assert support_referral.status == "ended"
     episode = SupportEpisode.objects.get(support_referral=support_referral)
-    assert (episode.start, episode.end, episode.exit_route) == (today, today, "independent_living_uk")
+    assert (episode.start, episode.end, episode.exit_route) == (
+        today,
+        today,
+        "independent_living_uk",
+    )
     assert episode.services == ["accommodation", "medical"]

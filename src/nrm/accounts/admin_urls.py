@@ -25,7 +25,9 @@ urlpatterns = [
     # "not found" for an id that is not a number (tests/accounts/test_web_routes.py).
     path(f"{ADMIN}users/<str:user_id>/", views.user_view, name="admin-user"),
     path(f"{ADMIN}users/<str:user_id>/role/", views.user_role_view, name="admin-user-role"),
-    path(f"{ADMIN}users/<str:user_id>/disable/", views.user_disable_view, name="admin-user-disable"),
+    path(
+        f"{ADMIN}users/<str:user_id>/disable/", views.user_disable_view, name="admin-user-disable"
+    ),
     path(f"{ADMIN}users/<str:user_id>/enable/", views.user_enable_view, name="admin-user-enable"),
     path(f"{ADMIN}roles/", views.roles_view, name="admin-roles"),
 ]

@@ -26,8 +26,12 @@ from nrm.web.decorators import capability_required
 
 PAGE_SIZE = 50
 
-USER_CREATED = "User {username} created: they set up their authenticator app when they first sign in"
-USER_DISABLED = "User {username} disabled: their sessions have ended and their API tokens are revoked"
+USER_CREATED = (
+    "User {username} created: they set up their authenticator app when they first sign in"
+)
+USER_DISABLED = (
+    "User {username} disabled: their sessions have ended and their API tokens are revoked"
+)
 USER_ENABLED = "User {username} enabled"
 ROLE_CHANGED = "User {username} now has the role {role}"
 ORGANISATION_CREATED = "Organisation {name} created"
@@ -101,7 +105,9 @@ def organisation_edit_view(request: HttpRequest, code: str) -> HttpResponse:
 def users_view(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("organisation", "")
     organisation = read.organisation_get(actor=request.user, code=code) if code else None
-    users = read.user_list(actor=request.user, organisation=organisation.code if organisation else "")
+    users = read.user_list(
+        actor=request.user, organisation=organisation.code if organisation else ""
+    )
     page_obj = Paginator(users, PAGE_SIZE).get_page(request.GET.get("page", 1))
     context = {
         "page_obj": page_obj,
@@ -200,4 +206,3 @@ def roles_view(request: HttpRequest) -> HttpResponse:
         for role in read.role_list(actor=request.user)
     ]
     return render(request, "accounts/admin/roles.html", {"roles": roles})
-

@@ -62,7 +62,8 @@ def episodes_for(*, user: Any) -> QuerySet[SupportEpisode]:
 PAGE_SIZE = 25
 
 
-def support_referral_page(*, user: Any, status: str = "", page: int | str = 1
+def support_referral_page(
+    *, user: Any, status: str = "", page: int | str = 1
 ) -> Page[SupportReferral]:
     """One page of the user's support referrals, newest offer first, optionally of one status
     (a ``SupportReferralStatus`` code; anything else lists them all). The listing is audited
