@@ -68,9 +68,8 @@ class RoleChangeForm(forms.Form):
 
 
 class _OrganisationFields(forms.Form):
-    name = forms.CharField(
-        label="Name", required=False, error_messages={"required": rules.ORGANISATION_NAME_REQUIRED}
-    )
+    # Optional here so that the service's own message says what a name needs.
+    name = forms.CharField(label="Name", required=False)
     responder_type = forms.ChoiceField(
         label="First responder type",
         choices=NONE_CHOICE + list(FirstResponderType.choices),
