@@ -1,6 +1,7 @@
 from django.urls import path
 
 from nrm.accounts import views
+from nrm.accounts.admin_urls import urlpatterns as admin_urlpatterns
 
 app_name = "accounts"
 
@@ -10,4 +11,5 @@ urlpatterns = [
     path("sign-in/two-factor/", views.two_factor_view, name="two-factor"),
     path("sign-in/two-factor/set-up/", views.two_factor_set_up_view, name="two-factor-set-up"),
     path("sign-out/", views.sign_out_view, name="sign-out"),
+    *admin_urlpatterns,
 ]

@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 
 from nrm.accounts.capabilities import Scope
 from nrm.accounts.models import Organisation
+from nrm.audit.models import AuditVerb
+from nrm.audit.services import audit_record
 from nrm.referrals.models import Person, Referral
 from nrm.standard.codes import (
     AgeGroup,
@@ -20,7 +23,7 @@ from nrm.standard.codes import (
     SupportType,
 )
 from nrm.support import messages
-from nrm.support.models import SupportEpisode, SupportReferral
+from nrm.support.models import OPEN_STATUSES, SupportEpisode, SupportReferral
 from nrm.support.providers import SupportCase, SupportConfigError, provider_config
 
 
@@ -54,6 +57,81 @@ def episodes_for(*, user: Any) -> QuerySet[SupportEpisode]:
         .select_related("support_referral__referral", "provider")
         .order_by("-start", "-id")
     )
+
+
+PAGE_SIZE = 25
+
+
+def support_referral_page(
+    *, user: Any, status: str = "", page: int | str = 1
+) -> Page[SupportReferral]:
+    """One page of the user's support referrals, newest offer first, optionally of one status
+    (a ``SupportReferralStatus`` code; anything else lists them all). The listing is audited
+    with the references it shows."""
+    queryset = support_referrals_for(user=user).select_related("referral__organisation")
+    if status in SupportReferralStatus.values:
+        queryset = queryset.filter(status=status)
+    current = Paginator(queryset, PAGE_SIZE).get_page(page)
+    audit_record(
+        actor=user,
+        verb=AuditVerb.REFERRAL_LIST,
+        detail={
+            "via": "support",
+            "page": current.number,
+            "references": [item.referral.reference for item in current],
+        },
+    )
+    return current
+
+
+def open_episode_page(*, user: Any, page: int | str = 1) -> Page[SupportEpisode]:
+    """One page of the open episodes the user's organisation delivers or oversees, oldest
+    start first; the listing is audited with the references it shows."""
+    queryset = episodes_for(user=user).filter(end__isnull=True).order_by("start", "id")
+    current = Paginator(queryset, PAGE_SIZE).get_page(page)
+    audit_record(
+        actor=user,
+        verb=AuditVerb.REFERRAL_LIST,
+        detail={
+            "via": "support_episodes",
+            "page": current.number,
+            "references": [item.support_referral.referral.reference for item in current],
+        },
+    )
+    return current
+
+
+def support_referral_get(*, user: Any, reference: str) -> SupportReferral | None:
+    """The support referral of the referral ``reference`` made to the user's organisation (or
+    given to it as a sub-contractor): the open one, else the latest. None when there is none
+    the user may see; the read, or the refusal, is audited."""
+    found = support_referrals_for(user=user).filter(referral__reference=reference)
+    support_referral = found.filter(status__in=OPEN_STATUSES).first() or found.first()
+    if support_referral is None:
+        audit_record(
+            actor=user,
+            verb=AuditVerb.ACCESS_DENIED,
+            detail={"reference": reference, "via": "support"},
+        )
+        return None
+    audit_record(
+        actor=user,
+        verb=AuditVerb.REFERRAL_READ,
+        target=support_referral.referral,
+        detail={"support_referral": support_referral.pk},
+    )
+    return support_referral
+
+
+def open_episode_of(*, support_referral: SupportReferral) -> SupportEpisode | None:
+    """The open episode of a support referral (call after ``support_referral_get``)."""
+    return support_referral.episodes.filter(end__isnull=True).first()
+
+
+def subcontractors_for(*, provider: Organisation) -> list[Organisation]:
+    """The active organisations configured as sub-contractors of ``provider``, by name."""
+    wanted = provider_config().subcontractors_of(provider.code)
+    return list(Organisation.objects.filter(code__in=wanted, is_active=True).order_by("name"))
 
 
 def referral_ids_supported_by(

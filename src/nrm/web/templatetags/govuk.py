@@ -16,10 +16,11 @@ WIDTH = {"date_day": 2, "date_month": 2, "date_year": 4}
 def govuk_kind(field: forms.BoundField) -> str:
     """Which GOV.UK component renders ``field``."""
     widget = field.field.widget
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    # Before RadioSelect: Django's CheckboxSelectMultiple is a subclass of it.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
     if isinstance(widget, forms.MultiWidget):
         return "date"
     if isinstance(widget, forms.Textarea):
