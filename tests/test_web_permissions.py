@@ -1,0 +1,149 @@
+"""The web permission matrix, built from the URL configuration so new pages are covered: every
+page declares the capability it needs, and every role, every page and (own case / another
+organisation's case / anonymous) gets exactly what its capabilities and scope allow."""
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from nrm.accounts.models import Organisation, User
+from nrm.accounts.roles import DEFAULT_ROLES, DefaultRole
+from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.casework.services import rg_decision_record
+from nrm.config.bootstrap import database_prepare
+from nrm.referrals.services import referral_submit
+
+pytestmark = pytest.mark.django_db
+
+SIGN_IN_STEPS = {"sign-in/", "sign-in/two-factor/", "sign-in/two-factor/set-up/"}
+# Pages every signed-in user may use, whatever their role.
+ANY_SIGNED_IN = {"", "sign-out/"}
+HOME = {
+    DefaultRole.CASEWORKER: "home-office-ca",
+    DefaultRole.MANAGER: "home-office-ca",
+    DefaultRole.SUPPORT_PROVIDER: "salvation-army",
+}
+
+
+def _pages() -> Iterator[tuple[str, Callable[..., Any]]]:
+    def walk(patterns: list[Any], prefix: str = "") -> Iterator[tuple[str, Callable[..., Any]]]:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern) and not route.startswith("api/"):
+                yield route, pattern.callback
+
+    return walk(get_resolver().url_patterns)
+
+
+def test_every_page_declares_its_capability() -> None:
+    undeclared = [
+        route
+        for route, view in _pages()
+        if route not in SIGN_IN_STEPS | ANY_SIGNED_IN and not hasattr(view, "required_capability")
+    ]
+    assert undeclared == []
+
+
+@pytest.fixture
+def cases(
+    make_user: Callable[..., User],
+    organisation: Organisation,
+    other_organisation: Organisation,
+    valid_referral: dict[str, Any],
+) -> dict[str, str]:
+    """Two referrals: "own" (met-police, Home Office, supported by the Salvation Army after a
+    positive RG) and "other" (another police force, UKHTC)."""
+    database_prepare()
+    own = referral_submit(
+        actor=make_user("seed-own", organisation), data=valid_referral, organisation=organisation
+    ).reference
+    uk_national = {
+        **valid_referral,
+        "claimed_nationalities": ["GBR"],
+        "linked_immigration_interest": False,
+    }
+    other = referral_submit(
+        actor=make_user("seed-other", other_organisation),
+        data=uk_national,
+        organisation=other_organisation,
+    ).reference
+    decider = make_user(
+        "seed-cw", Organisation.objects.get(code="home-office-ca"), DefaultRole.CASEWORKER
+    )
+    rg_decision_record(
+        actor=decider, reference=own, positive=True, on=date(2012, 5, 18), expected_version=1
+    )
+    return {"own": own, "other": other}
+
+
+def _url(route: str, reference: str, organisation: Organisation, user: User) -> str:
+    url = re.sub(r"<(str:)?reference>", reference, route)
+    url = re.sub(r"<slug:code>", organisation.code, url)
+    url = re.sub(r"<str:user_id>", str(user.pk), url)
+    assert "<" not in url, f"add a value for the placeholder in {route}"
+    return "/" + url
+
+
+def _in_scope(role: DefaultRole, route: str, owner: str) -> bool:
+    return owner == "own" and role in (
+        DefaultRole.FIRST_RESPONDER,
+        DefaultRole.CASEWORKER,
+        DefaultRole.MANAGER,
+        DefaultRole.SUPPORT_PROVIDER,
+    )
+
+
+def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow_on_every_page(
+    cases: dict[str, str],
+    make_user: Callable[..., User],
+    organisation: Organisation,
+    signed_in: Callable[[User], Client],
+) -> None:
+    unauthorised, checked = [], 0
+    pages = [(r, v) for r, v in _pages() if r not in SIGN_IN_STEPS and r != "sign-out/"]
+    for role in DefaultRole:
+        home = Organisation.objects.get(code=HOME[role]) if role in HOME else organisation
+        user = make_user(f"user-{role.value}", home, role)
+        client = signed_in(user)
+        granted = {c.value for c in DEFAULT_ROLES[role].capabilities}
+        for route, view in pages:
+            needed = getattr(view, "required_capability", None)
+            for owner in ("own", "other") if "reference>" in route else ("own",):
+                before = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count()
+                response = client.get(_url(route, cases[owner], organisation, user))
+                denied = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count() - before
+                where = (role.value, route, owner, response.status_code)
+                checked += 1
+                assert response.status_code < 500, where
+                if needed is not None and needed.value not in granted:
+                    if response.status_code != 403:
+                        unauthorised.append(where)
+                    assert denied == 1, where
+                elif "reference>" in route and not _in_scope(role, route, owner):
+                    if response.status_code != 404:
+                        unauthorised.append(where)
+                    assert denied == 1, where
+                else:
+                    assert response.status_code in (200, 302, 404), where
+    assert checked >= len(DefaultRole) * len(pages)
+    assert unauthorised == []
+
+
+def test_anonymous_visitors_are_sent_to_sign_in_from_every_page(cases: dict[str, str]) -> None:
+    client = Client()
+    for route, _ in _pages():
+        if route in SIGN_IN_STEPS:
+            continue
+        url = re.sub(r"<[^>]+>", cases["own"], route)
+        for method in ("get", "post"):
+            response = getattr(client, method)("/" + url)
+            assert response.status_code in (302, 405), (route, method, response.status_code)
+            if response.status_code == 302:
+                assert response["Location"].startswith("/sign-in/"), route
