@@ -29,8 +29,10 @@ PERSON_FIRST = "Answer the questions about the person first: consent depends on 
 GROUPS: dict[str, list[tuple[str, list[str]]]] = {
     "about": [
         ("", ["referral_date", "nation", "police_region", "linked_immigration_interest"]),
-        ("The referring officer", ["first_responder_officer", "first_responder_email"]),
-        ("", ["first_responder_phone"]),
+        (
+            "The referring officer",
+            ["first_responder_officer", "first_responder_email", "first_responder_phone"],
+        ),
     ],
     "person": [
         ("Names", ["given_name", "family_name", "aliases"]),
