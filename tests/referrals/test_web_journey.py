@@ -101,3 +101,14 @@ def test_a_page_with_errors_saves_nothing(web: Client) -> None:
     response = web.post("/referrals/new/", {**ANSWERS["about"], "nation": ""})
     assert response.status_code == 200 and page_errors(response)
     assert not ReferralDraft.objects.exists()
+
+
+def test_a_new_referral_names_the_user_as_the_referring_officer(
+    signed_in: Any, make_user: Any, organisation: Any
+) -> None:
+    user = make_user("named-officer", organisation)
+    user.first_name, user.last_name, user.email = "Pat", "Example", "pat@police.example"
+    user.save()
+    form = signed_in(user).get("/referrals/new/").context["form"]
+    assert form["first_responder_officer"].value() == "Pat Example"
+    assert form["first_responder_email"].value() == "pat@police.example"

@@ -91,6 +91,13 @@ def _section(request: HttpRequest, draft: ReferralDraft | None, section: str) ->
         return redirect("referrals:draft", draft.pk)
     if request.method != "POST":
         form = journey.form(section)
+        if draft is None:  # a new referral: the referring officer is the user, unless changed
+            user: Any = request.user
+            officer = {
+                "first_responder_officer": user.get_full_name(),
+                "first_responder_email": user.email,
+            }
+            form = SECTIONS[section][1](initial={k: v for k, v in officer.items() if v})
         if form.is_bound:
             form.is_valid()
             form.errors.clear()
