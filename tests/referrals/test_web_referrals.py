@@ -177,3 +177,11 @@ def test_a_role_without_the_capability_is_refused_and_audited(
         response = getattr(client, method)(path.format(reference=submitted))
         assert response.status_code == 403, (method, path)
         assert AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count() == before + 1
+
+
+def test_every_referrals_page_declares_the_capability_it_needs() -> None:
+    from nrm.referrals.urls import urlpatterns
+
+    assert len(urlpatterns) == 12
+    for pattern in urlpatterns:
+        assert getattr(pattern.callback, "required_capability", None) is not None, pattern

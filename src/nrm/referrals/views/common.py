@@ -1,7 +1,5 @@
 """Pieces the first responder pages share."""
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -17,7 +15,3 @@ def not_found(request: HttpRequest) -> HttpResponse:
 def draft_for(request: HttpRequest, draft_id: str) -> ReferralDraft | None:
     """The draft of the user's organisation (the read, or the refusal, is audited)."""
     return draft_get(actor=request.user, draft_id=draft_id)
-
-
-def actor(request: HttpRequest) -> Any:
-    return request.user
