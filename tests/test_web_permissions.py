@@ -16,7 +16,7 @@ from nrm.accounts.roles import DEFAULT_ROLES, DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.casework.services import rg_decision_record
 from nrm.config.bootstrap import database_prepare
-from nrm.referrals.services import referral_submit
+from nrm.referrals.services import draft_save, notification_submit, referral_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -61,30 +61,53 @@ def cases(
     """Two referrals: "own" (met-police, Home Office, supported by the Salvation Army after a
     positive RG) and "other" (another police force, UKHTC)."""
     database_prepare()
-    own = referral_submit(
-        actor=make_user("seed-own", organisation), data=valid_referral, organisation=organisation
-    ).reference
+    own_user, other_user = (
+        make_user("seed-own", organisation),
+        make_user("seed-other", other_organisation),
+    )
+    own = referral_submit(actor=own_user, data=valid_referral, organisation=organisation).reference
     uk_national = {
         **valid_referral,
         "claimed_nationalities": ["GBR"],
         "linked_immigration_interest": False,
     }
     other = referral_submit(
-        actor=make_user("seed-other", other_organisation),
-        data=uk_national,
-        organisation=other_organisation,
+        actor=other_user, data=uk_national, organisation=other_organisation
     ).reference
+    notification = {"notification_date": "2012-06-01", "nation": "wales", "gender": "male"}
+    notes = {
+        owner: notification_submit(
+            actor=u, data=notification, organisation=u.organisation
+        ).reference
+        for owner, u in (("own", own_user), ("other", other_user))
+    }
+    drafts = {
+        owner: str(draft_save(actor=u, draft=None, data={"nation": "england"}).pk)
+        for owner, u in (("own", own_user), ("other", other_user))
+    }
     decider = make_user(
         "seed-cw", Organisation.objects.get(code="home-office-ca"), DefaultRole.CASEWORKER
     )
     rg_decision_record(
         actor=decider, reference=own, positive=True, on=date(2012, 5, 18), expected_version=1
     )
-    return {"own": own, "other": other}
+    return {
+        "own": own,
+        "other": other,
+        "own-notification": notes["own"],
+        "other-notification": notes["other"],
+        "own-draft": drafts["own"],
+        "other-draft": drafts["other"],
+    }
 
 
-def _url(route: str, reference: str, organisation: Organisation, user: User) -> str:
-    url = re.sub(r"<(str:)?reference>", reference, route)
+def _url(
+    route: str, cases: dict[str, str], owner: str, organisation: Organisation, user: User
+) -> str:
+    kind = "-notification" if "notifications/" in route else ""
+    url = re.sub(r"<(str:)?reference>", cases[owner + kind], route)
+    url = re.sub(r"<str:draft_id>", cases[f"{owner}-draft"], url)
+    url = re.sub(r"<str:section>", "person", url)
     url = re.sub(r"<slug:code>", organisation.code, url)
     url = re.sub(r"<str:user_id>", str(user.pk), url)
     assert "<" not in url, f"add a value for the placeholder in {route}"
@@ -92,6 +115,8 @@ def _url(route: str, reference: str, organisation: Organisation, user: User) -> 
 
 
 def _in_scope(role: DefaultRole, route: str, owner: str) -> bool:
+    if "notifications/" in route or "drafts/" in route:
+        return owner == "own" and role == DefaultRole.FIRST_RESPONDER
     return owner == "own" and role in (
         DefaultRole.FIRST_RESPONDER,
         DefaultRole.CASEWORKER,
@@ -115,9 +140,13 @@ def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow_on_every_
         granted = {c.value for c in DEFAULT_ROLES[role].capabilities}
         for route, view in pages:
             needed = getattr(view, "required_capability", None)
-            for owner in ("own", "other") if "reference>" in route else ("own",):
+            scoped = "reference>" in route or "draft_id>" in route
+            for owner in ("own", "other") if scoped else ("own",):
                 before = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count()
-                response = client.get(_url(route, cases[owner], organisation, user))
+                url = _url(route, cases, owner, organisation, user)
+                response = client.get(url)
+                if response.status_code == 405:  # a form action: try what it accepts
+                    response = client.post(url, {})
                 denied = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count() - before
                 where = (role.value, route, owner, response.status_code)
                 checked += 1
@@ -126,7 +155,7 @@ def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow_on_every_
                     if response.status_code != 403:
                         unauthorised.append(where)
                     assert denied == 1, where
-                elif "reference>" in route and not _in_scope(role, route, owner):
+                elif scoped and not _in_scope(role, route, owner):
                     if response.status_code != 404:
                         unauthorised.append(where)
                     assert denied == 1, where

@@ -5,5 +5,6 @@ from nrm.config.api import api
 urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("nrm.accounts.urls")),
+    path("", include("nrm.referrals.urls")),
     path("", include("nrm.support.urls")),
 ]

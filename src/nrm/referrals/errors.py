@@ -11,6 +11,10 @@ class ReferralInvalid(Exception):
         self.errors = errors
 
 
+class DraftNotFound(Exception):
+    """No draft with that id belongs to the actor's organisation (the refusal is audited)."""
+
+
 class IdempotencyConflict(Exception):
     """The Idempotency-Key was used before with a different request."""
 
@@ -26,3 +30,4 @@ OTHER_ORGANISATION = (
     "empty or give '{own}'"
 )
 ORGANISATION_REQUIRED = "first_responder_organisation is required"
+DRAFT_NOT_FOUND = "There is no draft referral with that id in your organisation"

@@ -3,6 +3,8 @@
 Business rules live in ``services.py`` and ``nrm.standard``; these models only hold data.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -148,6 +150,32 @@ class AnonymousNotification(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class ReferralDraft(models.Model):
+    """A referral being written on the web, saved so its author or a colleague can come back.
+
+    ``data`` holds the answers so far (personal data): only the organisation's first responders
+    see it, every read and write is audited, and it is deleted when the referral is submitted.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="referral_drafts"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["organisation", "updated_at"])]
+
+    def __str__(self) -> str:
+        return f"Draft {self.pk}"
 
 
 class ReferenceCounter(models.Model):

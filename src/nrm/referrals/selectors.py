@@ -1,11 +1,13 @@
 """Reads for intake, scoped to the acting user. Reads of a case are audited."""
 
+import uuid
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
-from nrm.accounts.capabilities import Scope
+from nrm.accounts.capabilities import Capability, Scope
+from nrm.accounts.permissions import has_capability
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.casework.scope import referral_scope
@@ -74,10 +76,58 @@ def _audited_page(
 
 def referral_page(*, actor: Any, page: int) -> tuple["Page[models.Referral]", int]:
     """One page of the referrals visible to ``actor``, newest first; the listing is audited."""
-    queryset = referral_list(actor=actor).prefetch_related("decisions")
+    queryset = referral_list(actor=actor).select_related("case").prefetch_related("decisions")
     return _audited_page(queryset, actor=actor, page=page, verb=AuditVerb.REFERRAL_LIST)
 
 
 def notification_page(*, actor: Any, page: int) -> tuple["Page[models.AnonymousNotification]", int]:
     queryset = notification_list(actor=actor)
     return _audited_page(queryset, actor=actor, page=page, verb=AuditVerb.NOTIFICATION_LIST)
+
+
+# Drafts of web referrals hold personal data: only the first responders (capability to submit
+# referrals, scope of their own organisation) of the draft's organisation see them. Reads are
+# audited; the audit has no draft verbs yet, so a draft read is a referral read of the draft.
+DRAFT_READ = AuditVerb.REFERRAL_READ
+
+
+def _draft_organisation(actor: Any) -> int | None:
+    if not has_capability(actor, Capability.SUBMIT_REFERRAL):
+        return None
+    return _own_organisation(actor)
+
+
+def draft_list(*, actor: Any) -> list[models.ReferralDraft]:
+    """The drafts of the actor's organisation, last saved first; the listing is audited."""
+    org = _draft_organisation(actor)
+    if org is None:
+        return []
+    drafts = list(
+        models.ReferralDraft.objects.filter(organisation_id=org).select_related("created_by")
+    )
+    if drafts:
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.REFERRAL_LIST,
+            detail={"drafts": [str(d.pk) for d in drafts]},
+        )
+    return drafts
+
+
+def draft_get(*, actor: Any, draft_id: str) -> models.ReferralDraft | None:
+    """One draft of the actor's organisation; the read (or the refusal) is audited."""
+    org = _draft_organisation(actor)
+    try:
+        key = uuid.UUID(draft_id)
+    except ValueError:
+        key = None
+    draft = (
+        models.ReferralDraft.objects.filter(organisation_id=org, pk=key).first()
+        if org is not None and key is not None
+        else None
+    )
+    if draft is None:
+        audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"draft": draft_id[:64]})
+        return None
+    audit_record(actor=actor, verb=DRAFT_READ, target=draft, detail={"draft": True})
+    return draft

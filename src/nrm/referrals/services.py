@@ -7,7 +7,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import Organisation
+from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record, audit_record_many
 from nrm.bulk import ids_allocate, pipelined, rows_insert
@@ -210,3 +212,84 @@ def notification_build(
         exploitation_region=record.exploitation_region,
         exploitation_country=record.exploitation_country or "",
     )
+
+
+# Drafts of web referrals. The audit has no draft verbs yet: a draft write is recorded as a
+# referral submission whose target is the draft (``referrals.referraldraft``) and whose detail
+# says what happened to it.
+DRAFT_WRITE = AuditVerb.REFERRAL_SUBMIT
+
+
+def _draft_check(actor: Any, draft: models.ReferralDraft | None) -> Organisation:
+    capability_require(actor=actor, capability=Capability.SUBMIT_REFERRAL)
+    organisation = getattr(actor, "organisation", None)
+    if organisation is None or (draft is not None and draft.organisation_id != organisation.pk):
+        audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"draft": "refused"})
+        raise errors.DraftNotFound(errors.DRAFT_NOT_FOUND)
+    return organisation
+
+
+def draft_save(
+    *, actor: Any, draft: models.ReferralDraft | None, data: dict[str, Any]
+) -> models.ReferralDraft:
+    """Save the answers so far (a new draft when ``draft`` is None), audited."""
+    organisation = _draft_check(actor, draft)
+    with transaction.atomic():
+        if draft is None:
+            draft = models.ReferralDraft.objects.create(
+                organisation=organisation, created_by=actor, data=data
+            )
+            what = "created"
+        else:
+            draft.data = data
+            draft.save(update_fields=["data", "updated_at"])
+            what = "saved"
+        audit_record(actor=actor, verb=DRAFT_WRITE, target=draft, detail={"draft": what})
+    return draft
+
+
+def _draft_remove(actor: Any, draft: models.ReferralDraft, why: str) -> None:
+    audit_record(actor=actor, verb=DRAFT_WRITE, target=draft, detail={"draft": why})
+    draft.delete()
+
+
+def draft_delete(*, actor: Any, draft: models.ReferralDraft) -> None:
+    """Delete a draft and its answers, audited."""
+    _draft_check(actor, draft)
+    with transaction.atomic():
+        _draft_remove(actor, draft, "deleted")
+
+
+def draft_referral_submit(
+    *, actor: Any, draft: models.ReferralDraft, data: Mapping[str, Any], today: date | None = None
+) -> models.Referral:
+    """Submit a draft's answers through ``referral_submit``; the draft is deleted with it.
+    Raises ``ReferralInvalid`` (and keeps the draft) when the answers break the standard."""
+    organisation = _draft_check(actor, draft)
+    with transaction.atomic():
+        referral = referral_submit(
+            actor=actor, data=data, organisation=organisation, today=today, door="web"
+        )
+        _draft_remove(actor, draft, "submitted")
+    return referral
+
+
+def draft_notification_submit(
+    *,
+    actor: Any,
+    draft: models.ReferralDraft | None,
+    data: Mapping[str, Any],
+    today: date | None = None,
+) -> models.AnonymousNotification:
+    """Submit an anonymous notification through ``notification_submit``. When it replaces a
+    draft referral (an adult who declined), the draft and its identifying answers are deleted."""
+    capability_require(actor=actor, capability=Capability.SUBMIT_NOTIFICATION)
+    if draft is not None:
+        _draft_check(actor, draft)
+    with transaction.atomic():
+        notification = notification_submit(
+            actor=actor, data=data, organisation=getattr(actor, "organisation", None), today=today
+        )
+        if draft is not None:
+            _draft_remove(actor, draft, "replaced_by_notification")
+    return notification

@@ -1,0 +1,271 @@
+"""Web forms of the referral journey, the anonymous notification and reconsideration requests.
+
+The forms only read the shape of what the browser sends (a date from three boxes, a list from
+lines or commas, yes or no): every rule of the data standard is checked by the same validation
+the API uses, so a page shows the API's message for the same bad input. That is why no field here
+is required and code lists are not checked here.
+"""
+
+import re
+from typing import Any, ClassVar
+
+from django import forms
+
+from nrm.standard import codes
+from nrm.web.forms import DateField
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+BOOLEAN = {"yes": True, "no": False}
+DATE_HINT = "For example, 14 5 2012"
+COUNTRY_HINT = "A country name or its ISO code, for example Nigeria or NGA"
+ITEM = re.compile(r"^item (\d+):")
+RECONSIDERATION_NEEDS_REASONS = "Give the reasons the decision should be reconsidered"
+
+
+class ListField(forms.Field):
+    """The values of a group of checkboxes."""
+
+    def to_python(self, value: Any) -> list[str]:
+        return [str(item) for item in value or []]
+
+
+def _radios(label: str, choices: Any, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label, required=False, help_text=help_text, widget=forms.RadioSelect(choices=choices)
+    )
+
+
+def _select(label: str, choices: Any, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        widget=forms.Select(choices=[("", "Select one"), *choices]),
+    )
+
+
+def _checkboxes(label: str, choices: Any, help_text: str = "") -> ListField:
+    return ListField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        widget=forms.CheckboxSelectMultiple(choices=choices),
+    )
+
+
+def _text(label: str, help_text: str = "", **attrs: str) -> forms.CharField:
+    return forms.CharField(
+        label=label, required=False, help_text=help_text, widget=forms.TextInput(attrs=attrs)
+    )
+
+
+def _area(label: str, help_text: str = "", rows: int = 3) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+def _country(label: str, help_text: str = COUNTRY_HINT) -> forms.CharField:
+    return _text(label, help_text, list="countries", autocomplete="off", spellcheck="false")
+
+
+def _date(label: str, help_text: str = DATE_HINT) -> DateField:
+    return DateField(label=label, required=False, help_text=help_text)
+
+
+SUB_TYPES = [
+    (sub.value, f"{codes.ExploitationType(codes.SUB_TYPE_PARENT[sub.value]).label}: {sub.label}")
+    for sub in codes.ExploitationSubType
+]
+
+
+class StandardForm(forms.Form):
+    """A form whose answers are fields of the data standard (``record``)."""
+
+    # Form fields that are not named after the standard's field they answer.
+    renamed: ClassVar[dict[str, str]] = {}
+
+    def record(self) -> dict[str, Any]:
+        """The answers as the data standard's fields, as the API would receive them; fields
+        the form could not read (a date that is not a date) are left out."""
+        cleaned = getattr(self, "cleaned_data", {})
+        values: dict[str, Any] = {}
+        for name, value in cleaned.items():
+            if name in self.renamed or value in (None, "", []):
+                continue
+            if hasattr(value, "isoformat"):
+                value = value.isoformat()
+            elif isinstance(value, str) and value in BOOLEAN and self.boolean(name):
+                value = BOOLEAN[value]
+            values[name] = value
+        return values
+
+    def boolean(self, name: str) -> bool:
+        widget = self.fields[name].widget
+        return isinstance(widget, forms.RadioSelect) and list(widget.choices) == YES_NO
+
+    @classmethod
+    def standard_fields(cls) -> list[str]:
+        names = [name for name in cls.base_fields if name not in cls.renamed]
+        return names + sorted(set(cls.renamed.values()))
+
+    def field_for(self, standard_field: str, message: str) -> str | None:
+        """The form field that shows an error the standard reports on ``standard_field``."""
+        return standard_field if standard_field in self.fields else None
+
+
+class AboutForm(StandardForm):
+    referral_date = _date("Date of the referral")
+    nation = _radios("UK nation the referral comes from", codes.Nation.choices)
+    police_region = _select(
+        "Police region or country where the person presented",
+        codes.PoliceRegion.choices,
+        "Police region in England, or the nation",
+    )
+    first_responder_officer = _text("Your name", autocomplete="name")
+    first_responder_email = _text("Your work email address", autocomplete="email", type="email")
+    first_responder_phone = _text("Your work telephone number", autocomplete="tel", type="tel")
+    linked_immigration_interest = _radios(
+        "Does the person have a linked immigration interest?",
+        YES_NO,
+        "For example, an asylum claim or immigration enforcement action",
+    )
+
+
+class PersonForm(StandardForm):
+    renamed: ClassVar[dict[str, str]] = {
+        "claimed_nationality_1": "claimed_nationalities",
+        "claimed_nationality_2": "claimed_nationalities",
+        "claimed_nationality_3": "claimed_nationalities",
+        "aliases": "aliases",
+        "languages": "languages",
+    }
+    given_name = _text("Given names", autocomplete="off", spellcheck="false")
+    family_name = _text("Family name", autocomplete="off", spellcheck="false")
+    aliases = _area("Other names used (optional)", "Put each name on its own line", rows=2)
+    date_of_birth = _date("Date of birth", "If you know it. " + DATE_HINT)
+    estimated_age = _text(
+        "Estimated age in years",
+        "If the date of birth is not known",
+        inputmode="numeric",
+        **{"class": "govuk-input--width-3"},
+    )
+    age_disputed = _radios(
+        "Is the person's age disputed?", YES_NO, "An age-disputed person is treated as a child"
+    )
+    gender = _radios("Gender", codes.Gender.choices)
+    claimed_nationality_1 = _country("Nationality the person claims")
+    claimed_nationality_2 = _country("Second nationality claimed (optional)", "")
+    claimed_nationality_3 = _country("Third nationality claimed (optional)", "")
+    assessed_nationality = _country("Assessed nationality (optional)")
+    assessed_nationality_certainty = _radios(
+        "How certain is the assessed nationality?", codes.Certainty.choices
+    )
+    languages = _text(
+        "Languages spoken",
+        "Separate languages with commas, for example English, Yoruba (names or ISO 639 codes)",
+    )
+    interpreter_needed = _radios("Does the person need an interpreter?", YES_NO)
+    contact_route = _area(
+        "A safe way to contact the person (optional)", "Never shared outside the case"
+    )
+
+    CLAIMED = ("claimed_nationality_1", "claimed_nationality_2", "claimed_nationality_3")
+
+    def _claimed_inputs(self) -> list[str]:
+        cleaned = getattr(self, "cleaned_data", {})
+        return [name for name in self.CLAIMED if cleaned.get(name)]
+
+    def record(self) -> dict[str, Any]:
+        values = super().record()
+        cleaned = getattr(self, "cleaned_data", {})
+        claimed = [cleaned[name] for name in self._claimed_inputs()]
+        aliases = [line.strip() for line in cleaned.get("aliases", "").splitlines()]
+        languages = [part.strip() for part in cleaned.get("languages", "").split(",")]
+        for name, items in (
+            ("claimed_nationalities", claimed),
+            ("aliases", [a for a in aliases if a]),
+            ("languages", [lang for lang in languages if lang]),
+        ):
+            if items:
+                values[name] = items
+        return values
+
+    def field_for(self, standard_field: str, message: str) -> str | None:
+        if standard_field == "claimed_nationalities":
+            inputs = self._claimed_inputs()
+            item = ITEM.match(message)
+            index = int(item.group(1)) - 1 if item else 0
+            return inputs[index] if index < len(inputs) else self.CLAIMED[0]
+        if standard_field == "age_group":  # the age the answers give is not known
+            return "date_of_birth"
+        return super().field_for(standard_field, message)
+
+
+class ConsentForm(StandardForm):
+    consent = _radios(
+        "Has the person given their informed consent to be referred?",
+        YES_NO,
+        "An adult is referred only with their consent. If they decline, you can notify the "
+        "Home Office anonymously instead.",
+    )
+
+
+class ExploitationForm(StandardForm):
+    exploitation_type = _radios("Main type of exploitation", codes.ExploitationType.choices)
+    exploitation_sub_types = _checkboxes(
+        "Sub-types of the exploitation (optional)",
+        SUB_TYPES,
+        "Choose those that belong to the main type",
+    )
+    exploitation_means = _checkboxes(
+        "Means used (optional)", codes.ExploitationMeans.choices, "Select all that apply"
+    )
+    exploitation_region = _select(
+        "Where did the exploitation take place?",
+        codes.ExploitationRegion.choices,
+        "A police region or nation; Overseas (give the country) or Multiple",
+    )
+    exploitation_country = _country("Country of exploitation, if overseas")
+    exploitation_start = _date("When did the exploitation start?", "If known. " + DATE_HINT)
+    exploitation_end = _date("When did the exploitation end?", "If known. " + DATE_HINT)
+
+
+class AccountForm(StandardForm):
+    account = _area(
+        "The person's account",
+        "In their own words, as far as you can. It is restricted: only the competent authority "
+        "reads it.",
+        rows=12,
+    )
+
+
+class NotificationForm(StandardForm):
+    notification_date = _date("Date of the notification")
+    nation = _radios("UK nation the notification comes from", codes.Nation.choices)
+    police_region = _select(
+        "Police region or country where the person presented", codes.PoliceRegion.choices
+    )
+    gender = _radios("Gender", codes.Gender.choices)
+    nationality = _country("Nationality, if known")
+    exploitation_type = _radios("Main type of exploitation", codes.ExploitationType.choices)
+    exploitation_sub_types = _checkboxes(
+        "Sub-types of the exploitation (optional)", SUB_TYPES, "Choose those of the main type"
+    )
+    exploitation_region = _select(
+        "Where did the exploitation take place?", codes.ExploitationRegion.choices
+    )
+    exploitation_country = _country("Country of exploitation, if overseas")
+
+
+class ReconsiderationForm(forms.Form):
+    reasons = forms.CharField(
+        label="Why should the decision be reconsidered?",
+        help_text="For example, new evidence or information the decision did not take into account",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": RECONSIDERATION_NEEDS_REASONS},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
