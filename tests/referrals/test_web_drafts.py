@@ -70,10 +70,10 @@ def test_every_read_and_write_of_a_draft_is_audited(web: Client) -> None:
     answer(web, draft, "person")
     events = [(e.verb, e.detail.get("draft")) for e in _draft_events(draft)]
     assert events == [
-        (AuditVerb.REFERRAL_SUBMIT, "created"),
-        (AuditVerb.REFERRAL_READ, True),
-        (AuditVerb.REFERRAL_READ, True),
-        (AuditVerb.REFERRAL_SUBMIT, "saved"),
+        (AuditVerb.DRAFT_WRITE, "created"),
+        (AuditVerb.DRAFT_READ, True),
+        (AuditVerb.DRAFT_READ, True),
+        (AuditVerb.DRAFT_WRITE, "saved"),
     ]
 
 

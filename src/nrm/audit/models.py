@@ -10,6 +10,8 @@ class AuditVerb(models.TextChoices):
     REFERRAL_READ = "referral.read", "Referral read"
     REFERRAL_LIST = "referral.list", "Referrals listed"
     REFERRAL_IMPORT = "referral.import", "Referrals imported"
+    DRAFT_WRITE = "draft.write", "Referral draft saved or deleted"
+    DRAFT_READ = "draft.read", "Referral draft read"
     NOTIFICATION_SUBMIT = "notification.submit", "Anonymous notification submitted"
     NOTIFICATION_READ = "notification.read", "Anonymous notification read"
     NOTIFICATION_LIST = "notification.list", "Anonymous notifications listed"

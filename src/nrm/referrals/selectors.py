@@ -87,8 +87,8 @@ def notification_page(*, actor: Any, page: int) -> tuple["Page[models.AnonymousN
 
 # Drafts of web referrals hold personal data: only the first responders (capability to submit
 # referrals, scope of their own organisation) of the draft's organisation see them. Reads are
-# audited; the audit has no draft verbs yet, so a draft read is a referral read of the draft.
-DRAFT_READ = AuditVerb.REFERRAL_READ
+# audited.
+DRAFT_READ = AuditVerb.DRAFT_READ
 
 
 def _draft_organisation(actor: Any) -> int | None:

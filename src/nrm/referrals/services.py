@@ -214,10 +214,9 @@ def notification_build(
     )
 
 
-# Drafts of web referrals. The audit has no draft verbs yet: a draft write is recorded as a
-# referral submission whose target is the draft (``referrals.referraldraft``) and whose detail
+# Drafts of web referrals: each write is audited with the draft as target and a detail that
 # says what happened to it.
-DRAFT_WRITE = AuditVerb.REFERRAL_SUBMIT
+DRAFT_WRITE = AuditVerb.DRAFT_WRITE
 
 
 def _draft_check(actor: Any, draft: models.ReferralDraft | None) -> Organisation:
