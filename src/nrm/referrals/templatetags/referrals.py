@@ -3,7 +3,7 @@
 from functools import cache
 
 import pycountry
-from django import forms, template
+from django import template
 
 from nrm.standard.nationality import SPECIAL, country_code, country_name
 
@@ -24,10 +24,3 @@ def _countries() -> list[tuple[str, str]]:
 @register.simple_tag
 def country_options() -> list[tuple[str, str]]:
     return _countries()
-
-
-@register.filter
-def is_checkboxes(field: forms.BoundField) -> bool:
-    """Checkboxes (which ``govuk_kind`` takes for radios: Django's checkbox widget is a kind of
-    radio widget)."""
-    return isinstance(field.field.widget, forms.CheckboxSelectMultiple)
