@@ -51,7 +51,7 @@ def _child(mode: str, csv_path: Path, profile: str | None) -> dict[str, object]:
             backend_pid = int(cursor.fetchone()[0])
     server_before = _proc_cpu(backend_pid) if backend_pid else 0.0
     main_before, workers_before = _own_cpu(resource.RUSAGE_SELF), _own_cpu(resource.RUSAGE_CHILDREN)
-    profiler = cProfile.Profile() if profile else None
+    profiler = cProfile.Profile(time.process_time) if profile else None
     started = time.perf_counter()
     if profiler:
         profiler.enable()

@@ -42,6 +42,9 @@ from nrm.standard.validation import FieldError
 
 BATCH_SIZE = 2000  # records written (and audited) together
 CHUNK_SIZE = 500  # lines checked together
+# Chunks queued for the workers beyond one each: enough to keep them busy while a batch is
+# written (the importing process waits for the database then), few enough to keep memory flat.
+IN_FLIGHT = 2 * BATCH_SIZE // CHUNK_SIZE
 PARALLEL_FROM = 20_000  # rows; smaller files are checked in this process
 IMPORT_TARGET = "referrals.import"  # audit target type: one import, its id a random hex string
 T = TypeVar("T")
@@ -162,7 +165,7 @@ def _checked_chunks(
         pending: deque[tuple[ChunkTask, Future[ChunkResult]]] = deque()
         for task in tasks:
             pending.append((task, pool.submit(import_worker.check_chunk, task)))
-            if len(pending) >= 2 * workers:
+            if len(pending) >= IN_FLIGHT + 2 * workers:
                 done, future = pending.popleft()
                 yield done, future.result()
         while pending:
