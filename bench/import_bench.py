@@ -23,18 +23,29 @@ PG_SERVER = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432")
 
 
 def _database_url(backend: str, tag: str) -> str:
+    """A fresh, empty database for one measurement. PostgreSQL databases are named after this
+    process, so benchmarks run from other checkouts against the same server do not collide."""
     if backend == "sqlite":
         path = OUT / f"bench-{tag}.sqlite3"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{path}"
+    name = f"nrm_bench_{tag}_{os.getpid()}"
+    _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}")
+    return f"{PG_SERVER}/{name}"
+
+
+def _database_drop(url: str) -> None:
+    if url.startswith(PG_SERVER):
+        _pg_admin(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
+
+
+def _pg_admin(*statements: str) -> None:
     import psycopg
 
-    name = f"nrm_bench_{tag}"
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
-    return f"{PG_SERVER}/{name}"
+        for statement in statements:
+            conn.execute(statement)
 
 
 def _child(mode: str, csv_path: Path) -> dict[str, object]:
@@ -74,15 +85,19 @@ def _child(mode: str, csv_path: Path) -> dict[str, object]:
 
 
 def measure(mode: str, backend: str, csv_path: Path, tag: str) -> dict[str, object]:
-    env = {**os.environ, "DATABASE_URL": _database_url(backend, tag), "NRM_DATA_DIR": str(OUT)}
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", mode, str(csv_path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
+    url = _database_url(backend, tag)
+    env = {**os.environ, "DATABASE_URL": url, "NRM_DATA_DIR": str(OUT)}
+    try:
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", mode, str(csv_path)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+    finally:
+        _database_drop(url)
     if done.returncode != 0:
         raise SystemExit(done.stderr)
     return json.loads(done.stdout.strip().splitlines()[-1])

@@ -9,6 +9,7 @@ from django.test import Client
 
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cli import main
+from nrm.referrals import importers
 from nrm.referrals.csvformat import CsvFormatError
 from nrm.referrals.importers import ImportOptions, ImportResult, RowError, referrals_import
 from nrm.referrals.models import AnonymousNotification, Nationality, Referral
@@ -208,3 +209,75 @@ def test_anonymous_notifications_import_through_the_same_door(
     assert (notification.nationality, notification.organisation.code) == ("NGA", "met-police")
     assert re.fullmatch(r"NRM-AN-2012-\d{6}", notification.reference)
     assert AuditEvent.objects.filter(verb=AuditVerb.NOTIFICATION_SUBMIT).count() == 1
+
+
+def test_an_import_is_audited_once_per_batch_naming_the_references_it_created(
+    tmp_path: Path, rows: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importers, "CHUNK_SIZE", 5)
+    monkeypatch.setattr(importers, "BATCH_SIZE", 10)
+    result = run(write_csv(tmp_path / "in.csv", rows[:25]))
+    events = list(AuditEvent.objects.filter(verb=AuditVerb.REFERRAL_IMPORT).order_by("id"))
+    assert [e.detail["count"] for e in events] == [10, 10, 5]
+    assert {(e.target_type, e.target_id) for e in events} == {
+        (importers.IMPORT_TARGET, result.import_id)
+    }
+    audited = [
+        f"{first[:-6]}{number:06d}"
+        for e in events
+        for first, last in e.detail["references"]
+        for number in range(int(first[-6:]), int(last[-6:]) + 1)
+    ]
+    assert audited == list(Referral.objects.order_by("id").values_list("reference", flat=True))
+    assert all(e.detail["file"] == "in.csv" and e.detail["door"] == "csv" for e in events)
+
+
+def test_reference_spans_keep_file_order_and_break_at_gaps_and_prefixes() -> None:
+    refs = ["NRM-2012-000001", "NRM-2012-000002", "NRM-2011-000007", "NRM-2012-000003",
+            "NRM-2012-000005"]  # fmt: skip
+    assert importers.reference_spans(refs) == [
+        ["NRM-2012-000001", "NRM-2012-000002"],
+        ["NRM-2011-000007", "NRM-2011-000007"],
+        ["NRM-2012-000003", "NRM-2012-000003"],
+        ["NRM-2012-000005", "NRM-2012-000005"],
+    ]
+
+
+def test_free_text_with_tabs_line_breaks_quotes_and_backslashes_is_stored_unchanged(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
+    text = 'Said: "we worked\tnights";\nC:\\files\\ \r\nand — ünïcödé'
+    run(write_csv(tmp_path / "in.csv", [{**rows[0], "account": text, "aliases": ["A\\B"]}]))
+    referral = Referral.objects.get()
+    assert referral.account.text == text
+    assert referral.person.aliases == ["A\\B"]
+
+
+def test_a_second_import_numbers_on_after_the_first(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
+    path = write_csv(tmp_path / "in.csv", rows[:3])
+    run(path)
+    run(path, parallel=True)
+    assert Referral.objects.count() == 6
+    references = list(Referral.objects.order_by("id").values_list("reference", flat=True))
+    assert len(set(references)) == 6
+    assert [int(r[-6:]) for r in references] == sorted(int(r[-6:]) for r in references)
+    assert Nationality.objects.count() == 6
+
+
+def test_every_imported_referral_opens_its_case_at_the_stage_its_decisions_reached(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
+    from nrm.casework.models import Case
+
+    rows = rows[:30]
+    for row in rows[:10]:
+        row.update(rg_outcome="positive", rg_date=row["referral_date"])
+    for row in rows[10:20]:
+        row.update(rg_outcome="negative", rg_date=row["referral_date"])
+    result = run(write_csv(tmp_path / "in.csv", rows))
+    assert result.saved == 30
+    stages = sorted(Case.objects.values_list("stage", flat=True))
+    assert stages == ["awaiting_rg"] * 10 + ["recovery"] * 10 + ["rg_negative"] * 10
+    assert not Referral.objects.filter(case=None).exists()

@@ -11,6 +11,7 @@ import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -47,42 +48,52 @@ class Layout:
             if name[:1] != "_"
         )
 
-
-@dataclass(frozen=True)
-class CsvRow:
-    """One row as read; its record is worked out where it is checked (maybe another process)."""
-
-    number: int  # spreadsheet row number: the header is row 1
-    values: list[str]
-    layout: Layout
-
-    @property
-    def problem(self) -> str | None:
-        """Why the row as a whole is malformed, if it is."""
-        if len(self.values) > len(self.layout.header):
-            return TOO_MANY_CELLS.format(cells=len(self.values), columns=len(self.layout.header))
+    def problem(self, values: list[str]) -> str | None:
+        """Why a row as a whole is malformed, if it is."""
+        if len(values) > len(self.header):
+            return TOO_MANY_CELLS.format(cells=len(values), columns=len(self.header))
         return None
 
-    @property
-    def raw(self) -> dict[str, str]:
+    def raw(self, values: list[str]) -> dict[str, str]:
         """The cells by column, notes (``_`` columns) left out."""
-        padded = self.values + [""] * (len(self.layout.header) - len(self.values))
+        padded = values + [""] * (len(self.header) - len(values))
         return {
-            name: value
-            for name, value in zip(self.layout.header, padded, strict=False)
-            if name[:1] != "_"
+            name: value for name, value in zip(self.header, padded, strict=False) if name[:1] != "_"
         }
 
-    @property
-    def data(self) -> dict[str, Any]:
+    def data(self, values: list[str]) -> dict[str, Any]:
         """The record: empty cells left out, lists split, defaults filled in."""
-        values, data = self.values, {}
-        for index, name, is_list in self.layout.fields:
-            if index < len(values) and (value := values[index].strip()):
+        data = {}
+        count = len(values)
+        for index, name, is_list in self.fields:
+            if index < count and (value := values[index].strip()):
                 data[name] = _split(value) if is_list else value
-        for name, value in self.layout.defaults:
+        for name, value in self.defaults:
             data.setdefault(name, value)
         return data
+
+
+@dataclass(frozen=True)
+class RawChunk:
+    """Consecutive rows of a file, to be split into cells where they are checked.
+
+    ``lines`` when no line holds a quote (one line is one row), else ``records`` already split
+    here (quoted cells may span lines). ``first`` is the spreadsheet row number of the first.
+    """
+
+    first: int
+    lines: list[str] | None = None
+    records: list[list[str]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.lines if self.lines is not None else self.records or [])
+
+    def numbered(self) -> Iterator[tuple[int, list[str]]]:
+        """(row number, cells) of each row that is not blank."""
+        source = csv.reader(self.lines) if self.lines is not None else self.records or []
+        for number, values in enumerate(source, start=self.first):
+            if any(map(str.strip, values)):
+                yield number, values
 
 
 def columns_of(model: type[BaseModel]) -> list[str]:
@@ -108,15 +119,7 @@ def count_lines(path: Path) -> int:
     return max(lines - 1, 0)
 
 
-def read_rows(
-    handle: IO[str], model: type[BaseModel], *, defaults: dict[str, str]
-) -> Iterator[CsvRow]:
-    """Yield rows as records of ``model``; raise ``CsvFormatError`` for a bad header."""
-    reader = csv.reader(handle)
-    try:
-        header = next(reader, None)
-    except UnicodeDecodeError as exc:
-        raise CsvFormatError(NOT_UTF8.format(line=1)) from exc
+def _layout(header: list[str] | None, model: type[BaseModel], defaults: dict[str, str]) -> Layout:
     if not header:
         raise CsvFormatError(EMPTY_FILE)
     header = [name.strip() for name in header]
@@ -132,15 +135,61 @@ def read_rows(
     missing = [name for name in required_columns(model) if name not in header]
     if missing:
         raise CsvFormatError(MISSING_COLUMNS.format(columns=", ".join(missing)))
-    layout = Layout(tuple(header), tuple(defaults.items()))
-    number = 1
-    while True:
+    return Layout(tuple(header), tuple(defaults.items()))
+
+
+def first_bad_line(path: Path) -> int:
+    """The number of the first line of ``path`` that is not UTF-8 (0 when every line is)."""
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 0
+
+
+class CsvSource:
+    """A CSV file read in chunks of raw rows; the header is checked on opening.
+
+    Use as a context manager. Raises ``CsvFormatError`` for a bad header or bytes that are not
+    UTF-8 (naming the line).
+    """
+
+    def __init__(self, path: Path, model: type[BaseModel], *, defaults: dict[str, str]) -> None:
+        self.path = path
+        self.handle = open_csv(path)
         try:
-            values = next(reader)
-        except StopIteration:
-            return
+            header = next(csv.reader(self.handle), None)
+            self.layout = _layout(header, model, defaults)
         except UnicodeDecodeError as exc:
-            raise CsvFormatError(NOT_UTF8.format(line=number + 1)) from exc
-        number += 1
-        if any(v.strip() for v in values):
-            yield CsvRow(number, values, layout)
+            self.handle.close()
+            raise CsvFormatError(NOT_UTF8.format(line=first_bad_line(path))) from exc
+        except BaseException:
+            self.handle.close()
+            raise
+
+    def __enter__(self) -> "CsvSource":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+    def chunks(self, size: int) -> Iterator[RawChunk]:
+        """Chunks of ``size`` lines (more when a quoted cell runs on), in file order."""
+        lines_in = iter(self.handle)
+        number = 2  # the header is row 1
+        try:
+            while lines := list(islice(lines_in, size)):
+                if any('"' in line for line in lines):
+                    reader = csv.reader(chain(lines, lines_in))
+                    records = []
+                    while reader.line_num < len(lines):
+                        records.append(next(reader))
+                    chunk = RawChunk(number, records=records)
+                else:
+                    chunk = RawChunk(number, lines=lines)
+                number += len(chunk)
+                yield chunk
+        except UnicodeDecodeError as exc:
+            raise CsvFormatError(NOT_UTF8.format(line=first_bad_line(self.path))) from exc

@@ -1,44 +1,52 @@
 """CSV bulk import: streaming, all-or-nothing by default, ``partial`` on request.
 
-Memory stays flat in the file size: rows are read in chunks, checked (in worker processes for
-large files, so both cores work), and inserted in batches inside one transaction; only a few
-chunks are in flight at any time. In all-or-nothing mode the first bad row stops all inserting,
-the rest of the file is still checked so every bad row is reported, and the transaction is rolled
-back. References are reserved before the import (see ``references``), so they are unique and
-increasing but may have gaps when an import is rolled back.
+Memory stays flat in the file size: the file is read in chunks of lines, each chunk is checked
+(in worker processes for large files, so both cores work) and comes back as rows ready to write
+(COPY text on PostgreSQL), which are written in batches inside one transaction; only a few
+chunks are in flight at any time. In all-or-nothing mode the first bad row stops all writing,
+the rest of the file is still checked so every bad row is reported, and the transaction is
+rolled back. Primary keys and references are reserved during the import (see ``references``),
+so they are unique and increasing but may have gaps when an import is rolled back or a row is
+rejected. Each written batch is one audit event of the import, naming the references created.
 """
 
 import csv
 import os
+import uuid
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import IO, Any, Generic, TypeVar
+from typing import IO, Any, TypeVar
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from pydantic import BaseModel
 from tqdm import tqdm
 
 from nrm.accounts.models import Organisation
 from nrm.audit.models import AuditVerb
+from nrm.audit.services import audit_record_many
 from nrm.referrals import import_worker
-from nrm.referrals.build import BuiltReferral, referral_build
-from nrm.referrals.csvformat import CsvRow, count_lines, open_csv, read_rows
-from nrm.referrals.references import references_reserve
-from nrm.referrals.services import OrganisationResolver, referral_check, referrals_save
+from nrm.referrals.build import REFERRAL_TABLES, ReferralRows, referral_rows
+from nrm.referrals.csvformat import CsvSource, count_lines
+from nrm.referrals.import_worker import ChunkResult, ChunkTask, WorkerSetup
+from nrm.referrals.import_writer import BatchWriter, KeyReserver
+from nrm.referrals.services import OrganisationResolver, referral_check
 from nrm.standard.schema import Referral
 from nrm.standard.validation import FieldError
 
-BATCH_SIZE = 1000
-CHUNK_SIZE = 500
+BATCH_SIZE = 2000  # records written (and audited) together
+CHUNK_SIZE = 500  # lines checked together
+# Chunks queued for the workers beyond one each: enough to keep them busy while a batch is
+# written (the importing process waits for the database then), few enough to keep memory flat.
+IN_FLIGHT = 2 * BATCH_SIZE // CHUNK_SIZE
 PARALLEL_FROM = 20_000  # rows; smaller files are checked in this process
+IMPORT_TARGET = "referrals.import"  # audit target type: one import, its id a random hex string
 T = TypeVar("T")
 
 
@@ -61,6 +69,7 @@ class ImportResult:
     rejected_rows: int = 0
     rejects_path: Path | None = None
     errors_by_column: Counter[str] = field(default_factory=Counter)
+    import_id: str = ""  # the audit target id of the import's events
 
     @property
     def ok(self) -> bool:
@@ -90,35 +99,42 @@ class ImportOptions:
         organisations = Organisation.objects.filter(is_active=True).values_list("pk", "code")
         return {
             "organisations": list(organisations),
-            "today": self.today,
+            "today": self.today or date.today(),  # one day for the whole import
             "submitted_by_id": getattr(self.actor, "pk", None),
         }
 
     def defaults(self) -> dict[str, str]:
-        code = self.organisation_code
+        code = (self.organisation_code or "").strip()
         return {"first_responder_organisation": code} if code else {}
 
 
 @dataclass(frozen=True)
-class Checked(Generic[T]):
-    """A valid row: the year its reference is numbered in, and its rows without a reference."""
+class Checked:
+    """A valid row: the year its reference is numbered in, and the rows to write.
+
+    ``rows[0]`` is the record's own row without its reference (the columns of the kind's first
+    table); each further item is a list of rows for the kind's next table, in order.
+    """
 
     year: int
-    item: T
+    rows: Sequence[Any]
 
 
-Check = Callable[[dict[str, Any]], "Checked[Any] | list[FieldError]"]
+Check = Callable[[dict[str, Any], Any, datetime], "Checked | list[FieldError]"]
 
 
 @dataclass(frozen=True)
-class ImportKind(Generic[T]):
-    model: type[BaseModel]
+class ImportKind:
+    model: type[BaseModel]  # the schema: the columns of the file
     prefix: str  # reference prefix before the year, e.g. "NRM" or "NRM-AN"
-    date_column: str
-    checker: str  # "module:function" making the row check from ``checker_config``; no DB access
+    checker: str  # "module:function" making a ``Check`` from ``checker_config``; no DB access
     checker_config: dict[str, Any]
-    finish: Callable[[T, str, datetime], None]  # give an item its reference and receipt time
-    save: Callable[[list[T]], None]
+    # (model, columns) of each table written, in foreign-key order; the first is the record's
+    # own table, its columns without "reference" (added when references are numbered).
+    tables: tuple[tuple[type[models.Model], tuple[str, ...]], ...]
+    keyed: bool  # reserve the first table's primary keys up front (the further tables use them)
+    verb: AuditVerb
+    detail: dict[str, Any]  # in each audit event, with the count and references of a batch
 
 
 class _Rollback(Exception):
@@ -130,14 +146,13 @@ def rejects_path_for(path: Path) -> Path:
 
 
 def _checked_chunks(
-    kind: ImportKind[Any], rows: Iterator[CsvRow], *, parallel: bool
-) -> Iterator[tuple[list[CsvRow], list["Checked[Any] | list[FieldError]"]]]:
-    """Chunks of rows with their checks, in file order; a few chunks in flight at most."""
-    chunks = iter(lambda: list(islice(rows, CHUNK_SIZE)), [])
+    setup: WorkerSetup, tasks: Iterator[ChunkTask], *, parallel: bool
+) -> Iterator[tuple[ChunkTask, ChunkResult]]:
+    """Chunks with their checks, in file order; a few chunks in flight at most."""
     if not parallel:
-        check = import_worker.make_check(kind.checker, kind.checker_config)
-        for chunk in chunks:
-            yield chunk, import_worker.check_rows(check, chunk)
+        state = import_worker.worker_state(setup)
+        for task in tasks:
+            yield task, import_worker.chunk_check(state, task)
         return
     workers = settings.NRM_IMPORT_WORKERS or os.cpu_count() or 1
     settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "nrm.config.settings.local")
@@ -145,28 +160,17 @@ def _checked_chunks(
         max_workers=workers,
         mp_context=get_context("spawn"),
         initializer=import_worker.start,
-        initargs=(settings_module, kind.checker, kind.checker_config),
+        initargs=(settings_module, setup),
     ) as pool:
-        pending: deque[tuple[list[CsvRow], Future[Any]]] = deque()
-        for chunk in chunks:
-            pending.append((chunk, pool.submit(import_worker.check_chunk, chunk)))
-            if len(pending) >= 2 * workers:
+        pending: deque[tuple[ChunkTask, Future[ChunkResult]]] = deque()
+        for task in tasks:
+            pending.append((task, pool.submit(import_worker.check_chunk, task)))
+            if len(pending) >= IN_FLIGHT + 2 * workers:
                 done, future = pending.popleft()
                 yield done, future.result()
         while pending:
             done, future = pending.popleft()
             yield done, future.result()
-
-
-def _references_assign(kind: ImportKind[T], items: list[Checked[T]], now: datetime) -> None:
-    """Give a chunk's valid items their references, reserved per year in file order."""
-    years = Counter(item.year for item in items)
-    reserved = {
-        year: iter(references_reserve(prefix=f"{kind.prefix}-{year}", count=count))
-        for year, count in sorted(years.items())
-    }
-    for item in items:
-        kind.finish(item.item, next(reserved[item.year]), now)
 
 
 class _Rejects:
@@ -175,13 +179,13 @@ class _Rejects:
         self.handle: IO[str] | None = None
         self.writer: Any = None
 
-    def write(self, row: CsvRow, problems: list[FieldError]) -> None:
+    def write(self, number: int, raw: dict[str, str], problems: list[FieldError]) -> None:
         if self.writer is None:
             self.handle = self.path.open("w", encoding="utf-8", newline="")
             self.writer = csv.writer(self.handle)
-            self.writer.writerow(["_row", *row.raw.keys(), "_errors"])
+            self.writer.writerow(["_row", *raw.keys(), "_errors"])
         reasons = " | ".join(f"{p.field}: {p.message}" for p in problems)
-        self.writer.writerow([row.number, *row.raw.values(), reasons])
+        self.writer.writerow([number, *raw.values(), reasons])
 
     def close(self) -> Path | None:
         if self.handle is None:
@@ -197,54 +201,89 @@ def _check_constraints_as_rows_arrive() -> None:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
-def run_import(kind: ImportKind[T], options: ImportOptions) -> ImportResult:
-    """Import ``options.path`` as ``kind``. Raises ``CsvFormatError`` for an unusable header.
+def reference_spans(references: list[str]) -> list[list[str]]:
+    """Consecutive references of one prefix as ``[first, last]`` spans, in file order."""
+    spans: list[list[str]] = []
+    last: tuple[str, int] | None = None
+    for reference in references:
+        prefix, number = reference.rsplit("-", 1)
+        if last is not None and spans and last == (prefix, int(number) - 1):
+            spans[-1][1] = reference
+        else:
+            spans.append([reference, reference])
+        last = (prefix, int(number))
+    return spans
+
+
+class _DeferredAudit:
+    """The audit events of an import's batches, kept small (reference spans) and written together
+    when every row is in: appending to the audit chain takes its lock until the transaction
+    commits, so other audited work waits only for the end of an import, not all of it."""
+
+    def __init__(self, kind: ImportKind, options: ImportOptions, import_id: str) -> None:
+        self.kind, self.options, self.import_id = kind, options, import_id
+        self.batches: list[tuple[int, list[list[str]]]] = []
+
+    def __call__(self, references: list[str]) -> None:
+        self.batches.append((len(references), reference_spans(references)))
+
+    def write(self) -> None:
+        for count, spans in self.batches:
+            audit_record_many(
+                actor=self.options.actor,
+                verb=self.kind.verb,
+                target_type=IMPORT_TARGET,
+                target_ids=[self.import_id],
+                detail={**self.kind.detail, "count": count, "references": spans},
+            )
+
+
+def run_import(kind: ImportKind, options: ImportOptions) -> ImportResult:
+    """Import ``options.path`` as ``kind``. Raises ``CsvFormatError`` for an unusable file.
 
     Rows are checked in worker processes when ``options.parallel`` says so, by default for
     files of ``PARALLEL_FROM`` rows or more on a machine with more than one core.
     """
     path, partial = options.path, options.partial
-    result = ImportResult()
+    result = ImportResult(import_id=uuid.uuid4().hex)
     total = count_lines(path)
     parallel = options.parallel
     if parallel is None:
         parallel = total >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     rejects = _Rejects(options.rejects_path or rejects_path_for(path))
-    batch: list[T] = []
-
-    def flush() -> None:
-        kind.save(batch)
-        result.saved += len(batch)
-        batch.clear()
-
     try:
-        with transaction.atomic(), open_csv(path) as handle:
+        with (
+            transaction.atomic(),
+            CsvSource(path, kind.model, defaults=options.defaults()) as source,
+        ):
             _check_constraints_as_rows_arrive()
-            rows = read_rows(handle, kind.model, defaults=options.defaults())
+            audit = _DeferredAudit(kind, options, result.import_id)
+            writer = BatchWriter(tables=kind.tables, prefix=kind.prefix, audit=audit)
+            keys = KeyReserver(kind.tables[0][0]) if kind.keyed else None
+            tasks = (
+                ChunkTask(chunk, keys(len(chunk)) if keys else None, timezone.now())
+                for chunk in source.chunks(CHUNK_SIZE)
+            )
+            setup = WorkerSetup(kind.checker, kind.checker_config, source.layout, connection.vendor)
             disable = None if options.progress is None else not options.progress
             with tqdm(total=total, unit="row", disable=disable) as bar:
-                for chunk, checks in _checked_chunks(kind, rows, parallel=parallel):
-                    valid: list[Checked[T]] = []
-                    for row, checked in zip(chunk, checks, strict=True):
-                        result.rows += 1
-                        if isinstance(checked, list):
-                            result.rejected_rows += 1
-                            _report(row, checked, result, options.on_error)
-                            if partial:
-                                rejects.write(row, checked)
-                        else:
-                            valid.append(checked)
-                    bar.update(len(chunk))
+                for task, checked in _checked_chunks(setup, tasks, parallel=parallel):
+                    result.rows += checked.rows
+                    for number, raw, problems in checked.errors:
+                        result.rejected_rows += 1
+                        _report(number, problems, result, options.on_error)
+                        if partial:
+                            rejects.write(number, raw, problems)
+                    bar.update(len(task.chunk))
                     if result.rejected_rows and not partial:
                         continue
-                    _references_assign(kind, valid, timezone.now())
-                    batch.extend(item.item for item in valid)
-                    if len(batch) >= BATCH_SIZE:
-                        flush()
+                    writer.add(checked)
+                    if len(writer) >= BATCH_SIZE:
+                        result.saved += writer.flush()
             if result.rejected_rows and not partial:
                 raise _Rollback
-            if batch:
-                flush()
+            result.saved += writer.flush()
+            audit.write()
     except _Rollback:
         result.saved = 0
     finally:
@@ -253,14 +292,14 @@ def run_import(kind: ImportKind[T], options: ImportOptions) -> ImportResult:
 
 
 def _report(
-    row: CsvRow,
+    number: int,
     problems: list[FieldError],
     result: ImportResult,
     on_error: Callable[[RowError], None],
 ) -> None:
     for problem in problems:
         result.errors_by_column[problem.field] += 1
-        on_error(RowError(row.number, problem.field, problem.value, problem.message))
+        on_error(RowError(number, problem.field, problem.value, problem.message))
 
 
 def resolver_from(organisations: Iterable[tuple[int, str]]) -> OrganisationResolver:
@@ -274,42 +313,33 @@ def referral_checker(
     """The row check of a referral import (an operator's door: historic decisions allowed)."""
     resolver = resolver_from(organisations)
 
-    def check(data: dict[str, Any]) -> Checked[BuiltReferral] | list[FieldError]:
+    def check(data: dict[str, Any], key: Any, now: datetime) -> Checked | list[FieldError]:
         checked = referral_check(data, resolver=resolver, allow_decisions=True, today=today)
         if isinstance(checked, list):
             return checked
         record, organisation = checked
-        built = referral_build(
-            record, organisation=organisation, submitted_by_id=submitted_by_id, reference=""
+        rows: ReferralRows = referral_rows(
+            record,
+            referral_id=key,
+            organisation_id=organisation.pk,
+            submitted_by_id=submitted_by_id,
+            now=now,
         )
-        return Checked(record.referral_date.year, built)
+        return Checked(record.referral_date.year, rows)
 
     return check
 
 
-def _referral_finish(built: BuiltReferral, reference: str, now: datetime) -> None:
-    built.referral["reference"] = reference
-    built.referral["received_at"] = now
-    for decision in built.decisions:
-        decision["recorded_at"] = now
-
-
 def referrals_import(options: ImportOptions) -> ImportResult:
     """Import referrals (historic decisions allowed: this is an operator's door)."""
-    detail = {"door": "csv", "file": options.path.name}
-
-    def save(batch: list[BuiltReferral]) -> None:
-        referrals_save(
-            built=batch, actor=options.actor, verb=AuditVerb.REFERRAL_IMPORT, detail=detail
-        )
-
     kind = ImportKind(
         model=Referral,
         prefix="NRM",
-        date_column="referral_date",
         checker="nrm.referrals.importers:referral_checker",
         checker_config=options.checker_config(),
-        finish=_referral_finish,
-        save=save,
+        tables=REFERRAL_TABLES,
+        keyed=True,
+        verb=AuditVerb.REFERRAL_IMPORT,
+        detail={"door": "csv", "file": options.path.name},
     )
     return run_import(kind, options)

@@ -5,7 +5,6 @@ from datetime import date, datetime
 from typing import Any
 
 from nrm.audit.models import AuditVerb
-from nrm.audit.services import audit_record_many
 from nrm.referrals.importers import (
     Check,
     Checked,
@@ -16,7 +15,7 @@ from nrm.referrals.importers import (
     run_import,
 )
 from nrm.referrals.models import AnonymousNotification
-from nrm.referrals.services import notification_build, notification_check
+from nrm.referrals.services import NOTIFICATION_COLUMNS, notification_check, notification_values
 from nrm.standard.schema import AnonymousNotification as NotificationSchema
 from nrm.standard.validation import FieldError
 
@@ -26,44 +25,28 @@ def notification_checker(
 ) -> Check:
     resolver = resolver_from(organisations)
 
-    def check(data: dict[str, Any]) -> Checked[AnonymousNotification] | list[FieldError]:
+    def check(data: dict[str, Any], key: Any, now: datetime) -> Checked | list[FieldError]:
         checked = notification_check(data, resolver=resolver, today=today)
         if isinstance(checked, list):
             return checked
         record, organisation = checked
-        item = notification_build(
-            record,
-            organisation=organisation,
-            submitted_by_id=submitted_by_id,
-            reference="",
+        row = notification_values(
+            record, organisation_id=organisation.pk, submitted_by_id=submitted_by_id, now=now
         )
-        return Checked(record.notification_date.year, item)
+        return Checked(record.notification_date.year, (row,))
 
     return check
 
 
-def _finish(item: AnonymousNotification, reference: str, now: datetime) -> None:
-    item.reference = reference
-
-
 def notifications_import(options: ImportOptions) -> ImportResult:
-    def save(batch: list[AnonymousNotification]) -> None:
-        created = AnonymousNotification.objects.bulk_create(batch, batch_size=1000)
-        audit_record_many(
-            actor=options.actor,
-            verb=AuditVerb.NOTIFICATION_SUBMIT,
-            target_type="referrals.anonymousnotification",
-            target_ids=[n.pk for n in created],
-            detail={"door": "csv", "file": options.path.name},
-        )
-
     kind = ImportKind(
         model=NotificationSchema,
         prefix="NRM-AN",
-        date_column="notification_date",
         checker="nrm.referrals.notification_import:notification_checker",
         checker_config=options.checker_config(),
-        finish=_finish,
-        save=save,
+        tables=((AnonymousNotification, NOTIFICATION_COLUMNS),),
+        keyed=False,
+        verb=AuditVerb.NOTIFICATION_SUBMIT,
+        detail={"door": "csv", "file": options.path.name},
     )
     return run_import(kind, options)

@@ -1,7 +1,7 @@
 """Writes for intake: referrals and anonymous notifications. Every door calls these."""
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
@@ -189,6 +189,50 @@ def notification_submit(
     return notification
 
 
+NOTIFICATION_COLUMNS = (
+    "schema_version",
+    "notification_date",
+    "received_at",
+    "organisation_id",
+    "submitted_by_id",
+    "nation",
+    "police_region",
+    "age_group",
+    "gender",
+    "nationality",
+    "exploitation_type",
+    "exploitation_sub_types",
+    "exploitation_region",
+    "exploitation_country",
+)
+
+
+def notification_values(
+    record: schema.AnonymousNotification,
+    *,
+    organisation_id: int,
+    submitted_by_id: int | None,
+    now: datetime | None,
+) -> tuple[Any, ...]:
+    """The notification's row in the order of ``NOTIFICATION_COLUMNS`` (no reference)."""
+    return (
+        record.schema_version,
+        record.notification_date,
+        now,
+        organisation_id,
+        submitted_by_id,
+        record.nation.value,
+        record.police_region.value,
+        record.age_group.value,
+        record.gender.value,
+        record.nationality or "",
+        record.exploitation_type.value,
+        [code.value for code in record.exploitation_sub_types],
+        record.exploitation_region.value,
+        record.exploitation_country or "",
+    )
+
+
 def notification_build(
     record: schema.AnonymousNotification,
     *,
@@ -196,22 +240,14 @@ def notification_build(
     submitted_by_id: int | None,
     reference: str,
 ) -> models.AnonymousNotification:
-    return models.AnonymousNotification(
-        reference=reference,
-        schema_version=record.schema_version,
-        notification_date=record.notification_date,
-        organisation=organisation,
-        submitted_by_id=submitted_by_id,
-        nation=record.nation,
-        police_region=record.police_region,
-        age_group=record.age_group,
-        gender=record.gender,
-        nationality=record.nationality or "",
-        exploitation_type=record.exploitation_type,
-        exploitation_sub_types=[str(c) for c in record.exploitation_sub_types],
-        exploitation_region=record.exploitation_region,
-        exploitation_country=record.exploitation_country or "",
+    values = notification_values(
+        record, organisation_id=organisation.pk, submitted_by_id=submitted_by_id, now=None
     )
+    notification = models.AnonymousNotification(
+        reference=reference, **dict(zip(NOTIFICATION_COLUMNS, values, strict=True))
+    )
+    notification.organisation = organisation
+    return notification
 
 
 # Drafts of web referrals: each write is audited with the draft as target and a detail that
