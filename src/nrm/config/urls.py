@@ -5,4 +5,5 @@ from nrm.config.api import api
 urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("nrm.accounts.urls")),
+    path("", include("nrm.casework.urls")),
 ]
