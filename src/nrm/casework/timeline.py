@@ -106,4 +106,11 @@ def timeline_entries(*, case: Case) -> list[Entry]:
     entries += [_event_entry(event, users) for event in events]
     entries += _support_entries(case)
     order = {id(entry): n for n, entry in enumerate(entries)}
-    return sorted(entries, key=lambda entry: (entry.on, order[id(entry)]))
+    return sorted(
+        entries,
+        key=lambda entry: (
+            entry.on,
+            entry.at.timestamp() if entry.at else 0.0,
+            order[id(entry)],
+        ),
+    )

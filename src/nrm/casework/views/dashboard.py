@@ -7,13 +7,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from nrm.accounts.capabilities import Capability
-from nrm.casework import selectors
+from nrm.casework import messages, selectors
 from nrm.casework.forms import QUEUE_LABEL, FindCaseForm
 from nrm.casework.labels import deadline_tag
 from nrm.web.decorators import capability_required
 
 UNASSIGNED_SHOWN = 10
-CASE_NOT_FOUND = "There is no case with that reference that you can see"
 
 
 @capability_required(Capability.ALLOCATE_CASE)
@@ -25,7 +24,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         reference = find.cleaned_data["reference"].strip().upper()
         if selectors.case_list(actor=request.user).filter(referral__reference=reference).exists():
             return redirect("casework:case", reference=reference)
-        find.add_error("reference", CASE_NOT_FOUND)
+        find.add_error("reference", messages.CASE_NOT_FOUND.format(reference=reference))
     sizes = selectors.queue_sizes(actor=request.user, today=today)
     unassigned = selectors.work_queue(
         actor=request.user, queue=selectors.Queue.OPEN, today=today
