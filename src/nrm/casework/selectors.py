@@ -71,9 +71,9 @@ class QueueFilters:
         if self.assigned_to_me:
             found &= Q(assigned_to=getattr(actor, "pk", None))
         if self.nation:
-            found &= Q(referral__nation=self.nation)
+            found &= Q(nation=self.nation)
         if self.exploitation_type:
-            found &= Q(referral__exploitation_type=self.exploitation_type)
+            found &= Q(exploitation_type=self.exploitation_type)
         return found
 
 
@@ -92,14 +92,35 @@ def work_queue(
     )
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told its count (the queue sizes already counted it)."""
+
+    def __init__(self, object_list: Any, per_page: int, *, known: int | None) -> None:
+        super().__init__(object_list, per_page)
+        if known is not None:
+            self.__dict__["count"] = known  # the cached_property, filled in
+
+
 def work_queue_page(
-    *, actor: Any, queue: Queue, today: date, page: int, filters: QueueFilters = NO_FILTERS
+    *,
+    actor: Any,
+    queue: Queue,
+    today: date,
+    page: int,
+    filters: QueueFilters = NO_FILTERS,
+    count: int | None = None,
 ) -> tuple["Page[Case]", int]:
-    """One page of a queue; the listing is audited with the references shown."""
-    paginator = Paginator(
-        work_queue(actor=actor, queue=queue, today=today, filters=filters), PAGE_SIZE
+    """One page of a queue; the listing is audited with the references shown. ``count`` is the
+    queue's size when the caller has it (``queue_sizes``). The page's keys are found from the
+    queue index alone; only its rows are then read with their referrals."""
+    keys = work_queue(actor=actor, queue=queue, today=today, filters=filters).values_list(
+        "pk", flat=True
     )
+    paginator = _CountedPaginator(keys, PAGE_SIZE, known=count)
     current = paginator.get_page(page)
+    chosen = list(current.object_list)
+    rows = Case.objects.select_related("referral", "assigned_to").in_bulk(chosen)
+    current.object_list = [rows[pk] for pk in chosen if pk in rows]
     audit_record(
         actor=actor,
         verb=AuditVerb.REFERRAL_LIST,
@@ -113,13 +134,10 @@ def work_queue_page(
 
 
 def queue_sizes(*, actor: Any, today: date, filters: QueueFilters = NO_FILTERS) -> dict[Queue, int]:
-    """How many of the actor's cases are in each queue (the deadline dashboard), counted in
-    one pass over the open cases."""
-    cases = case_list(actor=actor).filter(filters.q(actor), stage__in=OPEN_STAGES)
-    counts = cases.aggregate(
-        **{queue.value: Count("pk", filter=queue_filter(queue, today=today)) for queue in Queue}
-    )
-    return {queue: counts[queue.value] or 0 for queue in Queue}
+    """How many of the actor's cases are in each queue (the deadline dashboard). One count per
+    queue: each is a range of one of the queue indexes, faster than one pass with six filters."""
+    cases = case_list(actor=actor).filter(filters.q(actor))
+    return {queue: cases.filter(queue_filter(queue, today=today)).count() for queue in Queue}
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,14 @@ def queue_view(request: HttpRequest) -> HttpResponse:
         exploitation_type=chosen.get("exploitation_type") or "",
     )
     today = timezone.localdate()
+    sizes = selectors.queue_sizes(actor=request.user, today=today, filters=filters)
     page, _ = selectors.work_queue_page(
-        actor=request.user, queue=queue, today=today, page=_page_number(request), filters=filters
+        actor=request.user,
+        queue=queue,
+        today=today,
+        page=_page_number(request),
+        filters=filters,
+        count=sizes[queue],
     )
     kept = {
         key: value
@@ -46,7 +52,6 @@ def queue_view(request: HttpRequest) -> HttpResponse:
         )
         if value
     }
-    sizes = selectors.queue_sizes(actor=request.user, today=today, filters=filters)
     tabs = [
         {
             "label": label,
