@@ -49,7 +49,7 @@ def test_queue_sizes_count_every_queue_with_the_filters(
     caseworker: User, make_cases: Callable[..., list[str]], valid_referral: dict[str, Any]
 ) -> None:
     today = timezone.localdate()
-    overdue, due, suspended = make_cases(3, valid_referral)
+    _overdue, due, suspended = make_cases(3, valid_referral)
     Case.objects.filter(referral__reference=due).update(due_on=today)
     Case.objects.filter(referral__reference=suspended).update(stage="suspended", due_on=None)
     sizes = queue_sizes(actor=caseworker, today=today)
