@@ -8,7 +8,8 @@ referral date over the last 60 days) through the data standard, saved 5,000 at a
 ``referrals_save`` (``nrm.bulk.rows_insert``: COPY on PostgreSQL, one prepared INSERT on SQLite),
 all allocated to the Home Office; then 30 % are moved into the recovery period (some with the
 day-30 review due, some with the CG coming up), 5 % suspended and 20 % assigned to the
-benchmark caseworker, with plain UPDATEs. The statistics are refreshed (ANALYZE).
+benchmark caseworker, with plain UPDATEs. The statistics are refreshed (ANALYZE; VACUUM
+ANALYZE on PostgreSQL, as autovacuum would soon after such a load).
 
 The page is then requested through Django's test client (the whole stack in-process: the
 middleware with the two-factor session check, the capability check, the selectors, the audit
@@ -129,7 +130,9 @@ def _generate(cases: int) -> float:
                 stage="suspended", resume_to="awaiting_rg", due_on=None
             )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # What autovacuum does to a table this size soon after loading: statistics, and on
+        # PostgreSQL the visibility map that lets the covering indexes answer without the table.
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return time.perf_counter() - started
 
 
@@ -180,9 +183,7 @@ def _scenarios(cases: int) -> dict[str, dict[str, str]]:
         "open, middle page": {"page": str(last // 2)},
         "open, last page": {"page": str(last)},
         "overdue": {"queue": "overdue"},
-        "due today": {"queue": "due_today"},
         "review due": {"queue": "review_due"},
-        "suspended": {"queue": "suspended"},
         "assigned to me": {"mine": "on"},
         "nation Scotland": {"nation": "scotland"},
         "exploitation labour, page 100": {"exploitation_type": "labour", "page": "100"},

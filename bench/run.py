@@ -28,6 +28,11 @@ def main() -> int:
             str(HERE / "api_bench.py"),
             *(["--requests", "1000"] if args.quick else []),
         ],
+        [
+            sys.executable,
+            str(HERE / "queue_bench.py"),
+            *(["--cases", "5000", "--requests", "20"] if args.quick else []),
+        ],
     ]
     for command in runs:
         print("$", " ".join(command[1:]), flush=True)
