@@ -79,7 +79,7 @@ def _variants(today: Any) -> list[Any]:
 
 def _generate(cases: int) -> float:
     """Write ``cases`` open cases in bulk; returns the seconds taken."""
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.utils import timezone
 
     from nrm.audit.models import AuditVerb
