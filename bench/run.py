@@ -38,6 +38,11 @@ def main() -> int:
             str(HERE / "stats_bench.py"),
             *(["--sizes", "100000", "--repeat", "1"] if args.quick else []),
         ],
+        [
+            sys.executable,
+            str(HERE / "queue_bench.py"),
+            *(["--cases", "5000", "--requests", "20"] if args.quick else []),
+        ],
     ]
     for command in runs:
         print("$", " ".join(command[1:]), flush=True)

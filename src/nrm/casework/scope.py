@@ -16,8 +16,11 @@ from nrm.accounts.capabilities import Scope
 NOTHING = Q(pk__in=[])
 
 
-def referral_scope(actor: Any, *, prefix: str = "", case_prefix: str = "case__") -> Q:
-    """A filter on referrals (``prefix="referral__"`` from a related model) for ``actor``."""
+def referral_scope(
+    actor: Any, *, prefix: str = "", case_prefix: str = "case__", authority: str = ""
+) -> Q:
+    """A filter on referrals (``prefix="referral__"`` from a related model) for ``actor``.
+    ``authority`` names the competent authority column when not the referral's."""
     role = getattr(actor, "role", None)
     if actor is None or not getattr(actor, "is_active", False) or role is None:
         return NOTHING
@@ -26,7 +29,8 @@ def referral_scope(actor: Any, *, prefix: str = "", case_prefix: str = "case__")
         return Q(**{f"{prefix}organisation_id": organisation.pk})
     if role.scope == Scope.OWN_COMPETENT_AUTHORITY and organisation is not None:
         if organisation.competent_authority:
-            return Q(**{f"{prefix}competent_authority": organisation.competent_authority})
+            column = authority or f"{prefix}competent_authority"
+            return Q(**{column: organisation.competent_authority})
         return NOTHING
     if role.scope == Scope.ASSIGNED:
         return Q(**{f"{case_prefix}assigned_to": actor.pk})
@@ -38,5 +42,7 @@ def referral_scope(actor: Any, *, prefix: str = "", case_prefix: str = "case__")
 
 
 def case_scope(actor: Any) -> Q:
-    """A filter on cases for ``actor``."""
-    return referral_scope(actor, prefix="referral__", case_prefix="")
+    """A filter on cases for ``actor`` (the authority from the case's own copy: one index)."""
+    return referral_scope(
+        actor, prefix="referral__", case_prefix="", authority="competent_authority"
+    )

@@ -8,13 +8,17 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
+from nrm.accounts.capabilities import Capability
+from nrm.accounts.models import User
+from nrm.accounts.permissions import has_capability
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.casework.models import Backlog, Case, CaseEvent
 from nrm.casework.scope import case_scope
 from nrm.casework.state import OPEN, Stage
+from nrm.support.models import SupportReferral
 
 PAGE_SIZE = 50
 OPEN_STAGES = [stage.value for stage in (*OPEN, Stage.SUSPENDED)]
@@ -53,22 +57,70 @@ def case_list(*, actor: Any) -> QuerySet[Case]:
     return Case.objects.filter(case_scope(actor))
 
 
-def work_queue(*, actor: Any, queue: Queue, today: date) -> QuerySet[Case]:
-    """The actor's cases in ``queue``, soonest deadline first."""
+@dataclass(frozen=True)
+class QueueFilters:
+    """Narrowing of the work queue: only the actor's own cases, a nation, an exploitation type
+    (codes of ``nrm.standard.codes``; empty means any)."""
+
+    assigned_to_me: bool = False
+    nation: str = ""
+    exploitation_type: str = ""
+
+    def q(self, actor: Any) -> Q:
+        found = Q()
+        if self.assigned_to_me:
+            found &= Q(assigned_to=getattr(actor, "pk", None))
+        if self.nation:
+            found &= Q(nation=self.nation)
+        if self.exploitation_type:
+            found &= Q(exploitation_type=self.exploitation_type)
+        return found
+
+
+NO_FILTERS = QueueFilters()
+
+
+def work_queue(
+    *, actor: Any, queue: Queue, today: date, filters: QueueFilters = NO_FILTERS
+) -> QuerySet[Case]:
+    """The actor's cases in ``queue`` (narrowed by ``filters``), soonest deadline first."""
     return (
         case_list(actor=actor)
-        .filter(queue_filter(queue, today=today))
+        .filter(queue_filter(queue, today=today), filters.q(actor))
         .select_related("referral", "assigned_to")
         .order_by("due_on", "received_on", "referral_id")
     )
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told its count (the queue sizes already counted it)."""
+
+    def __init__(self, object_list: Any, per_page: int, *, known: int | None) -> None:
+        super().__init__(object_list, per_page)
+        if known is not None:
+            self.__dict__["count"] = known  # the cached_property, filled in
+
+
 def work_queue_page(
-    *, actor: Any, queue: Queue, today: date, page: int
+    *,
+    actor: Any,
+    queue: Queue,
+    today: date,
+    page: int,
+    filters: QueueFilters = NO_FILTERS,
+    count: int | None = None,
 ) -> tuple["Page[Case]", int]:
-    """One page of a queue; the listing is audited with the references shown."""
-    paginator = Paginator(work_queue(actor=actor, queue=queue, today=today), PAGE_SIZE)
+    """One page of a queue; the listing is audited with the references shown. ``count`` is the
+    queue's size when the caller has it (``queue_sizes``). The page's keys are found from the
+    queue index alone; only its rows are then read with their referrals."""
+    keys = work_queue(actor=actor, queue=queue, today=today, filters=filters).values_list(
+        "pk", flat=True
+    )
+    paginator = _CountedPaginator(keys, PAGE_SIZE, known=count)
     current = paginator.get_page(page)
+    chosen = list(current.object_list)
+    rows = Case.objects.select_related("referral", "assigned_to").in_bulk(chosen)
+    current.object_list = [rows[pk] for pk in chosen if pk in rows]
     audit_record(
         actor=actor,
         verb=AuditVerb.REFERRAL_LIST,
@@ -81,10 +133,62 @@ def work_queue_page(
     return current, paginator.num_pages
 
 
-def queue_sizes(*, actor: Any, today: date) -> dict[Queue, int]:
-    """How many of the actor's cases are in each queue (the deadline dashboard)."""
-    cases = case_list(actor=actor)
+def queue_sizes(*, actor: Any, today: date, filters: QueueFilters = NO_FILTERS) -> dict[Queue, int]:
+    """How many of the actor's cases are in each queue (the deadline dashboard). One count per
+    queue: each is a range of one of the queue indexes, faster than one pass with six filters."""
+    cases = case_list(actor=actor).filter(filters.q(actor))
     return {queue: cases.filter(queue_filter(queue, today=today)).count() for queue in Queue}
+
+
+@dataclass(frozen=True)
+class CaseworkerLoad:
+    """The open and overdue cases of one caseworker (or of nobody: ``username`` empty)."""
+
+    username: str
+    name: str
+    open: int
+    overdue: int
+
+
+def queue_sizes_by_assignee(*, actor: Any, today: date) -> list[CaseworkerLoad]:
+    """Open and overdue cases per assigned caseworker in the actor's scope; unassigned last."""
+    rows = (
+        case_list(actor=actor)
+        .filter(stage__in=OPEN_STAGES)
+        .values("assigned_to__username", "assigned_to__first_name", "assigned_to__last_name")
+        .annotate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=queue_filter(Queue.OVERDUE, today=today)),
+        )
+        .order_by("assigned_to__username")
+    )
+    loads = [
+        CaseworkerLoad(
+            username=row["assigned_to__username"] or "",
+            name=" ".join(
+                part
+                for part in (row["assigned_to__first_name"], row["assigned_to__last_name"])
+                if part
+            )
+            or (row["assigned_to__username"] or ""),
+            open=row["open"],
+            overdue=row["overdue"],
+        )
+        for row in rows
+    ]
+    return sorted(loads, key=lambda load: (load.username == "", load.username))
+
+
+def caseworkers_for(*, actor: Any) -> QuerySet[User]:
+    """Active staff of the actor's competent authority who may decide cases (assignable)."""
+    authority = getattr(getattr(actor, "organisation", None), "competent_authority", "")
+    if not authority:
+        return User.objects.none()
+    staff = User.objects.filter(
+        is_active=True, organisation__competent_authority=authority
+    ).select_related("role")
+    ids = [user.pk for user in staff if has_capability(user, Capability.RECORD_RG_DECISION)]
+    return User.objects.filter(pk__in=ids).order_by("username")
 
 
 def case_age_days(case: Case, *, today: date) -> int:
@@ -115,6 +219,22 @@ def case_get(*, actor: Any, reference: str) -> Case | None:
 def case_timeline(*, case: Case) -> list[CaseEvent]:
     """The case's events, oldest first (call after ``case_get``, which audits the read)."""
     return list(case.events.select_related("by", "decision"))
+
+
+def case_support(*, case: Case) -> list[SupportReferral]:
+    """The support referrals of the case's person with their episodes, oldest first (call after
+    ``case_get``, which checks the scope and audits the read)."""
+    return list(
+        SupportReferral.objects.filter(referral_id=case.pk)
+        .select_related("provider", "delivered_by")
+        .prefetch_related("episodes__provider")
+        .order_by("offered_at", "id")
+    )
+
+
+def backlogs_all() -> list[str]:
+    """The names of every backlog, oldest start first."""
+    return list(Backlog.objects.values_list("name", flat=True))
 
 
 @dataclass(frozen=True)

@@ -348,6 +348,7 @@ def case_reallocate(
             raise CaseRefused(messages.REALLOCATION_CLOSED)
         case.referral.competent_authority = authority
         case.referral.save(update_fields=["competent_authority"])
+        case.competent_authority = CompetentAuthority(authority).value
         case.assigned_to = None
         detail = {"from": current, "to": CompetentAuthority(authority).value}
         return _Change(case, "reallocate", timezone.localdate(), reason, detail)

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("nrm.accounts.urls")),
     path("", include("nrm.referrals.urls")),
     path("", include("nrm.support.urls")),
+    path("", include("nrm.casework.urls")),
 ]

@@ -1,0 +1,55 @@
+"""The case's copies of its referral's competent authority, nation and exploitation type, which
+the work queue scopes and filters on, stay equal to the referral's whichever door writes."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from nrm.accounts.models import User
+from nrm.casework.services import case_reallocate
+from nrm.referrals.models import Referral
+from nrm.standard.codes import CompetentAuthority
+
+from .conftest import case_of
+
+pytestmark = pytest.mark.django_db
+
+
+def copies(reference: str) -> tuple[str, str, str]:
+    case = case_of(reference)
+    return case.competent_authority, case.nation, case.exploitation_type
+
+
+def originals(reference: str) -> tuple[str, str, str]:
+    referral = Referral.objects.get(reference=reference)
+    return referral.competent_authority, referral.nation, referral.exploitation_type
+
+
+def test_a_submitted_referral_opens_a_case_with_the_copies(reference: str) -> None:
+    assert copies(reference) == ("home_office", "england", "sexual")
+
+
+def test_bulk_saved_referrals_open_cases_with_the_copies(
+    make_cases: Callable[..., list[str]], valid_referral: dict[str, Any]
+) -> None:
+    references = make_cases(60, valid_referral, nation="wales", police_region="wales")
+    assert {copies(ref) for ref in references} == {("home_office", "wales", "sexual")}
+
+
+def test_a_reallocation_moves_the_copy_with_the_referral(manager: User, reference: str) -> None:
+    case_reallocate(
+        actor=manager,
+        reference=reference,
+        authority=CompetentAuthority.UKHTC,
+        reason="No immigration interest",
+        expected_version=1,
+    )
+    assert copies(reference) == originals(reference) == ("ukhtc", "england", "sexual")
+
+
+def test_a_change_to_the_referral_made_elsewhere_is_followed(reference: str) -> None:
+    Referral.objects.filter(reference=reference).update(
+        competent_authority="single", nation="scotland", exploitation_type="labour"
+    )
+    assert copies(reference) == originals(reference) == ("single", "scotland", "labour")
