@@ -6,4 +6,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("nrm.accounts.urls")),
     path("", include("nrm.support.urls")),
+    path("", include("nrm.statistics.urls")),
 ]
