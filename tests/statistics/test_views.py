@@ -24,9 +24,9 @@ from nrm.casework.services import cg_decision_record, rg_decision_record
 from nrm.referrals.services import referral_submit
 from nrm.standard.codes import PoliceRegion
 from nrm.standard.nationality import country_name
-from nrm.support.services import support_providers_seed
 from nrm.statistics.selectors import statistics_cache_clear
 from nrm.statistics.views import CHOOSE_YEAR
+from nrm.support.services import support_providers_seed
 
 pytestmark = pytest.mark.django_db
 
@@ -42,12 +42,25 @@ def dataset(
 ) -> dict[str, Any]:
     """2012: two referrals in London, one in Scotland; 2011: one in London."""
     officer = make_user("officer", organisation)
-    scotland = {**valid_referral, "nation": "scotland", "police_region": "scotland",
-                "exploitation_region": "scotland", "claimed_nationalities": ["VNM"]}  # fmt: skip
+    scotland = {
+        **valid_referral,
+        "nation": "scotland",
+        "police_region": "scotland",
+        "exploitation_region": "scotland",
+        "claimed_nationalities": ["VNM"],
+    }
     references = []
-    for data in (valid_referral, valid_referral, scotland,
-                 {**valid_referral, "referral_date": "2011-03-01", "exploitation_start": "2010-06-01",
-                  "exploitation_end": "2011-02-01"}):  # fmt: skip
+    for data in (
+        valid_referral,
+        valid_referral,
+        scotland,
+        {
+            **valid_referral,
+            "referral_date": "2011-03-01",
+            "exploitation_start": "2010-06-01",
+            "exploitation_end": "2011-02-01",
+        },
+    ):
         references.append(
             referral_submit(actor=officer, data=data, organisation=organisation).reference
         )
@@ -75,8 +88,13 @@ def test_every_other_role_is_refused_the_statistics_pages(
     dataset: dict[str, Any],
 ) -> None:
     client = signed_in(make_user(f"user-{role.value}", organisation, role))
-    for url in ("/statistics/", "/statistics/2012/", "/statistics/2012/verification/",
-                "/statistics/2012/t01.csv", "/statistics/2012/report.zip"):  # fmt: skip
+    for url in (
+        "/statistics/",
+        "/statistics/2012/",
+        "/statistics/2012/verification/",
+        "/statistics/2012/t01.csv",
+        "/statistics/2012/report.zip",
+    ):
         assert client.get(url).status_code == 403, (role, url)
     assert not AuditEvent.objects.filter(verb=AuditVerb.STATISTICS_READ).exists()
 
@@ -103,8 +121,9 @@ def test_a_year_without_referrals_is_refused_with_a_clear_message(
 def _cell(page: str, table: str, row: str) -> list[str]:
     """The cells of the row headed ``row`` in the table with id ``table``."""
     body = page.split(f'id="{table}-table"')[1].split("</table>")[0]
-    found = re.search(rf'<th scope="row" class="govuk-table__header">{re.escape(row)}</th>(.*?)</tr>',
-                      body)  # fmt: skip
+    found = re.search(
+        rf'<th scope="row" class="govuk-table__header">{re.escape(row)}</th>(.*?)</tr>', body
+    )
     assert found, (table, row)
     return re.findall(r"<td[^>]*>(.*?)</td>", found.group(1))
 
@@ -159,7 +178,7 @@ def test_downloads_are_valid_files_with_the_counts_and_each_is_audited(
 ) -> None:
     rows = list(csv.reader(io.StringIO(_download(analyst, "/statistics/2012/t01.csv").decode())))
     assert rows[0][:3] == ["UK country", "2011", "2012"]
-    assert ["England", "1", "2"] == rows[1][:3]
+    assert rows[1][:3] == ["England", "1", "2"]
 
     book = openpyxl.load_workbook(io.BytesIO(_download(analyst, "/statistics/2012/t01.xlsx")))
     values = [[c for c in row] for row in book.active.iter_rows(values_only=True)]
@@ -168,15 +187,20 @@ def test_downloads_are_valid_files_with_the_counts_and_each_is_audited(
 
     document = odf_load(io.BytesIO(_download(analyst, "/statistics/2012/t01.ods")))
     lines = [
-        ["".join(str(p) for p in cell.getElementsByType(P)) for cell in row.getElementsByType(TableCell)]
+        [
+            "".join(str(p) for p in cell.getElementsByType(P))
+            for cell in row.getElementsByType(TableCell)
+        ]
         for row in document.spreadsheet.getElementsByType(TableRow)
-    ]  # fmt: skip
+    ]
     assert lines[2][:3] == ["England", "1", "2"]
 
     audited = AuditEvent.objects.filter(verb=AuditVerb.STATISTICS_READ).order_by("seq")
     assert [(e.detail["table"], e.detail["format"]) for e in audited] == [
-        ("t01", "csv"), ("t01", "xlsx"), ("t01", "ods"),
-    ]  # fmt: skip
+        ("t01", "csv"),
+        ("t01", "xlsx"),
+        ("t01", "ods"),
+    ]
     assert all(e.actor_id is not None for e in audited)
 
 
@@ -210,9 +234,7 @@ def test_the_verification_page_shows_the_checks_of_the_year(
     ).exists()
 
 
-def test_a_year_without_published_figures_says_so(
-    analyst: Client, dataset: dict[str, Any]
-) -> None:
+def test_a_year_without_published_figures_says_so(analyst: Client, dataset: dict[str, Any]) -> None:
     page = _text(analyst.get("/statistics/2011/verification/"))
     assert 'id="figures-checked"' in page or 'id="no-published-figures"' in page
 
@@ -234,13 +256,24 @@ def test_a_referral_submitted_and_decided_this_year_is_counted_in_its_years_tabl
         "caseworker", Organisation.objects.get(code="home-office-ca"), DefaultRole.CASEWORKER
     )
     reference = referral_submit(
-        actor=officer, data={**valid_referral, "referral_date": referred.isoformat()},
+        actor=officer,
+        data={**valid_referral, "referral_date": referred.isoformat()},
         organisation=organisation,
-    ).reference  # fmt: skip
-    case = rg_decision_record(actor=caseworker, reference=reference, positive=True,
-                              on=referred + timedelta(days=3), expected_version=1)  # fmt: skip
-    cg_decision_record(actor=caseworker, reference=reference, positive=True, on=today,
-                       expected_version=case.version)  # fmt: skip
+    ).reference
+    case = rg_decision_record(
+        actor=caseworker,
+        reference=reference,
+        positive=True,
+        on=referred + timedelta(days=3),
+        expected_version=1,
+    )
+    cg_decision_record(
+        actor=caseworker,
+        reference=reference,
+        positive=True,
+        on=today,
+        expected_version=case.version,
+    )
     page = _text(analyst.get(f"/statistics/{referred.year}/"))
     assert _cell(page, "t01", "England")[1] == "1"
     assert _cell(page, "t04", "Positive")[0] == "1"

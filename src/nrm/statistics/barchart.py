@@ -38,8 +38,18 @@ def bar_chart_svg(items: list[tuple[str, int]], *, title: str, element_id: str) 
 
 
 # Series colours (GOV.UK palette), each at least 3:1 against the white background.
-SERIES = ("#1d70b8", "#f47738", "#00703c", "#d4351c", "#4c2c92", "#b58840", "#28a197", "#6f72af",
-          "#912b88", "#505a5f")  # fmt: skip
+SERIES = (
+    "#1d70b8",
+    "#f47738",
+    "#00703c",
+    "#d4351c",
+    "#4c2c92",
+    "#b58840",
+    "#28a197",
+    "#6f72af",
+    "#912b88",
+    "#505a5f",
+)
 ROW = 18
 ROW_GAP = 10
 
@@ -57,14 +67,15 @@ def grouped_bar_svg(
     segments are the series (``stacked``); a legend names the series. ``values[i][j]`` is the
     count of category ``i`` in series ``j``."""
     totals = [sum(row) for row in values]
-    largest = (max(totals, default=0) if stacked else max(
-        (n for row in values for n in row), default=0)) or 1  # fmt: skip
+    largest = (
+        max(totals, default=0) if stacked else max((n for row in values for n in row), default=0)
+    ) or 1
     per_category = ROW if stacked else ROW * max(1, len(series))
     legend = 26 * ((len(series) + 2) // 3) if len(series) > 1 else 0
     height = legend + max(1, len(categories)) * (per_category + ROW_GAP) + ROW_GAP
     width = LABEL_WIDTH + BAR_WIDTH + 70
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="{element_id}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="nrm-tile-map" id="{element_id}" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
         f'aria-labelledby="{element_id}-title" focusable="false">',
         f'<title id="{element_id}-title">{escape(title)}</title>',
@@ -90,16 +101,22 @@ def grouped_bar_svg(
             colour = SERIES[j % len(SERIES)]
             y = top if stacked else top + j * ROW
             x = left if stacked else LABEL_WIDTH
-            parts.append(f'<rect x="{x}" y="{y}" width="{length}" height="{ROW - 2}" '
-                         f'fill="{colour}"><title>{escape(series[j])}: {n}</title></rect>')  # fmt: skip
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{length}" height="{ROW - 2}" '
+                f'fill="{colour}"><title>{escape(series[j])}: {n}</title></rect>'
+            )
             if stacked:
                 left += length
             else:
-                parts.append(f'<text x="{x + length + 4}" y="{y + 13}" font-size="13" '
-                             f'fill="{INK}">{n}</text>')  # fmt: skip
+                parts.append(
+                    f'<text x="{x + length + 4}" y="{y + 13}" font-size="13" '
+                    f'fill="{INK}">{n}</text>'
+                )
         if stacked:
-            parts.append(f'<text x="{left + 4}" y="{top + 13}" font-size="13" '
-                         f'fill="{INK}">{totals[i]}</text>')  # fmt: skip
+            parts.append(
+                f'<text x="{left + 4}" y="{top + 13}" font-size="13" '
+                f'fill="{INK}">{totals[i]}</text>'
+            )
         parts.append("</g>")
     parts.append("</svg>")
     return "".join(parts)

@@ -24,13 +24,13 @@ from nrm.accounts.capabilities import Capability
 from nrm.accounts.permissions import capability_require
 from nrm.casework.models import Case
 from nrm.referrals.models import Decision, Referral
+from nrm.standard.codes import PoliceRegion
 from nrm.statistics.barchart import grouped_bar_svg
 from nrm.statistics.charts import chart_series
 from nrm.statistics.engine import backend_connect, referrals_table, specs_evaluate
 from nrm.statistics.extract import extract_table
 from nrm.statistics.present import Presented, result_present
 from nrm.statistics.specs import ALL
-from nrm.standard.codes import PoliceRegion
 
 CACHE_SIZE = 8
 T = TypeVar("T")
@@ -64,7 +64,7 @@ def _cached(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
-            return _cache[key]  # type: ignore[no-any-return]
+            return _cache[key]
     value = compute()
     with _lock:
         _cache[key] = value

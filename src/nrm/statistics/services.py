@@ -145,8 +145,13 @@ def report_download(*, actor: Any, referrals: ibis.Table, year: int) -> tuple[st
         files = report_create(
             write=lambda: report_write(referrals, year=year, out=out),
             actor=actor,
-            detail={"year": year, "formats": ["csv", "ods", "xlsx", "html"], "public": False,
-                    "source": "case store", "file": name},  # fmt: skip
+            detail={
+                "year": year,
+                "formats": ["csv", "ods", "xlsx", "html"],
+                "public": False,
+                "source": "case store",
+                "file": name,
+            },
         )
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -63,8 +63,10 @@ def shade(count: int, ranges: list[tuple[int, int]]) -> tuple[str, str]:
 
 
 def _legend(ranges: list[tuple[int, int]], x: int) -> list[str]:
-    parts = [f'<text x="{x}" y="16" font-size="15" font-weight="bold" fill="{DARK_TEXT}">'
-             "Referrals</text>"]  # fmt: skip
+    parts = [
+        f'<text x="{x}" y="16" font-size="15" font-weight="bold" fill="{DARK_TEXT}">'
+        "Referrals</text>"
+    ]
     entries = [("0", EMPTY)] + [
         (str(low) if low == high else f"{low} to {high}", shade(low, ranges)[0])
         for low, high in ranges

@@ -40,9 +40,10 @@ DOWNLOAD_FORMATS = ("csv", "ods", "xlsx")
 
 class YearForm(forms.Form):
     year = forms.TypedChoiceField(
-        label="Year", coerce=int, error_messages={"required": CHOOSE_YEAR,
-                                                  "invalid_choice": CHOOSE_YEAR}
-    )  # fmt: skip
+        label="Year",
+        coerce=int,
+        error_messages={"required": CHOOSE_YEAR, "invalid_choice": CHOOSE_YEAR},
+    )
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -81,9 +82,7 @@ def _cells(table: Presented) -> list[list[dict[str, Any]]]:
 
 
 def _sections(stats: YearStatistics) -> list[dict[str, Any]]:
-    return [
-        {"table": t, "rows": _cells(t), "chart": stats.charts.get(t.id)} for t in stats.tables
-    ]
+    return [{"table": t, "rows": _cells(t), "chart": stats.charts.get(t.id)} for t in stats.tables]
 
 
 @capability_required(Capability.READ_EXTRACTS)
@@ -149,8 +148,9 @@ def report_download_view(request: HttpRequest, year: int) -> HttpResponse:
 def _by_table(verifier: Verifier) -> list[dict[str, Any]]:
     tables: dict[str, dict[str, Any]] = {}
     for check in verifier.checks:
-        entry = tables.setdefault(check.table, {"table": check.table, "checked": 0, "match": 0,
-                                                "known": 0, "new": 0})  # fmt: skip
+        entry = tables.setdefault(
+            check.table, {"table": check.table, "checked": 0, "match": 0, "known": 0, "new": 0}
+        )
         entry["checked"] += 1
         if check.ok:
             entry["match"] += 1
