@@ -1,6 +1,7 @@
 """The referral map's layout and drawing, and the server-drawn bar charts."""
 
 import re
+from itertools import pairwise
 
 from nrm.standard.codes import PoliceRegion
 from nrm.statistics.barchart import bar_chart_svg, grouped_bar_svg
@@ -18,7 +19,7 @@ def test_the_ranges_cover_every_count_from_one_to_the_largest_without_gaps() -> 
     for largest in (1, 2, 3, 7, 100, 1234):
         ranges = bins(largest)
         assert ranges[0][0] == 1 and ranges[-1][1] == largest
-        assert all(b[0] == a[1] + 1 for a, b in zip(ranges, ranges[1:], strict=False))
+        assert all(b[0] == a[1] + 1 for a, b in pairwise(ranges))
         assert len(ranges) <= len(SHADES)
     assert bins(0) == []
 

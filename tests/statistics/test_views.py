@@ -234,9 +234,20 @@ def test_the_verification_page_shows_the_checks_of_the_year(
     ).exists()
 
 
-def test_a_year_without_published_figures_says_so(analyst: Client, dataset: dict[str, Any]) -> None:
-    page = _text(analyst.get("/statistics/2011/verification/"))
-    assert 'id="figures-checked"' in page or 'id="no-published-figures"' in page
+def test_a_year_without_published_figures_says_so(
+    analyst: Client,
+    make_user: Callable[..., User],
+    organisation: Organisation,
+    valid_referral: dict[str, Any],
+) -> None:
+    officer = make_user("officer", organisation)
+    referral_submit(
+        actor=officer,
+        data={**valid_referral, "referral_date": "2013-02-01"},
+        organisation=organisation,
+    )
+    page = _text(analyst.get("/statistics/2013/verification/"))
+    assert 'id="no-published-figures"' in page and 'id="figures-checked"' not in page
 
 
 def test_a_referral_submitted_and_decided_this_year_is_counted_in_its_years_tables(
