@@ -116,6 +116,8 @@ def test_a_year_without_referrals_is_refused_with_a_clear_message(
     assert response.status_code == 200
     assert CHOOSE_YEAR in response.content.decode()
     assert analyst.get("/statistics/1999/").status_code == 404
+    assert analyst.get("/statistics/twelve/").status_code == 404
+    assert analyst.get("/statistics/2012x/t01.csv").status_code == 404
 
 
 def _cell(page: str, table: str, row: str) -> list[str]:

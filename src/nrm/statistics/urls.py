@@ -6,11 +6,11 @@ app_name = "statistics"
 
 urlpatterns = [
     path("statistics/", views.index_view, name="index"),
-    path("statistics/<int:year>/", views.year_view, name="year"),
-    path("statistics/<int:year>/verification/", views.verification_view, name="verification"),
-    path("statistics/<int:year>/report.zip", views.report_download_view, name="report-download"),
+    path("statistics/<str:year>/", views.year_view, name="year"),
+    path("statistics/<str:year>/verification/", views.verification_view, name="verification"),
+    path("statistics/<str:year>/report.zip", views.report_download_view, name="report-download"),
     path(
-        "statistics/<int:year>/<slug:spec_id>.<str:fmt>",
+        "statistics/<str:year>/<slug:spec_id>.<str:fmt>",
         views.table_download_view,
         name="table-download",
     ),

@@ -56,6 +56,14 @@ def _not_found(request: HttpRequest) -> HttpResponse:
     return render(request, "web/not_found.html", status=404)
 
 
+def _known_year(request: HttpRequest, text: str) -> int | None:
+    """The year named in the address, if the case store has referrals in it."""
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        return None
+    year = int(text)
+    return year if year in statistics_years(actor=request.user) else None
+
+
 @capability_required(Capability.READ_EXTRACTS)
 @require_http_methods(["GET"])
 def index_view(request: HttpRequest) -> HttpResponse:
@@ -87,9 +95,14 @@ def _sections(stats: YearStatistics) -> list[dict[str, Any]]:
 
 @capability_required(Capability.READ_EXTRACTS)
 @require_http_methods(["GET"])
-def year_view(request: HttpRequest, year: int) -> HttpResponse:
-    if year not in statistics_years(actor=request.user):
+def year_view(request: HttpRequest, year: str) -> HttpResponse:
+    found = _known_year(request, year)
+    if found is None:
         return _not_found(request)
+    return _year_page(request, found)
+
+
+def _year_page(request: HttpRequest, year: int) -> HttpResponse:
     stats = year_statistics_get(actor=request.user, year=year)
     services.statistics_read_record(actor=request.user, year=year, detail={"page": "tables"})
     title = f"Referrals by police region or country of presentation, {year}"
@@ -124,9 +137,14 @@ def _file(name: str, content: bytes, kind: str) -> HttpResponse:
 
 @capability_required(Capability.READ_EXTRACTS)
 @require_http_methods(["GET"])
-def table_download_view(request: HttpRequest, year: int, spec_id: str, fmt: str) -> HttpResponse:
-    if fmt not in DOWNLOAD_FORMATS or year not in statistics_years(actor=request.user):
+def table_download_view(request: HttpRequest, year: str, spec_id: str, fmt: str) -> HttpResponse:
+    found = _known_year(request, year)
+    if fmt not in DOWNLOAD_FORMATS or found is None:
         return _not_found(request)
+    return _table_file(request, found, spec_id, fmt)
+
+
+def _table_file(request: HttpRequest, year: int, spec_id: str, fmt: str) -> HttpResponse:
     stats = year_statistics_get(actor=request.user, year=year)
     table = next((t for t in stats.tables if t.id == spec_id), None)
     if table is None:
@@ -137,11 +155,12 @@ def table_download_view(request: HttpRequest, year: int, spec_id: str, fmt: str)
 
 @capability_required(Capability.READ_EXTRACTS)
 @require_http_methods(["GET"])
-def report_download_view(request: HttpRequest, year: int) -> HttpResponse:
-    if year not in statistics_years(actor=request.user):
+def report_download_view(request: HttpRequest, year: str) -> HttpResponse:
+    found = _known_year(request, year)
+    if found is None:
         return _not_found(request)
     referrals = referrals_load(actor=request.user)
-    name, content = services.report_download(actor=request.user, referrals=referrals, year=year)
+    name, content = services.report_download(actor=request.user, referrals=referrals, year=found)
     return _file(name, content, "zip")
 
 
@@ -163,9 +182,14 @@ def _by_table(verifier: Verifier) -> list[dict[str, Any]]:
 
 @capability_required(Capability.READ_EXTRACTS)
 @require_http_methods(["GET"])
-def verification_view(request: HttpRequest, year: int) -> HttpResponse:
-    if year not in statistics_years(actor=request.user):
+def verification_view(request: HttpRequest, year: str) -> HttpResponse:
+    found = _known_year(request, year)
+    if found is None:
         return _not_found(request)
+    return _verification_page(request, found)
+
+
+def _verification_page(request: HttpRequest, year: int) -> HttpResponse:
     verifier = services.published_verify(
         referrals=referrals_load(actor=request.user), year=year, actor=request.user
     )
