@@ -108,6 +108,9 @@ def _url(
     url = re.sub(r"<(str:)?reference>", cases[owner + kind], route)
     url = re.sub(r"<str:draft_id>", cases[f"{owner}-draft"], url)
     url = re.sub(r"<str:section>", "person", url)
+    url = re.sub(r"<str:year>", "2012", url)
+    url = re.sub(r"<slug:spec_id>", "t01", url)
+    url = re.sub(r"<str:fmt>", "csv", url)
     url = re.sub(r"<slug:code>", organisation.code, url)
     url = re.sub(r"<str:user_id>", str(user.pk), url)
     assert "<" not in url, f"add a value for the placeholder in {route}"

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("nrm.referrals.urls")),
     path("", include("nrm.support.urls")),
     path("", include("nrm.casework.urls")),
+    path("", include("nrm.statistics.urls")),
 ]

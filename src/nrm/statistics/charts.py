@@ -16,7 +16,7 @@ matplotlib.rcParams["svg.hashsalt"] = "open-nrm"
 _COLOURS = ["#1d70b8", "#f47738", "#00703c", "#d4351c", "#4c2c92", "#b58840", "#5694ca", "#85994b"]
 
 
-def _series(table: Presented) -> tuple[list[str], list[str], list[list[float]]]:
+def chart_series(table: Presented) -> tuple[list[str], list[str], list[list[float]]]:
     """Categories (rows), series names (count columns) and values; suppressed cells as 0."""
     result = table.result
     spec = result.spec
@@ -39,7 +39,7 @@ def chart_draw(table: Presented, out: Path) -> list[Path]:
     kind = table.result.spec.chart
     if kind is None:
         return []
-    categories, names, values = _series(table)
+    categories, names, values = chart_series(table)
     figure, axes = plt.subplots(figsize=(8, 4.5), dpi=100)
     if kind == "pie":
         axes.pie([v[0] for v in values], labels=categories, colors=_COLOURS,

@@ -5,6 +5,9 @@ an operator's tool: it passes ``actor=None`` and the operating-system user name 
 which the audit event records.
 """
 
+import io
+import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,8 @@ from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.statistics.extract import extract_table, extract_write
+from nrm.statistics.present import Presented
+from nrm.statistics.renderers import WRITERS
 from nrm.statistics.verify import Verifier, verify
 
 
@@ -99,3 +104,57 @@ def published_verify(
             },
         )
     return verifier
+
+
+UNKNOWN_DOWNLOAD_FORMAT = "unknown download format {name!r}: choose csv, ods or xlsx"
+
+
+def statistics_read_record(*, actor: Any, year: int, detail: dict[str, Any]) -> None:
+    """Audit a view of the statistics of ``year`` (``statistics.read``)."""
+    _check(actor)
+    audit_record(actor=actor, verb=AuditVerb.STATISTICS_READ, detail={"year": year, **detail})
+
+
+def table_download(*, actor: Any, table: Presented, year: int, fmt: str) -> tuple[str, bytes]:
+    """One table as a CSV, ODS or XLSX file (name, content), through the report's renderers;
+    audited as ``statistics.read`` with the table and format."""
+    _check(actor)
+    if fmt not in WRITERS:
+        raise ValueError(UNKNOWN_DOWNLOAD_FORMAT.format(name=fmt))
+    with tempfile.TemporaryDirectory() as folder:
+        path = WRITERS[fmt](table, Path(folder))
+        content = path.read_bytes()
+    name = f"nrm-{year}-{path.name}"
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.STATISTICS_READ,
+            detail={"year": year, "table": table.id, "format": fmt, "file": name},
+        )
+    return name, content
+
+
+def report_download(*, actor: Any, referrals: ibis.Table, year: int) -> tuple[str, bytes]:
+    """The whole report of ``year`` (every table in CSV, ODS and XLSX, the charts and the HTML
+    page) as a ZIP file (name, content); audited as ``report.create`` by ``report_create``."""
+    from nrm.statistics.report import report_write
+
+    name = f"nrm-statistics-{year}.zip"
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        files = report_create(
+            write=lambda: report_write(referrals, year=year, out=out),
+            actor=actor,
+            detail={
+                "year": year,
+                "formats": ["csv", "ods", "xlsx", "html"],
+                "public": False,
+                "source": "case store",
+                "file": name,
+            },
+        )
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in files:
+                archive.write(path, arcname=path.name)
+    return name, buffer.getvalue()

@@ -17,9 +17,15 @@ def _cell(result: Result, row: tuple[object, ...], column: tuple[object, ...] = 
 
 def _total(result: Result, column: tuple[object, ...] = ()) -> int:
     total = result.total()
-    if total is None:
+    if total is None or (column != () and column not in result.column_keys):
         return 0
     return total.total if column == () else total.counts[result.column_keys.index(column)]
+
+
+def _row_total(result: Result, *key: object) -> int:
+    """A row's total; 0 for a row the table does not list (no referral counted)."""
+    row = result.row(*key)
+    return 0 if row is None else row.total
 
 
 def _pct(part: int, whole: int) -> Fraction | None:
@@ -35,8 +41,8 @@ def _counts_2012(v: Verifier) -> dict[str, Callable[[], int]]:
 
     return {
         "r_2012_referrals": lambda: _total(g),
-        "r_2012_female": lambda: v.result("gender").row("female").total,  # type: ignore[union-attr]
-        "r_2012_male": lambda: v.result("gender").row("male").total,  # type: ignore[union-attr]
+        "r_2012_female": lambda: _row_total(g, "female"),
+        "r_2012_male": lambda: _row_total(g, "male"),
         "r_2012_adults": lambda: _total(g, ("adult",)),
         "r_2012_children": lambda: _total(g, ("minor",)),
         "r_minors_2012": lambda: _total(g, ("minor",)),

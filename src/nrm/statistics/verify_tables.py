@@ -194,7 +194,7 @@ def check_t08_fig06(v: Verifier) -> None:
     for line in v.load("fig06_referrals_by_exploitation_type_age_2012.csv"):
         row = f6.row(_code(ExploitationType, line["exploitation_type"]))
         column = (_AGE[line["age_group"]],)
-        got = row.counts[f6.column_keys.index(column)] if row else 0
+        got = row.counts[f6.column_keys.index(column)] if row and column in f6.column_keys else 0
         v.count("Fig. 6", f"{line['age_group']} {line['exploitation_type']}",
                 line["referrals_2012"], got)  # fmt: skip
 

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "nrm.referrals",
     "nrm.casework",
     "nrm.support",
+    "nrm.statistics",
 ]
 
 MIDDLEWARE = [
