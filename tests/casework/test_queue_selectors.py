@@ -104,3 +104,25 @@ def test_a_positive_rg_shows_the_support_referral_of_the_case(
     )
     (offer,) = case_support(case=case_of(reference))
     assert offer.referral_id == case_of(reference).pk
+
+
+def test_pages_read_from_either_end_give_the_queue_in_order_with_nothing_missed(
+    make_cases: Any, valid_referral: dict[str, Any], caseworker: User, monkeypatch: Any
+) -> None:
+    from nrm.casework import selectors
+    from nrm.casework.selectors import Queue, work_queue, work_queue_page
+
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 3)
+    for day in (14, 15, 16, 17):
+        make_cases(2, valid_referral, referral_date=f"2012-05-{day}")
+    today = date(2012, 6, 1)
+    expected = list(
+        work_queue(actor=caseworker, queue=Queue.OPEN, today=today).values_list("pk", flat=True)
+    )
+    first, pages = work_queue_page(actor=caseworker, queue=Queue.OPEN, today=today, page=1)
+    walked = [case.pk for case in first]
+    for number in range(2, pages + 1):
+        current, _ = work_queue_page(actor=caseworker, queue=Queue.OPEN, today=today, page=number)
+        walked += [case.pk for case in current]
+    assert (pages, len(expected)) == (3, 8)
+    assert walked == expected

@@ -93,12 +93,23 @@ def work_queue(
 
 
 class _CountedPaginator(Paginator):
-    """A paginator told its count (the queue sizes already counted it)."""
+    """A paginator told its count (the queue sizes already counted it). Pages past the middle
+    are read from the far end of the ordering, so no page walks more than half the queue."""
 
-    def __init__(self, object_list: Any, per_page: int, *, known: int | None) -> None:
+    def __init__(self, object_list: QuerySet[Any], per_page: int, *, known: int | None) -> None:
         super().__init__(object_list, per_page)
+        self.ordered = object_list
         if known is not None:
             self.__dict__["count"] = known  # the cached_property, filled in
+
+    def page(self, number: Any) -> "Page[Any]":
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if bottom <= self.count // 2:
+            return super().page(number)
+        backwards = self.ordered.reverse()[self.count - top : self.count - bottom]
+        return Page(list(backwards)[::-1], number, self)
 
 
 def work_queue_page(
