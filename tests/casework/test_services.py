@@ -380,3 +380,22 @@ def test_a_positive_rg_refers_the_person_to_support_and_the_provider_sees_and_is
     assert case.stage == Stage.RECOVERY
     request = AuditEvent.objects.get(verb=AuditVerb.RECONSIDERATION_REQUEST)
     assert request.detail["requester"] == "support_provider"
+
+
+def test_a_note_goes_on_the_timeline_and_the_audit_records_only_that_one_was_added(
+    reference: str, caseworker: User
+) -> None:
+    from nrm.casework.services import case_note_add
+
+    with pytest.raises(CaseRefused, match=messages.NOTE_EMPTY):
+        case_note_add(actor=caseworker, reference=reference, expected_version=1, note="  ")
+    case = case_note_add(
+        actor=caseworker, reference=reference, expected_version=1, note="Called the officer"
+    )
+    assert case.version == 2
+    event = CaseEvent.objects.get(case=case)
+    assert (event.event, event.reasons) == ("note", "Called the officer")
+    audit = AuditEvent.objects.get(verb=AuditVerb.CASE_EDIT)
+    assert "Called the officer" not in str(audit.detail)
+    with pytest.raises(CaseConflict):
+        case_note_add(actor=caseworker, reference=reference, expected_version=1, note="Again")

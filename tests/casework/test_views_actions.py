@@ -254,3 +254,15 @@ def test_a_date_in_the_future_is_refused(
         url(reference, "rg-decision"), decision("positive", future)
     )
     assert escape(messages.DECISION_DATE_IN_FUTURE.format(day=future)) in response.content.decode()
+
+
+def test_a_note_added_on_its_page_shows_on_the_case_timeline(
+    caseworker: User, reference: str, signed_in: Callable[[User], Client]
+) -> None:
+    client = signed_in(caseworker)
+    empty = client.post(url(reference, "note"), {"expected_version": 1, "note": ""})
+    assert messages.NOTE_EMPTY in empty.content.decode()
+    saved = client.post(url(reference, "note"), {"expected_version": 1, "note": "Met the officer"})
+    assert saved.status_code == 302
+    timeline = client.get(url(reference)).content.decode()
+    assert "Met the officer" in timeline and ">Note<" in timeline

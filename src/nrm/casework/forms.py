@@ -97,6 +97,10 @@ class SummaryForm(CaseForm):
     summary = _text("Case summary", "What a colleague picking up the case needs to know", rows=8)
 
 
+class NoteForm(CaseForm):
+    note = _text("Note", "What happened or what a colleague needs to know", rows=6)
+
+
 class ReallocationForm(CaseForm):
     authority = forms.ChoiceField(
         label="Competent authority to take the case",

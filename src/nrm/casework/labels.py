@@ -27,6 +27,7 @@ EVENT_LABEL = {
     "reallocate": "Reallocated",
     "assign": "Assigned",
     "edit": "Case summary edited",
+    "note": "Note",
     "review": "Day-30 review recorded",
 }
 

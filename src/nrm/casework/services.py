@@ -413,6 +413,25 @@ def case_edit(*, actor: Any, reference: str, expected_version: int, summary: str
     )
 
 
+def case_note_add(*, actor: Any, reference: str, expected_version: int, note: str) -> Case:
+    """Add a note to the case's timeline. The note is case content: the audit records only that
+    a note was added."""
+    if not note.strip():
+        raise CaseRefused(messages.NOTE_EMPTY)
+
+    def change(case: Case) -> _Change:
+        return _Change(case, "note", timezone.localdate(), note.strip())
+
+    return _simple_change(
+        actor=actor,
+        reference=reference,
+        expected_version=expected_version,
+        capability=Capability.RECORD_RG_DECISION,
+        verb=AuditVerb.CASE_EDIT,
+        change=change,
+    )
+
+
 def review_record(*, actor: Any, reference: str, on: date, expected_version: int) -> Case:
     """Record the day-30 review of the recovery and reflection period."""
 

@@ -1,6 +1,6 @@
 """The timeline of a case as people read it: the referral, its allocation, every case event
 (decisions, suspensions, reconsiderations, extensions, reviews, reallocations, assignments,
-summary edits) and the support the person was referred to, oldest first."""
+summary edits, notes) and the support the person was referred to, oldest first."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime

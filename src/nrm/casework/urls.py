@@ -19,6 +19,7 @@ urlpatterns = [
             ("withdraw", actions.withdraw_view),
             ("extend-recovery", actions.extend_recovery_view),
             ("summary", actions.summary_view),
+            ("note", actions.note_view),
             ("reallocate", actions.reallocate_view),
             ("assign", actions.assign_view),
         )

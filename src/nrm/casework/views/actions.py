@@ -80,6 +80,12 @@ def _summary(actor: Any, reference: str, version: int, data: dict[str, Any]) -> 
     )
 
 
+def _note(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+    return services.case_note_add(
+        actor=actor, reference=reference, expected_version=version, note=data["note"]
+    )
+
+
 def _reallocate(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
     return services.case_reallocate(
         actor=actor,
@@ -183,6 +189,16 @@ ACTIONS = {
             lambda case: True,
             _summary,
             "Case summary saved",
+        ),
+        Action(
+            "note",
+            "Add a note",
+            "Save the note",
+            forms.NoteForm,
+            Capability.RECORD_RG_DECISION,
+            lambda case: True,
+            _note,
+            "Note added",
         ),
         Action(
             "reallocate",
@@ -293,5 +309,6 @@ resume_view = _view("resume")
 withdraw_view = _view("withdraw")
 extend_recovery_view = _view("extend-recovery")
 summary_view = _view("summary")
+note_view = _view("note")
 reallocate_view = _view("reallocate")
 assign_view = _view("assign")
