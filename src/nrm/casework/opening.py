@@ -16,6 +16,7 @@ RG_DUE_WORKING_DAYS = 5
 RECOVERY_DAYS = 45
 REVIEW_DAY = 30
 
+_NATIONS = frozenset(Nation.values)
 _RG = DecisionStage.REASONABLE_GROUNDS.value
 _CG = DecisionStage.CONCLUSIVE_GROUNDS.value
 
@@ -40,7 +41,7 @@ def case_row_for(
 ) -> dict[str, Any]:
     """Column values of the case (without ``referral_id``). ``decisions`` are (stage, outcome,
     decided on) with outcomes of the data standard; pending ones may be left out."""
-    calendar = nation if nation in Nation.values else Nation.ENGLAND.value
+    calendar = nation if nation in _NATIONS else Nation.ENGLAND.value
     row: dict[str, Any] = {
         "stage": Stage.AWAITING_RG.value,
         "resume_to": "",

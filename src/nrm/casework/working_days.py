@@ -6,7 +6,7 @@ A working day is a Monday to Friday that is not a bank holiday of the nation con
 """
 
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import holidays
 
@@ -33,6 +33,7 @@ def is_working_day(day: date, *, nation: str) -> bool:
     return day.weekday() < 5 and day not in bank_holidays(nation, day.year)
 
 
+@lru_cache(maxsize=8192)
 def working_days_add(start: date, days: int, *, nation: str) -> date:
     """The day that is ``days`` working days after ``start`` (``start`` itself not counted)."""
     if days < 0:
