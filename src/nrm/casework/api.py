@@ -30,6 +30,7 @@ from nrm.casework.models import Case
 from nrm.casework.state import Event, IllegalTransition
 from nrm.referrals.api import _actor, _denied, _requires
 from nrm.referrals.api_schemas import ErrorsOut, MessageOut
+from nrm.standard.codes import DecisionOutcome
 
 router = Router(tags=["casework"])
 NOT_FOUND = "No case with that reference is visible to you"
@@ -148,7 +149,7 @@ def _decision(stage_event: tuple[Event, Event]) -> Callable[..., Callable[[Decis
         return lambda body: services.case_event_record(
             actor=_actor(request),
             reference=reference,
-            event=stage_event[0] if body.outcome == "positive" else stage_event[1],
+            event=stage_event[0] if body.outcome == DecisionOutcome.POSITIVE else stage_event[1],
             on=body.on,
             expected_version=body.expected_version,
             reasons=body.reasons,

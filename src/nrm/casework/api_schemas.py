@@ -1,11 +1,12 @@
 """Shapes of the casework API. Requests are validated here before any service is called."""
 
 from datetime import date
+from typing import Literal
 
 from ninja import Schema
 from pydantic import BaseModel, ConfigDict, Field
 
-from nrm.standard.codes import CompetentAuthority
+from nrm.standard.codes import CompetentAuthority, DecisionOutcome
 
 
 class _Request(BaseModel):
@@ -14,7 +15,7 @@ class _Request(BaseModel):
 
 
 class DecisionIn(_Request):
-    outcome: str = Field(pattern="^(positive|negative)$")
+    outcome: Literal[DecisionOutcome.POSITIVE, DecisionOutcome.NEGATIVE]
     on: date
     reasons: str = Field(default="", max_length=20000)
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from nrm.casework import messages
 from nrm.casework.selectors import Queue
-from nrm.standard.codes import CompetentAuthority, ExploitationType, Nation
+from nrm.standard.codes import DECISION_CHOICES, CompetentAuthority, ExploitationType, Nation
 from nrm.web.forms import DateField
 
 DATE_REQUIRED = "Enter the date"
@@ -66,7 +66,7 @@ class CaseForm(forms.Form):
 class DecisionForm(CaseForm):
     outcome = forms.ChoiceField(
         label="What is the decision?",
-        choices=[("positive", "Positive"), ("negative", "Negative")],
+        choices=[(o.value, o.label) for o in DECISION_CHOICES],
         widget=forms.RadioSelect,
         error_messages={"required": OUTCOME_REQUIRED},
     )

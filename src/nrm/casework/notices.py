@@ -14,8 +14,9 @@ from nrm.accounts.models import Organisation, User
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.casework.models import Case, Notice
+from nrm.casework.selectors import case_support
 from nrm.referrals.models import Decision
-from nrm.standard.codes import DecisionStage
+from nrm.standard.codes import DecisionStage, SupportReferralStatus
 
 DECISION_SUBJECT = "NRM {reference}: a decision has been recorded"
 DECISION_EMAIL = (
@@ -37,17 +38,10 @@ def notice_recipients(case: Case) -> list[Organisation]:
 
 def _support_organisations(case: Case) -> Iterable[Organisation]:
     """The providers (and sub-contractors) supporting the person, unless they declined."""
-    from nrm.standard.codes import SupportReferralStatus
-    from nrm.support.models import SupportReferral
-
     found: list[Organisation] = []
-    referrals = (
-        SupportReferral.objects.filter(referral_id=case.pk)
-        .exclude(status=SupportReferralStatus.DECLINED)
-        .select_related("provider", "delivered_by")
-    )
-    for support in referrals:
-        found += [o for o in (support.provider, support.delivered_by) if o is not None]
+    for support in case_support(case=case):
+        if support.status != SupportReferralStatus.DECLINED:
+            found += [o for o in (support.provider, support.delivered_by) if o is not None]
     return found
 
 

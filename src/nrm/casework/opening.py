@@ -93,15 +93,14 @@ def case_row_for(
     return {**row, "stage": closed.value, "closed_on": on}
 
 
-def case_settings() -> dict[str, Any]:
-    """The configured deadlines and rule set, as keyword arguments of ``case_row_for``."""
+def case_settings(*, rule_set: str) -> dict[str, Any]:
+    """The configured deadlines and the allocating rule set's name, as keyword arguments of
+    ``case_row_for``."""
     from django.conf import settings
-
-    from nrm.casework.allocation import rule_set_active
 
     return {
         "rg_due_working_days": settings.NRM_RG_DUE_WORKING_DAYS,
         "recovery_days": settings.NRM_RECOVERY_DAYS,
         "review_day": settings.NRM_REVIEW_DAY,
-        "rule_set": rule_set_active().name,
+        "rule_set": rule_set,
     }

@@ -8,10 +8,10 @@ from django.db.models import Model
 
 from nrm.accounts.models import Organisation
 from nrm.bulk import Row
+from nrm.casework.allocation import competent_authority_allocate, rule_set_active
 from nrm.casework.models import Case
 from nrm.casework.opening import case_row_for, case_settings
 from nrm.referrals import models
-from nrm.referrals.allocation import competent_authority_for
 from nrm.standard import schema
 from nrm.standard.codes import DecisionOutcome, DecisionStage, NationalityBasis
 from nrm.standard.rules import derived_age_group
@@ -133,6 +133,7 @@ def referral_rows(
     ``_value_`` attribute, several times cheaper than the ``value`` property on Python 3.11.
     """
     age_group = derived_age_group(record)
+    rules = rule_set_active()
     assert age_group is not None, "validated records always have an age group"
     referral = (
         referral_id,
@@ -148,7 +149,7 @@ def referral_rows(
         record.police_region._value_,
         record.consent,
         record.linked_immigration_interest,
-        competent_authority_for(record)._value_,
+        competent_authority_allocate(record, rule_set=rules)._value_,
         age_group._value_,
         record.exploitation_type._value_,
         [code._value_ for code in record.exploitation_sub_types],
@@ -199,7 +200,7 @@ def referral_rows(
         received_on=record.referral_date,
         nation=record.nation.value,
         decisions=[(stage, str(outcome), when) for _, stage, outcome, when, _ in decisions],
-        **case_settings(),
+        **case_settings(rule_set=rules.name),
     )
     if record.competent_authority is not None:
         case["allocation_rule_set"] = ""  # named in the referral, not allocated by a rule

@@ -180,6 +180,10 @@ class DecisionOutcome(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# The outcomes a caseworker chooses when recording an RG or CG decision.
+DECISION_CHOICES = (DecisionOutcome.POSITIVE, DecisionOutcome.NEGATIVE)
+
+
 class CompetentAuthority(models.TextChoices):
     HOME_OFFICE = "home_office", "Home Office"
     UKHTC = "ukhtc", "UKHTC"

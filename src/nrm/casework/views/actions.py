@@ -20,7 +20,7 @@ from nrm.casework import forms, selectors, services
 from nrm.casework.labels import stage_label
 from nrm.casework.models import Case
 from nrm.casework.state import OPEN, Event, IllegalTransition, Stage
-from nrm.standard.codes import CompetentAuthority
+from nrm.standard.codes import CompetentAuthority, DecisionOutcome
 from nrm.web.decorators import capability_required
 
 Save = Callable[[Any, str, int, dict[str, Any]], Case]
@@ -59,7 +59,7 @@ def _decision(record: Callable[..., Case]) -> Save:
         return record(
             actor=actor,
             reference=reference,
-            positive=data["outcome"] == "positive",
+            positive=data["outcome"] == DecisionOutcome.POSITIVE,
             on=data["decided_on"],
             expected_version=version,
             reasons=data["reasons"],
