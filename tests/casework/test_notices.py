@@ -80,3 +80,21 @@ def test_a_canary_name_and_account_never_appear_in_logs_emails_notices_or_audit(
     for place, text in places.items():
         for canary in (CANARY_NAME, CANARY_ALIAS, CANARY_ACCOUNT):
             assert canary not in text, (place, canary)
+
+
+def test_the_first_responders_home_page_shows_the_decision_notice(
+    reference: str,
+    caseworker: User,
+    officer: User,
+    signed_in: Any,
+) -> None:
+    rg_decision_record(
+        actor=caseworker,
+        reference=reference,
+        positive=True,
+        on=date(2012, 5, 18),
+        expected_version=1,
+    )
+    page = signed_in(officer).get("/").content.decode()
+    assert f"Reasonable grounds decision on {reference}: positive" in page
+    assert "Reasonable grounds decision on" not in signed_in(caseworker).get("/").content.decode()

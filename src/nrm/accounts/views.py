@@ -138,7 +138,10 @@ def sign_out_view(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET"])
 def home_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/home.html", {"account": request.user})
+    from nrm.casework.notices import notices_for
+
+    notices = notices_for(actor=request.user)[:20]
+    return render(request, "accounts/home.html", {"account": request.user, "notices": notices})
 
 
 def lockout_response(
