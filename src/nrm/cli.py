@@ -203,4 +203,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = dict(HANDLERS)
     for module in _command_modules():
         handlers.update(module.HANDLERS)
-    return handlers[args.command](args)
+    try:
+        return handlers[args.command](args)
+    except Exception as exc:
+        message = _missing_tables(exc)
+        if message is None:
+            raise
+        print(f"error: {message}", file=sys.stderr)
+        return 2
+
+
+def _missing_tables(exc: Exception) -> str | None:
+    """A clear message when a command meets a case store whose tables were never created."""
+    from django.db.utils import OperationalError, ProgrammingError
+
+    text = str(exc)
+    if not isinstance(exc, OperationalError | ProgrammingError) or not (
+        "no such table" in text or ("relation" in text and "does not exist" in text)
+    ):
+        return None
+    from django.conf import settings
+
+    name = settings.DATABASES["default"]["NAME"]
+    return (
+        f"the case store ({name}) has no tables yet: run `nrm migrate` to create them, or, to "
+        "use the demo case store built by `nrm demo`, set NRM_DATA_DIR=var/demo"
+    )

@@ -169,7 +169,10 @@ def test_the_checker_reports_a_missing_record_and_an_invalid_one() -> None:
 
 
 def test_known_unreproducible_positions_are_the_documented_ones() -> None:
-    assert set(KNOWN_UNREPRODUCIBLE) == {("Table 25", 2009, "Romania")}
+    assert set(KNOWN_UNREPRODUCIBLE) == {
+        ("Table 25", 2009, "Romania"),
+        ("Press release note 5", 2011, "england China above Vietnam"),
+    }
     minors_2009 = Counter(
         nationality_key(
             r["claimed_nationalities"],
@@ -180,6 +183,21 @@ def test_known_unreproducible_positions_are_the_documented_ones() -> None:
         if r["age_group"] == "minor"
     )
     assert position_range(minors_2009, "Romania") == (5, 6)
+
+
+def test_2011_places_the_press_release_top_three_in_each_nation_but_england() -> None:
+    by_nation: dict[str, Counter[str]] = {}
+    for r in _of_year(2011):
+        key = nationality_key(r["claimed_nationalities"], None, None)
+        by_nation.setdefault(r["nation"], Counter())[key] += 1
+    top = {nation: [k for k, _n in counted.most_common(4)] for nation, counted in by_nation.items()}
+    assert top["wales"][:3] == ["Nigeria", "Uganda", "Vietnam"]
+    assert top["scotland"][:3] == ["Romania", "Czech Republic", "Slovakia"]
+    assert top["northern_ireland"][:3] == ["UK", "Ghana", "China"]
+    assert top["england"][:3] == ["Nigeria", "Vietnam", "China"]
+    for nation, counted in by_nation.items():  # strict: the fourth is below the third
+        third, fourth = (counted[k] for k in top[nation][2:4])
+        assert third > fourth, nation
 
 
 def test_nigeria_peaks_in_the_third_quarter() -> None:

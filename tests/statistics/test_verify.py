@@ -1,12 +1,13 @@
 """Verification of the published figures on the demo extract."""
 
+import csv
 from fractions import Fraction
 
 import ibis
 import pytest
 
-from nrm.statistics.verify import Verifier, half_up, verify, verify_lines
-from nrm.statistics.verify_known import KNOWN
+from nrm.statistics.verify import REFERENCE_DIR, Verifier, half_up, verify, verify_lines
+from nrm.statistics.verify_known import FOUND, KNOWN
 
 # The demo extract is built from the test database (once per session).
 pytestmark = pytest.mark.django_db
@@ -44,11 +45,61 @@ def test_the_northern_ireland_change_is_reported_with_its_correct_figure(
     )
 
 
-def test_2011_finds_the_press_release_inconsistencies(demo_referrals: ibis.Table) -> None:
+def test_2011_finds_the_press_release_inconsistencies_and_nothing_unexplained(
+    demo_referrals: ibis.Table,
+) -> None:
     verified = verify(demo_referrals, year=2011)
-    found = {(c.table, c.cell) for c in verified.checks if not c.ok}
+    found = {(c.table, c.cell) for c in verified.discrepancies}
     press = {k for k in KNOWN if k[0].startswith("Press release")}
     assert press <= found
+    assert set(FOUND) <= found
+    assert [c for c in verified.discrepancies if not c.explained] == []
+    lines = verify_lines(verified)
+    assert "[FOUND] Press release note 5: England China position: published 2, should be 3" in lines
+
+
+def _reference(name: str) -> list[dict[str, str]]:
+    with (REFERENCE_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_press_release_order_for_england_2011_is_impossible_with_the_report_counts() -> None:
+    """The reasoning behind FOUND, recomputed from the published tables."""
+    adults = {
+        r["country"]: int(r["potential_victims"])
+        for r in _reference("t24_adult_top10_by_year.csv")
+        if r["year"] == "2011"
+    }
+    children = {
+        r["country"]: int(r["potential_victims"])
+        for r in _reference("t25_child_top10_countries_2009_2012.csv")
+        if r["year"] == "2011"
+    }
+    nations = {
+        r["uk_country"]: int(r["referrals"])
+        for r in _reference("t01_referrals_by_uk_country.csv")
+        if r["year"] == "2011"
+    }
+    top3 = {
+        (r["uk_country"], int(r["rank"])): r["source_country"]
+        for r in _reference("pr2011_top3_source_countries_by_uk_country.csv")
+    }
+    assert top3[("England", 2)] == "China" and top3[("England", 3)] == "Vietnam"
+    assert top3[("Wales", 3)] == "Vietnam" and top3[("Northern Ireland", 3)] == "China"
+    assert "Vietnam" not in {top3[("Scotland", rank)] for rank in (1, 2, 3)}
+    vietnam = adults["Vietnam"] + children["Vietnam"]
+    china = adults["China"] + children["China"]
+    # Vietnam third in Wales: v + (v + 1) + (v + 2) <= Wales; fourth at best in Scotland.
+    wales_most = (nations["Wales"] - 3) // 3
+    scotland_most = (nations["Scotland"] - 6) // 4
+    # Northern Ireland: Vietnam below China, so it takes at least one more Chinese than Vietnamese.
+    margin = vietnam - china - wales_most - scotland_most + 1
+    assert (vietnam, china, wales_most, scotland_most, margin) == (92, 61, 7, 21, 4)
+    assert margin > 0
+    assert (
+        f"{vietnam} - {china} - {wales_most} - {scotland_most} + 1 = {margin}"
+        in FOUND[("Press release note 5", "England China position")]
+    )
 
 
 def test_a_changed_count_is_reported_as_a_new_discrepancy(demo_referrals: ibis.Table) -> None:

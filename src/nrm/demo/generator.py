@@ -106,6 +106,32 @@ def _dates_2012(people: list[Person]) -> None:
     assign_dates(nigerians + others, [slots[i] for i in taken + free])
 
 
+def _place_nations(people: list[Person], year: int, rng: random.Random) -> None:
+    """The nation of each referral: by nationality where the plan says (2011), else at random."""
+    placed = plan_history.OUTSIDE_ENGLAND_2011 if year == 2011 else {}
+    free = list(people)
+    rng.shuffle(free)
+    for nation, counts in placed.items():
+        for key, n in counts.items():
+            chosen = [p for p in free if p.claimed == (key,)][:n]
+            if len(chosen) != n:
+                raise ValueError(f"plan does not fit: {n} {key} in {nation}, {len(chosen)} left")
+            for person in chosen:
+                person.nation = nation
+            free = [p for p in free if p.nation != nation]
+    if placed:
+        nations = ["england"] * len(free)
+    else:
+        nations = expand(plan_history.NATIONS[year])
+        rng.shuffle(nations)
+    for person, nation in zip(free, nations, strict=True):
+        person.nation = nation
+    for nation, planned in plan_history.NATIONS[year].items():
+        placed_here = sum(1 for p in people if p.nation == nation)
+        if placed_here != planned:
+            raise ValueError(f"plan does not fit: {placed_here} in {nation}, {planned} planned")
+
+
 def _people_history(year: int) -> list[Person]:
     rng = _rng(year, "people")
     people: list[Person] = []
@@ -115,10 +141,7 @@ def _people_history(year: int) -> list[Person]:
         for person, (etype, gender) in zip(group, cells, strict=True):
             person.etype, person.gender = etype, gender
         people += group
-    nations = expand(plan_history.NATIONS[year])
-    rng.shuffle(nations)
-    for person, nation in zip(people, nations, strict=True):
-        person.nation = nation
+    _place_nations(people, year, rng)
     for nation in NATIONS:
         here = [p for p in people if p.nation == nation]
         regions = (

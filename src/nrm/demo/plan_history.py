@@ -123,6 +123,24 @@ NATIONS: dict[int, dict[str, int]] = {
     2011: {"england": 797, "scotland": 93, "wales": 24, "northern_ireland": 32},
 }
 
+# 2011 referrals outside England by nationality, all ages (the press release's top three per nation,
+# note 5: Wales Nigeria, Uganda, Vietnam; Scotland Romania, Czech Republic, Slovakia; Northern
+# Ireland UK, Ghana, China). Everyone else presented in England, where Nigeria leads (145) and
+# Vietnam (76) comes before China (50): the press release's China-then-Vietnam order for England
+# cannot hold with the report's 2011 counts (see docs/demo-data.md).
+OUTSIDE_ENGLAND_2011: dict[str, dict[str, int]] = {
+    "wales": {
+        "NGA": 6, "UGA": 5, "VNM": 4, "CHN": 3, "ROU": 2, "SVK": 2, "GBR": 1, "ERI": 1,
+    },
+    "scotland": {
+        "ROU": 30, "CZE": 16, "SVK": 14, "VNM": 10, "NGA": 8, "CHN": 4, "ALB": 3, "GBR": 3,
+        "POL": 3, "LTU": 2,
+    },
+    "northern_ireland": {
+        "GBR": 8, "GHA": 5, "CHN": 4, "ROU": 3, "LTU": 3, "POL": 3, "NGA": 2, "SVK": 2, "VNM": 2,
+    },
+}  # fmt: skip
+
 # Police region of presentation in England (Table 2 for 2011: its 78 not recorded are all in
 # England, since Wales, Scotland and Northern Ireland agree with Table 1). Other nations present in
 # their own region.

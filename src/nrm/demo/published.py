@@ -4,11 +4,12 @@ Counts are plain counts of the records by referral year, through the data standa
 ``counting``). The reference CSVs are the copies in ``reference/``. Each difference is one line;
 an empty list means every count below matches:
 
-Tables 1-9, 22-25; Figs. 1, 2, 3, 6; the 2012 paragraph figures (gender, age, competent
-authority, immigration interest, first responders by nation, adult sexual exploitation, organ
-harvesting, not-recorded type 2011 and 2012, Nigeria's Q3 peak) and the 3,381 total. Positions in
-Tables 6, 23, 24 and 25 are checked with ties allowed where counts are equal; Table 7's ranks
-strictly (joint only where published as joint). ``KNOWN_UNREPRODUCIBLE`` lists the published
+Tables 1-9, 22-25; the press release's 2011 top three by nation; Figs. 1, 2, 3, 6; the 2012
+paragraph figures (gender, age, competent authority, immigration interest, first responders by
+nation, adult sexual exploitation, organ harvesting, not-recorded type 2011 and 2012, Nigeria's Q3
+peak) and the 3,381 total. Positions in Tables 6, 23, 24 and 25 are checked with ties allowed where
+counts are equal; Table 7's and the press release's ranks strictly (joint only where published as
+joint). ``KNOWN_UNREPRODUCIBLE`` lists the published
 positions no dataset can reproduce; they are not reported.
 """
 
@@ -44,6 +45,10 @@ KNOWN_UNREPRODUCIBLE: dict[tuple[str, int, str], str] = {
     ("Table 25", 2009, "Romania"): (
         "published at position 8 with 8 minors, below Somalia (5 minors) at 7 and Bangladesh "
         "(8) at 6: with Somalia at 7, Romania can only be 5th or 6th"
+    ),
+    ("Press release note 5", 2011, "england China above Vietnam"): (
+        "the report's 2011 counts (Vietnam 24 + 68 = 92, China 47 + 14 = 61) and the other "
+        "nations' top threes leave England at least 4 more Vietnamese than Chinese referrals"
     ),
 }
 _BY_YEAR_TABLES: tuple[tuple[str, str, str, str, Any], ...] = (
@@ -139,27 +144,30 @@ def _t6(rows: list[Row], rep: Report) -> None:
 
 
 def _t7(rows: list[Row], rep: Report) -> None:
+    _top3(rows, rep, "t07_top3_source_countries_by_uk_country_2012.csv", "Table 7", 2012)
+    _top3(rows, rep, "pr2011_top3_source_countries_by_uk_country.csv", "Press release note 5", 2011)
+
+
+def _top3(rows: list[Row], rep: Report, name: str, table: str, year: int) -> None:
     ranks: dict[str, dict[int, list[str]]] = {}
-    for line in load("t07_top3_source_countries_by_uk_country_2012.csv"):
-        names = [country_key(name) for name in line["source_country"].split("/")]
+    for line in load(name):
+        names = [country_key(label) for label in line["source_country"].split("/")]
         ranks.setdefault(code(Nation, line["uk_country"]), {})[int(line["rank"])] = names
     for nation, by_rank in ranks.items():
-        counted = count([r for r in _of(rows, 2012) if r.nation == nation], lambda r: r.key)
+        counted = count([r for r in _of(rows, year) if r.nation == nation], lambda r: r.key)
         groups = [by_rank[rank] for rank in sorted(by_rank)]
         shown = ", ".join(f"{k} {counted[k]}" for k, _n in counted.most_common(5))
         for group in groups:
             if len({counted[key] for key in group}) != 1:
-                rep.fail("Table 7", f"{nation} joint {'/'.join(group)}", "equal counts", shown)
+                rep.fail(table, f"{nation} joint {'/'.join(group)}", "equal counts", shown)
         for higher, lower in pairwise(groups):
+            label = f"{nation} {'/'.join(higher)} above {'/'.join(lower)}"
+            if (table, year, label) in KNOWN_UNREPRODUCIBLE:
+                continue
             if min(counted[k] for k in higher) <= max(counted[k] for k in lower):
-                rep.fail(
-                    "Table 7",
-                    f"{nation} {'/'.join(higher)} above {'/'.join(lower)}",
-                    "strictly more",
-                    shown,
-                )
+                rep.fail(table, label, "strictly more", shown)
         listed = {key for group in groups for key in group}
-        rep.below("Table 7", nation, counted, listed, min(counted[k] for k in groups[-1]) or 1)
+        rep.below(table, nation, counted, listed, min(counted[k] for k in groups[-1]) or 1)
 
 
 def _t8_fig6(rows: list[Row], rep: Report) -> None:

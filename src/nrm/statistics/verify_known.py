@@ -1,5 +1,6 @@
 """The published inconsistencies the reference README records ("Known inconsistencies"), keyed
-by the (table, cell) under which verification reports them, with the README's explanation."""
+by the (table, cell) under which verification reports them, with the README's explanation;
+and those found beyond the README, each shown impossible by the published figures alone."""
 
 _P_VS_R = "press release vs report: the report (Table 22) is followed"
 _PR_SHIFT = (
@@ -56,6 +57,19 @@ KNOWN: dict[tuple[str, str], str] = {
     ("Press release note 3", "sum of the published rows"): (
         "the twelve published rows sum to 931, not the printed total 946"
     ),
+}
+
+_PR_ENGLAND = (
+    "found beyond the reference README: with the report's 2011 counts (Vietnam 24 adults + 68 "
+    "children = 92, China 47 + 14 = 61; Tables 24, 25) and nations (Table 1: Wales 24, Scotland "
+    "93), the other nations' published top threes leave at most 7 Vietnamese in Wales and 21 in "
+    "Scotland, and fewer Vietnamese than Chinese in Northern Ireland, so England has at least "
+    "92 - 61 - 7 - 21 + 1 = 4 more Vietnamese than Chinese referrals"
+)
+
+FOUND: dict[tuple[str, str], str] = {
+    ("Press release note 5", "England China position"): _PR_ENGLAND,
+    ("Press release note 5", "England Vietnam position"): _PR_ENGLAND,
 }
 
 NOT_FROM_REFERRALS: tuple[str, ...] = (

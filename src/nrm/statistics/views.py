@@ -173,7 +173,7 @@ def _by_table(verifier: Verifier) -> list[dict[str, Any]]:
         entry["checked"] += 1
         if check.ok:
             entry["match"] += 1
-        elif check.known:
+        elif check.explained:
             entry["known"] += 1
         else:
             entry["new"] += 1
@@ -198,8 +198,8 @@ def _verification_page(request: HttpRequest, year: int) -> HttpResponse:
         "year": year,
         "checked": len(verifier.checks),
         "matching": len(verifier.checks) - len(found),
-        "known": [c for c in found if c.known],
-        "new": [c for c in found if not c.known],
+        "known": [c for c in found if c.explained],
+        "new": [c for c in found if not c.explained],
         "by_table": _by_table(verifier),
         "not_checked": NOT_FROM_REFERRALS if year == 2012 else (),
     }
