@@ -26,15 +26,22 @@ sys.path.insert(0, str(ROOT))
 
 
 def _extract(rows: int) -> Path:
+    """The generated extract of ``rows`` referrals, made once, in its own process: a process's
+    peak RSS carries over to the children it starts, so this one must stay small."""
     path = OUT / f"stats-extract-{rows}.parquet"
     if not path.exists():
-        import pyarrow.parquet as pq
-
-        from nrm.statistics.synthetic import synthetic_extract
-
         OUT.mkdir(parents=True, exist_ok=True)
-        pq.write_table(synthetic_extract(rows), path, compression="zstd", row_group_size=1 << 20)
+        command = [sys.executable, __file__, "--make-extract", str(rows), "--file", str(path)]
+        subprocess.run(command, check=True)
     return path
+
+
+def _make_extract(rows: int, path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from nrm.statistics.synthetic import synthetic_extract
+
+    pq.write_table(synthetic_extract(rows), path, compression="zstd", row_group_size=1 << 20)
 
 
 def _child(method: str, path: Path, year: int) -> dict[str, object]:
@@ -90,7 +97,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", choices=METHODS)
     parser.add_argument("--file", type=Path)
+    parser.add_argument("--make-extract", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.make_extract:
+        _make_extract(args.make_extract, args.file)
+        return 0
     if args.child:
         print(json.dumps(_child(args.child, args.file, args.year)))
         return 0
