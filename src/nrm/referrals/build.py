@@ -75,6 +75,10 @@ CASE_COLUMNS = (
     "assigned_to_id",
     "summary",
     "version",
+    # copies of the referral's columns, for the work queues (casework migration 0003)
+    "competent_authority",
+    "nation",
+    "exploitation_type",
 )
 # The tables a referral is written to, in an order that satisfies their foreign keys.
 REFERRAL_TABLES: tuple[tuple[type[Model], tuple[str, ...]], ...] = (
@@ -135,6 +139,7 @@ def referral_rows(
     age_group = derived_age_group(record)
     rules = rule_set_active()
     assert age_group is not None, "validated records always have an age group"
+    authority = competent_authority_allocate(record, rule_set=rules)._value_
     referral = (
         referral_id,
         record.schema_version,
@@ -149,7 +154,7 @@ def referral_rows(
         record.police_region._value_,
         record.consent,
         record.linked_immigration_interest,
-        competent_authority_allocate(record, rule_set=rules)._value_,
+        authority,
         age_group._value_,
         record.exploitation_type._value_,
         [code._value_ for code in record.exploitation_sub_types],
@@ -204,6 +209,11 @@ def referral_rows(
     )
     if record.competent_authority is not None:
         case["allocation_rule_set"] = ""  # named in the referral, not allocated by a rule
+    case.update(
+        competent_authority=authority,
+        nation=record.nation._value_,
+        exploitation_type=record.exploitation_type._value_,
+    )
     cases = [(referral_id, *(case[column] for column in CASE_COLUMNS[1:]))]
     return ReferralRows(referral, [person], nationalities, accounts, decisions, cases)
 

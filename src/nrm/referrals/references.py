@@ -10,7 +10,7 @@ import re
 from functools import partial
 from typing import Any
 
-from django.db import DatabaseError, ProgrammingError, connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from nrm.referrals.models import ReferenceCounter
 
@@ -40,20 +40,23 @@ def _sequence_create(cursor: Any, name: str) -> None:
 
 
 def _postgres_numbers(prefix: str, count: int) -> list[int]:
+    """Numbers from the prefix's sequence, created on first use. ``to_regclass`` makes a missing
+    sequence (a database rebuilt under a running process) give NULLs rather than an error, so
+    the caller's transaction needs no savepoint around the common case."""
     name = connection.ops.quote_name(_sequence_name(prefix))
-    query = f"SELECT nextval('{name}') FROM generate_series(1, %s)"  # noqa: S608
+    key = (connection.settings_dict["NAME"], name)
+    query = "SELECT nextval(to_regclass(%s)) FROM generate_series(1, %s)"
     with connection.cursor() as cursor:
-        if (connection.settings_dict["NAME"], name) not in _EXISTING:
+        if key not in _EXISTING:
             _sequence_create(cursor, name)
-        try:
-            with transaction.atomic():
-                cursor.execute(query, [count])
-                return [int(row[0]) for row in cursor.fetchall()]
-        except ProgrammingError:  # remembered, but gone since (e.g. a database rebuilt)
-            _EXISTING.discard((connection.settings_dict["NAME"], name))
+        cursor.execute(query, [name, count])
+        numbers = [row[0] for row in cursor.fetchall()]
+        if numbers and numbers[0] is None:  # remembered, but gone since
+            _EXISTING.discard(key)
             _sequence_create(cursor, name)
-            cursor.execute(query, [count])
-            return [int(row[0]) for row in cursor.fetchall()]
+            cursor.execute(query, [name, count])
+            numbers = [row[0] for row in cursor.fetchall()]
+    return [int(number) for number in numbers]
 
 
 def _counter_numbers(prefix: str, count: int) -> list[int]:
