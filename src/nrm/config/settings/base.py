@@ -93,7 +93,9 @@ def database_from_env(default: str) -> dict[str, object]:
         # Parameters bound by the server, and statements run often (the token check, the
         # inserts of a submission) prepared once per connection: PostgreSQL then skips parsing
         # and planning them (bench/README.md, API submissions).
-        config["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+        # NRM_DB_PREPARE_THRESHOLD=0 turns preparing off (a pooler that cannot keep them).
+        threshold = int(os.environ.get("NRM_DB_PREPARE_THRESHOLD", "5"))
+        config["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": threshold or None}
     return config
 
 
