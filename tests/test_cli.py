@@ -27,3 +27,17 @@ def test_a_command_on_a_case_store_without_tables_says_how_to_create_them(tmp_pa
     assert "Traceback" not in done.stderr
     assert f"the case store ({tmp_path / 'nrm.sqlite3'}) has no tables yet" in done.stderr
     assert "nrm migrate" in done.stderr and "NRM_DATA_DIR=var/demo" in done.stderr
+
+
+def test_output_cut_short_by_its_reader_ends_quietly() -> None:
+    # `nrm standard schema | head -1`: the reader goes away before the command writes.
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", RUN, "standard", "schema"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors

@@ -204,13 +204,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     for module in _command_modules():
         handlers.update(module.HANDLERS)
     try:
-        return handlers[args.command](args)
+        status = handlers[args.command](args)
+        sys.stdout.flush()  # inside the try: a reader that went away is met here
+        return status
+    except BrokenPipeError:
+        return _reader_gone()
     except Exception as exc:
         message = _missing_tables(exc)
         if message is None:
             raise
         print(f"error: {message}", file=sys.stderr)
         return 2
+
+
+def _reader_gone() -> int:
+    """The output's reader stopped reading (``nrm … | head``): stop quietly, as Unix tools do,
+    with the status of a process ended by SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the interpreter's own last flush must not fail
+    return 128 + 13
 
 
 def _missing_tables(exc: Exception) -> str | None:
