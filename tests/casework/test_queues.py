@@ -4,7 +4,8 @@ from typing import Any
 import pytest
 from django.core import mail
 
-from nrm.accounts.models import User
+from nrm.accounts.models import Organisation, User
+from nrm.accounts.roles import DefaultRole
 from nrm.casework.backlog import BacklogInvalid, backlog_create
 from nrm.casework.selectors import (
     Queue,
@@ -102,12 +103,33 @@ def test_a_backlog_of_384_inherited_cases_reports_the_share_cleared(
     # Cases closed before the start are not part of it; name them to include them.
     path_refs = open_refs + closed_refs
     backlog_create(actor=None, name="named", starts_on=date(2012, 5, 14), references=path_refs)
-    progress = backlog_progress(name="named")
+    progress = backlog_progress(name="named", actor=None)
     assert progress is not None
     assert (progress.total, progress.cleared, progress.rg_decided) == (384, 84, 84)
     assert progress.cleared_share == pytest.approx(84 / 384)
     assert main(["backlog", "show", "named"]) == 0
     assert "cleared (closed): 84 (21.9%)" in capsys.readouterr().out
+
+
+def test_a_manager_follows_only_the_backlog_cases_of_their_own_authority(
+    make_cases: Any,
+    valid_referral: dict[str, Any],
+    manager: User,
+    make_user: Any,
+    ukhtc: Organisation,
+) -> None:
+    home_office_refs = make_cases(3, valid_referral)
+    ukhtc_refs = make_cases(2, {**valid_referral, "competent_authority": "ukhtc"})
+    backlog_create(
+        actor=None, name="shared", starts_on=date(2012, 6, 1),
+        references=home_office_refs + ukhtc_refs,
+    )  # fmt: skip
+    backlog_create(actor=None, name="theirs", starts_on=date(2012, 6, 1), references=ukhtc_refs)
+    ukhtc_manager = make_user("ukhtc-manager", ukhtc, DefaultRole.MANAGER)
+    assert backlog_progress(name="shared", actor=None).total == 5  # type: ignore[union-attr]
+    assert backlog_progress(name="shared", actor=manager).total == 3  # type: ignore[union-attr]
+    assert backlog_progress(name="shared", actor=ukhtc_manager).total == 2  # type: ignore[union-attr]
+    assert backlog_progress(name="theirs", actor=manager) is None
 
 
 def test_a_backlog_naming_unknown_references_is_refused_with_them(

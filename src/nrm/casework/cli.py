@@ -88,7 +88,7 @@ def cmd_backlog(args: argparse.Namespace) -> int:
             return 1
         print(f"Backlog '{backlog.name}' from {backlog.starts_on}: {backlog.cases.count()} cases")
         return 0
-    progress = backlog_progress(name=args.name)
+    progress = backlog_progress(name=args.name, actor=None)  # the operator: every case
     if progress is None:
         print(f"error: there is no backlog named '{args.name}'", file=sys.stderr)
         return 1

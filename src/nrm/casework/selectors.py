@@ -262,19 +262,24 @@ class BacklogProgress:
         return self.cleared / self.total if self.total else 0.0
 
 
-def backlog_progress(*, name: str) -> BacklogProgress | None:
-    """How far a backlog is cleared. A case is cleared once it is closed (negative RG, CG made
-    or withdrawn); ``rg_decided`` counts cases with a reasonable grounds decision made."""
+def backlog_progress(*, name: str, actor: Any) -> BacklogProgress | None:
+    """How far a backlog is cleared, counting the cases in ``actor``'s scope (``actor`` None is
+    the operator at the command line: every case). A case is cleared once it is closed (negative
+    RG, CG made or withdrawn); ``rg_decided`` counts cases with a reasonable grounds decision
+    made. None for an unknown backlog or one with no case in scope."""
     backlog = Backlog.objects.filter(name=name).first()
     if backlog is None:
         return None
+    cases = backlog.cases.all() if actor is None else backlog.cases.filter(case_scope(actor))
     by_stage: dict[str, int] = {}
-    for stage in backlog.cases.values_list("stage", flat=True):
+    for stage in cases.values_list("stage", flat=True):
         by_stage[stage] = by_stage.get(stage, 0) + 1
     total = sum(by_stage.values())
     open_count = sum(by_stage.get(s, 0) for s in OPEN_STAGES)
     awaiting = by_stage.get(Stage.AWAITING_RG, 0)
-    suspended_rg = backlog.cases.filter(stage=Stage.SUSPENDED, resume_to=Stage.AWAITING_RG)
+    if actor is not None and not total:
+        return None
+    suspended_rg = cases.filter(stage=Stage.SUSPENDED, resume_to=Stage.AWAITING_RG)
     return BacklogProgress(
         name=backlog.name,
         starts_on=backlog.starts_on,

@@ -29,7 +29,10 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     unassigned = selectors.work_queue(
         actor=request.user, queue=selectors.Queue.OPEN, today=today
     ).filter(assigned_to=None)
-    backlogs = [selectors.backlog_progress(name=name) for name in selectors.backlogs_all()]
+    backlogs = [
+        selectors.backlog_progress(name=name, actor=request.user)
+        for name in selectors.backlogs_all()
+    ]
     context = {
         "form": find,
         "authority": getattr(getattr(request.user, "organisation", None), "name", ""),
