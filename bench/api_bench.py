@@ -145,6 +145,7 @@ def main() -> None:
             f"127.0.0.1:{port}",
             "--workers",
             str(args.workers),
+            "--preload",
             "--log-level",
             "warning",
         ],

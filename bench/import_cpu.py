@@ -1,12 +1,17 @@
 """CPU seconds per imported row, split by where they are spent; steadier than rows/s on a busy
 machine, since other work on the same cores slows the wall clock but not the CPU count.
 
-    python bench/import_cpu.py [--rows 100000] [--backend postgres] [--mode nrm] [--profile FILE]
+    python bench/import_cpu.py [--rows 100000] [--backend postgres] [--mode nrm|raw|database]
+                               [--profile FILE]
 
 Counts user + system CPU of the importing process, of its worker processes (children, counted
 once they have exited) and, on PostgreSQL, of the server backend that serves the import's
 connection (read from /proc, so the server must run on the same machine). ``--profile`` writes a
 cProfile of the importing process. Prints JSON.
+
+``--mode database`` (PostgreSQL) checks and encodes every row first, untimed, then times only
+writing the import's COPY batches in one transaction: what the database alone takes for the
+rows, a ceiling for any importer on this schema and machine.
 """
 
 import argparse
@@ -49,6 +54,7 @@ def _child(mode: str, csv_path: Path, profile: str | None) -> dict[str, object]:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
             backend_pid = int(cursor.fetchone()[0])
+    writers = _checked_batches(csv_path) if mode == "database" else []
     server_before = _proc_cpu(backend_pid) if backend_pid else 0.0
     main_before, workers_before = _own_cpu(resource.RUSAGE_SELF), _own_cpu(resource.RUSAGE_CHILDREN)
     profiler = cProfile.Profile(time.process_time) if profile else None
@@ -61,6 +67,11 @@ def _child(mode: str, csv_path: Path, profile: str | None) -> dict[str, object]:
         result = referrals_import(ImportOptions(path=csv_path, progress=False))
         assert result.ok, result.errors_by_column
         saved = result.saved
+    elif mode == "database":
+        from django.db import transaction
+
+        with transaction.atomic():
+            saved = sum(writer.flush() for writer in writers)
     else:
         from bench.raw_insert import raw_insert
 
@@ -87,11 +98,46 @@ def _child(mode: str, csv_path: Path, profile: str | None) -> dict[str, object]:
     }
 
 
+def _checked_batches(csv_path: Path) -> list[object]:
+    """The import's batches, checked and encoded in this process before the clock starts, so
+    that only the database's work is timed ("database" mode: the ceiling of any importer)."""
+    from django.utils import timezone
+
+    from nrm.referrals import import_worker
+    from nrm.referrals.build import REFERRAL_TABLES
+    from nrm.referrals.csvformat import CsvSource
+    from nrm.referrals.import_writer import BatchWriter, KeyReserver
+    from nrm.referrals.importers import BATCH_SIZE, CHUNK_SIZE, ImportOptions
+    from nrm.referrals.models import Referral
+    from nrm.standard.schema import Referral as Record
+
+    writers: list[BatchWriter] = []
+    keys = KeyReserver(Referral)
+    with CsvSource(csv_path, Record, defaults={}) as source:
+        setup = import_worker.WorkerSetup(
+            "nrm.referrals.importers:referral_checker",
+            ImportOptions(path=csv_path).checker_config(),
+            source.layout,
+            "postgresql",
+        )
+        state = import_worker.worker_state(setup)
+        for chunk in source.chunks(CHUNK_SIZE):
+            task = import_worker.ChunkTask(chunk, keys(len(chunk)), timezone.now())
+            checked = import_worker.chunk_check(state, task)
+            assert not checked.errors, checked.errors[:1]
+            if not writers or len(writers[-1]) >= BATCH_SIZE:
+                writers.append(
+                    BatchWriter(tables=REFERRAL_TABLES, prefix="NRM", audit=lambda refs: None)
+                )
+            writers[-1].add(checked)
+    return writers
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--backend", default="postgres", choices=["postgres", "sqlite"])
-    parser.add_argument("--mode", default="nrm", choices=["nrm", "raw"])
+    parser.add_argument("--mode", default="nrm", choices=["nrm", "raw", "database"])
     parser.add_argument("--profile", default=None)
     parser.add_argument("--child", nargs=2, metavar=("MODE", "CSV"))
     args = parser.parse_args()

@@ -1,10 +1,16 @@
-"""Serving the application: gunicorn when installed (production), else Django's own server."""
+"""Serving the application: gunicorn when installed (production), else Django's own server.
+
+gunicorn loads the application once, before it starts its workers (``--preload``): a worker is
+ready to answer when it starts, and the socket opens only then. No database connection may be
+open at that moment, or the workers would share it.
+"""
 
 import importlib.util
 import sys
 
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
 
 
 def serve(*, host: str, port: int, workers: int | None) -> int:
@@ -14,6 +20,7 @@ def serve(*, host: str, port: int, workers: int | None) -> int:
     if importlib.util.find_spec("gunicorn") is not None:
         from gunicorn.app.wsgiapp import run
 
+        connections.close_all()
         sys.argv = [
             "gunicorn",
             "nrm.config.wsgi:application",
@@ -21,6 +28,7 @@ def serve(*, host: str, port: int, workers: int | None) -> int:
             f"{host}:{port}",
             "--workers",
             str(workers or 2),
+            "--preload",
             "--access-logfile",
             "-",
         ]
