@@ -1,6 +1,7 @@
 import json
 from datetime import UTC, date, datetime
 
+import pytest
 from django.db import connection
 
 from nrm.bulk import RowEncoder
@@ -9,6 +10,16 @@ from nrm.bulk import RowEncoder
 def test_copy_text_escapes_backslashes_tabs_and_line_breaks_inside_values() -> None:
     line = RowEncoder("postgresql").copy_line(["a\tb", "line one\nline two\r", "C:\\path"])
     assert line == "a\\tb\tline one\\nline two\\r\tC:\\\\path\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "encoded"),
+    [("a\\b", "a\\\\b"), ("a\tb", "a\\tb"), ("a\nb", "a\\nb"), ("a\rb", "a\\rb"), ("a b", "a b")],
+)
+def test_copy_text_escapes_each_special_character_even_when_it_is_the_only_one(
+    value: str, encoded: str
+) -> None:
+    assert RowEncoder("postgresql").copy_fields(["x", value, "y"]) == f"x\t{encoded}\ty"
 
 
 def test_copy_text_writes_nulls_booleans_numbers_dates_and_json_as_postgresql_reads_them() -> None:

@@ -31,6 +31,7 @@ from tqdm import tqdm
 from nrm.accounts.models import Organisation
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record_many
+from nrm.casework.allocation import rule_set_active
 from nrm.referrals import import_worker
 from nrm.referrals.build import REFERRAL_TABLES, ReferralRows, referral_rows
 from nrm.referrals.csvformat import CsvSource, count_lines
@@ -312,6 +313,7 @@ def referral_checker(
 ) -> Check:
     """The row check of a referral import (an operator's door: historic decisions allowed)."""
     resolver = resolver_from(organisations)
+    rules = rule_set_active()  # one rule set for the whole import
 
     def check(data: dict[str, Any], key: Any, now: datetime) -> Checked | list[FieldError]:
         checked = referral_check(data, resolver=resolver, allow_decisions=True, today=today)
@@ -324,6 +326,7 @@ def referral_checker(
             organisation_id=organisation.pk,
             submitted_by_id=submitted_by_id,
             now=now,
+            rules=rules,
         )
         return Checked(record.referral_date.year, rows)
 
@@ -332,6 +335,7 @@ def referral_checker(
 
 def referrals_import(options: ImportOptions) -> ImportResult:
     """Import referrals (historic decisions allowed: this is an operator's door)."""
+    rule_set_active()  # an unusable allocation rule set is refused before any row is read
     kind = ImportKind(
         model=Referral,
         prefix="NRM",
