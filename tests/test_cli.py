@@ -1,6 +1,7 @@
 """The ``nrm`` command as a new user meets it."""
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,43 @@ def test_output_cut_short_by_its_reader_ends_quietly() -> None:
     errors = process.stderr.read().decode()
     assert process.wait(timeout=60) == 141
     assert "Traceback" not in errors and "BrokenPipeError" not in errors
+
+
+def _nrm(*args: str, **env_extra: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "NRM_DATA_DIR"}
+    }
+    return subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", RUN, *args],
+        env={**env, **env_extra},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_case_store_in_a_folder_that_does_not_exist_is_named_with_what_to_do(
+    tmp_path: Path,
+) -> None:
+    where = tmp_path / "nowhere"
+    done = _nrm("verify-published", "--year", "2012", NRM_DATA_DIR=str(where))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert f"the case store ({where / 'nrm.sqlite3'}) cannot be opened" in done.stderr
+    assert "nrm migrate" in done.stderr
+    assert not where.exists()  # nothing created by a command that only reads
+
+
+def test_a_database_server_that_cannot_be_reached_is_named_without_the_password() -> None:
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"postgres://nrm:s3cret-pw@127.0.0.1:{port}/nrm_case_store"
+    done = _nrm("verify-published", "--year", "2012", DATABASE_URL=url)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "cannot connect to the case store's database (nrm_case_store)" in done.stderr
+    assert f"port {port} failed" in done.stderr and "DATABASE_URL" in done.stderr
+    assert "s3cret-pw" not in done.stderr

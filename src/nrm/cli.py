@@ -210,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_gone()
     except Exception as exc:
-        message = _missing_tables(exc)
+        message = _store_unusable(exc)
         if message is None:
             raise
         print(f"error: {message}", file=sys.stderr)
@@ -225,19 +225,33 @@ def _reader_gone() -> int:
     return 128 + 13
 
 
-def _missing_tables(exc: Exception) -> str | None:
-    """A clear message when a command meets a case store whose tables were never created."""
+def _store_unusable(exc: Exception) -> str | None:
+    """A clear message when a command meets a case store it cannot use: one it cannot open or
+    connect to, or one whose tables were never created. None for any other error."""
+    from django.conf import settings
+    from django.db import connection
     from django.db.utils import OperationalError, ProgrammingError
 
-    text = str(exc)
-    if not isinstance(exc, OperationalError | ProgrammingError) or not (
-        "no such table" in text or ("relation" in text and "does not exist" in text)
-    ):
+    if not isinstance(exc, OperationalError | ProgrammingError):
         return None
-    from django.conf import settings
-
+    text = str(exc)
     name = settings.DATABASES["default"]["NAME"]
-    return (
-        f"the case store ({name}) has no tables yet: run `nrm migrate` to create them, or, to "
-        "use the demo case store built by `nrm demo`, set NRM_DATA_DIR=var/demo"
-    )
+    demo = "to use the demo case store built by `nrm demo`, set NRM_DATA_DIR=var/demo"
+    if "no such table" in text or ("relation" in text and "does not exist" in text):
+        return (
+            f"the case store ({name}) has no tables yet: run `nrm migrate` to create them, or, "
+            + demo
+        )
+    if isinstance(exc, OperationalError) and connection.connection is None:
+        if connection.vendor == "sqlite":
+            return (
+                f"the case store ({name}) cannot be opened: its folder does not exist or cannot "
+                f"be written. Run `nrm migrate` to create it there, or, {demo}"
+            )
+        reason = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+        return (
+            f"cannot connect to the case store's database ({name}): {reason}. Check "
+            "DATABASE_URL, that the server is running and that the database exists; "
+            "`nrm migrate` then creates the tables"
+        )
+    return None
