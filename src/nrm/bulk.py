@@ -174,10 +174,8 @@ class RowEncoder:
         append = fields.append
         for value in values:
             kind = type(value)
-            if kind is str:  # the most common: _copy_escape inline
-                if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
-                    value = value.translate(_COPY_ESCAPES)
-                append(value)
+            if kind is str:
+                append(_copy_escape(value))
             elif value is None:
                 append(COPY_NULL)
             elif kind is bool:

@@ -309,11 +309,19 @@ def resolver_from(organisations: Iterable[tuple[int, str]]) -> OrganisationResol
 
 
 def referral_checker(
-    *, organisations: Iterable[tuple[int, str]], today: date | None, submitted_by_id: int | None
+    *,
+    organisations: Iterable[tuple[int, str]],
+    today: date | None,
+    submitted_by_id: int | None,
+    rule_set: str | None = None,
 ) -> Check:
-    """The row check of a referral import (an operator's door: historic decisions allowed)."""
+    """The row check of a referral import (an operator's door: historic decisions allowed).
+
+    ``rule_set``: the allocation rule set the importing process chose, by default the
+    configured one; looked up once for the whole import.
+    """
     resolver = resolver_from(organisations)
-    rules = rule_set_active()  # one rule set for the whole import
+    rules = rule_set_active(rule_set)
 
     def check(data: dict[str, Any], key: Any, now: datetime) -> Checked | list[FieldError]:
         checked = referral_check(data, resolver=resolver, allow_decisions=True, today=today)
@@ -335,12 +343,13 @@ def referral_checker(
 
 def referrals_import(options: ImportOptions) -> ImportResult:
     """Import referrals (historic decisions allowed: this is an operator's door)."""
-    rule_set_active()  # an unusable allocation rule set is refused before any row is read
+    # Chosen here, so an unusable rule set is refused before any row is read.
+    rule_set = rule_set_active().name
     kind = ImportKind(
         model=Referral,
         prefix="NRM",
         checker="nrm.referrals.importers:referral_checker",
-        checker_config=options.checker_config(),
+        checker_config={**options.checker_config(), "rule_set": rule_set},
         tables=REFERRAL_TABLES,
         keyed=True,
         verb=AuditVerb.REFERRAL_IMPORT,
