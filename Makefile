@@ -41,10 +41,11 @@ test-postgres: $(STAMP) browser ## Run the suite on PostgreSQL in a scratch data
 	DATABASE_URL="$(PG_URL)/$$db" $(BIN)/python -m pytest; status=$$?; \
 	$(BIN)/python -m nrm.config.pgscratch drop "$(PG_URL)" $$db; exit $$status
 
-lint: $(STAMP) ## Lint, check formatting and type-check
+lint: $(STAMP) ## Lint, check formatting, type-check and check the layers (docs/architecture.md)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: $(STAMP) ## Format the code and apply safe lint fixes
 	$(BIN)/ruff format .

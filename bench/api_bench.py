@@ -109,7 +109,7 @@ def _prepare(env: dict[str, str]) -> str:
 def _count(env: dict[str, str]) -> int:
     script = (
         "import django; django.setup()\n"
-        "from nrm.referrals.models import Referral\n"
+        "from nrm.cases.models import Referral\n"
         "print(Referral.objects.count())\n"
     )
     done = subprocess.run(

@@ -61,7 +61,7 @@ def _child(mode: str, csv_path: Path) -> dict[str, object]:
     database_prepare()
     started = time.perf_counter()
     if mode == "nrm":
-        from nrm.referrals.importers import ImportOptions, referrals_import
+        from nrm.cases.referrals.importers import ImportOptions, referrals_import
 
         result = referrals_import(ImportOptions(path=csv_path, progress=False))
         assert result.ok, result.errors_by_column
@@ -71,7 +71,7 @@ def _child(mode: str, csv_path: Path) -> dict[str, object]:
 
         saved = raw_insert(csv_path)
     seconds = time.perf_counter() - started
-    from nrm.referrals.models import Referral
+    from nrm.cases.models import Referral
 
     assert Referral.objects.count() == saved
     return {

@@ -62,7 +62,7 @@ def _child(mode: str, csv_path: Path, profile: str | None) -> dict[str, object]:
     if profiler:
         profiler.enable()
     if mode == "nrm":
-        from nrm.referrals.importers import ImportOptions, referrals_import
+        from nrm.cases.referrals.importers import ImportOptions, referrals_import
 
         result = referrals_import(ImportOptions(path=csv_path, progress=False))
         assert result.ok, result.errors_by_column
@@ -103,19 +103,19 @@ def _checked_batches(csv_path: Path) -> list[object]:
     that only the database's work is timed ("database" mode: the ceiling of any importer)."""
     from django.utils import timezone
 
-    from nrm.referrals import import_worker
-    from nrm.referrals.build import REFERRAL_TABLES
-    from nrm.referrals.csvformat import CsvSource
-    from nrm.referrals.import_writer import BatchWriter, KeyReserver
-    from nrm.referrals.importers import BATCH_SIZE, CHUNK_SIZE, ImportOptions
-    from nrm.referrals.models import Referral
+    from nrm.cases.models import Referral
+    from nrm.cases.referrals import import_worker
+    from nrm.cases.referrals.build import REFERRAL_TABLES
+    from nrm.cases.referrals.csvformat import CsvSource
+    from nrm.cases.referrals.import_writer import BatchWriter, KeyReserver
+    from nrm.cases.referrals.importers import BATCH_SIZE, CHUNK_SIZE, ImportOptions
     from nrm.standard.schema import Referral as Record
 
     writers: list[BatchWriter] = []
     keys = KeyReserver(Referral)
     with CsvSource(csv_path, Record, defaults={}) as source:
         setup = import_worker.WorkerSetup(
-            "nrm.referrals.importers:referral_checker",
+            "nrm.cases.referrals.importers:referral_checker",
             ImportOptions(path=csv_path).checker_config(),
             source.layout,
             "postgresql",

@@ -5,7 +5,7 @@
 For each backend, a fresh database is migrated and seeded, then ``--cases`` open cases are
 written straight into it in bulk: referrals built once per variant (nation, exploitation type,
 referral date over the last 60 days) through the data standard, saved 5,000 at a time with
-``referrals_save`` (``nrm.bulk.rows_insert``: COPY on PostgreSQL, one prepared INSERT on SQLite),
+``referrals_save`` (``nrm.db.bulk.rows_insert``: COPY on PostgreSQL, one prepared INSERT on SQLite),
 all allocated to the Home Office; then 30 % are moved into the recovery period (some with the
 day-30 review due, some with the CG coming up), 5 % suspended and 20 % assigned to the
 benchmark caseworker, with plain UPDATEs. The statistics are refreshed (ANALYZE; VACUUM
@@ -55,7 +55,7 @@ TYPES = [("sexual", ["sexual_brothel"]), ("labour", []), ("domestic_servitude", 
 
 def _variants(today: Any) -> list[Any]:
     from nrm.accounts.models import Organisation
-    from nrm.referrals.services import OrganisationResolver, referral_check
+    from nrm.cases.referrals.services import OrganisationResolver, referral_check
 
     police = Organisation.objects.get(code="met-police")
     resolver = OrganisationResolver(own=police)
@@ -83,10 +83,10 @@ def _generate(cases: int) -> float:
     from django.utils import timezone
 
     from nrm.audit.models import AuditVerb
-    from nrm.casework.models import Case
-    from nrm.referrals.build import referral_build
-    from nrm.referrals.references import references_reserve
-    from nrm.referrals.services import referrals_save
+    from nrm.cases.models import Case
+    from nrm.cases.referrals.build import referral_build
+    from nrm.cases.referrals.references import references_reserve
+    from nrm.cases.referrals.services import referrals_save
 
     started = time.perf_counter()
     today = timezone.localdate()
@@ -136,7 +136,7 @@ def _caseworker() -> Any:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from nrm.accounts.models import Organisation, Role, User
-    from nrm.casework.models import Case
+    from nrm.cases.models import Case
 
     authority = Organisation.objects.filter(competent_authority="home_office").first()
     user = User.objects.create_user(
@@ -171,7 +171,7 @@ def _client(user: Any) -> Any:
 
 
 def _scenarios(cases: int) -> dict[str, dict[str, str]]:
-    from nrm.casework.selectors import PAGE_SIZE
+    from nrm.cases.casework.selectors import PAGE_SIZE
 
     last = (cases + PAGE_SIZE - 1) // PAGE_SIZE
     return {

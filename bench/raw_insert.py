@@ -12,8 +12,8 @@ from typing import Any
 from django.db import transaction
 
 from nrm.accounts.models import Organisation
-from nrm.bulk import ids_allocate, rows_insert
-from nrm.referrals import models
+from nrm.cases import models
+from nrm.db.bulk import ids_allocate, rows_insert
 
 BATCH = 5000
 

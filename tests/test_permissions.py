@@ -14,9 +14,9 @@ from nrm.accounts.models import Organisation
 from nrm.accounts.roles import DEFAULT_ROLES, DefaultRole
 from nrm.accounts.services import api_token_create
 from nrm.audit.models import AuditEvent, AuditVerb
-from nrm.casework.services import rg_decision_record
+from nrm.cases.casework.services import rg_decision_record
+from nrm.cases.models import AnonymousNotification, Referral
 from nrm.config.bootstrap import database_prepare
-from nrm.referrals.models import AnonymousNotification, Referral
 
 pytestmark = pytest.mark.django_db
 

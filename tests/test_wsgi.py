@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-VIEWS = ("nrm.referrals.api", "nrm.statistics.views")
+VIEWS = ("nrm.cases.referrals.api", "nrm.statistics.views")
 LOADED = f"""
 import json, sys
 import nrm.config.wsgi

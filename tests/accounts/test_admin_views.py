@@ -15,7 +15,7 @@ from nrm.accounts import admin_services as rules
 from nrm.accounts.models import Organisation, Role, User
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
-from nrm.referrals.services import referral_submit
+from nrm.cases.referrals.services import referral_submit
 from nrm.support.services import support_providers_seed, support_referral_create
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from nrm.accounts.models import Organisation, User
 from nrm.accounts.permissions import capabilities_of
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create
-from nrm.referrals import selectors
+from nrm.cases.referrals import selectors
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ def log_build(entries: int, *, actor: object = None) -> None:
         audit_record_many(
             actor=actor,
             verb=AuditVerb.REFERRAL_IMPORT,
-            target_type="referrals.referral",
+            target_type="cases.referral",
             target_ids=range(start + 1, min(start + BATCH, entries) + 1),
             detail={"door": "csv", "file": f"batch-{start // BATCH}.csv"},
         )

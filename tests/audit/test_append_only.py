@@ -74,7 +74,7 @@ def test_twenty_writers_at_once_leave_one_intact_chain() -> None:
                     audit_record_many(
                         actor=None,
                         verb=AuditVerb.REFERRAL_IMPORT,
-                        target_type="referrals.referral",
+                        target_type="cases.referral",
                         target_ids=[number * 100 + step, number * 100 + step + 50],
                         detail={"w": number, "step": step},
                     )

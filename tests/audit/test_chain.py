@@ -24,7 +24,7 @@ ENTRY: dict[str, Any] = {
     "at": AT,
     "actor_id": 7,
     "verb": "referral.read",
-    "target_type": "referrals.referral",
+    "target_type": "cases.referral",
     "target_id": "17",
     "detail": {"page": 2, "door": "api"},
 }
@@ -46,7 +46,7 @@ def test_the_canonical_text_is_sorted_key_compact_json_of_every_field_and_the_pr
         "previous_hash": GENESIS,
         "seq": 1,
         "target_id": "17",
-        "target_type": "referrals.referral",
+        "target_type": "cases.referral",
         "verb": "referral.read",
     }
     text = canonical(**ENTRY)
@@ -67,7 +67,7 @@ def test_the_hash_is_sha256_of_the_canonical_text() -> None:
         {"at": AT + timedelta(microseconds=1)},
         {"actor_id": None},
         {"verb": "referral.list"},
-        {"target_type": "referrals.anonymousnotification"},
+        {"target_type": "cases.anonymousnotification"},
         {"target_id": "18"},
         {"detail": {"page": 3, "door": "api"}},
     ],
@@ -105,7 +105,7 @@ def test_hashing_a_batch_in_one_pass_gives_the_hashes_of_entries_chained_one_by_
             at=AT,
             actor_id=None,
             verb="referral.import",
-            target_type="referrals.referral",
+            target_type="cases.referral",
             target_ids=targets,
             detail=detail,
         )
@@ -119,7 +119,7 @@ def test_hashing_a_batch_in_one_pass_gives_the_hashes_of_entries_chained_one_by_
             at=AT,
             actor_id=None,
             verb="referral.import",
-            target_type="referrals.referral",
+            target_type="cases.referral",
             target_id=target_id,
             detail=detail,
         )

@@ -39,7 +39,7 @@ def bulk(count: int, **detail: Any) -> None:
     audit_record_many(
         actor=None,
         verb=AuditVerb.REFERRAL_IMPORT,
-        target_type="referrals.referral",
+        target_type="cases.referral",
         target_ids=list(range(1, count + 1)),
         detail=detail,
     )
@@ -170,7 +170,7 @@ def test_a_detail_with_a_key_for_the_victims_account_is_refused_and_nothing_is_w
         audit_record_many(
             actor=None,
             verb=AuditVerb.REFERRAL_IMPORT,
-            target_type="referrals.referral",
+            target_type="cases.referral",
             target_ids=[1, 2],
             detail=detail,
         )

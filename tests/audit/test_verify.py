@@ -31,7 +31,7 @@ def test_swapping_the_content_of_two_entries_is_named_as_altered(db: Any) -> Non
     ("field", "value"),
     [
         ("verb", "referral.read"),
-        ("target_type", "referrals.anonymousnotification"),
+        ("target_type", "cases.anonymousnotification"),
         ("target_id", "1"),
         ("detail", {"door": "api"}),
         ("entry_hash", "f" * 64),

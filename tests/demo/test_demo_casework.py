@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 
 from nrm.accounts.models import User
-from nrm.casework.models import Case, CaseEvent
-from nrm.casework.selectors import Queue, queue_sizes
-from nrm.casework.state import Stage
+from nrm.cases.casework.selectors import Queue, queue_sizes
+from nrm.cases.models import Case, CaseEvent
+from nrm.cases.stages import Stage
 from nrm.config.bootstrap import database_prepare
 from nrm.demo.build import demo_accounts_create
 from nrm.demo.casework import PLANS, demo_casework_create

@@ -6,10 +6,10 @@ import pytest
 
 from nrm.accounts.services import organisations_seed
 from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.cases.models import Referral
+from nrm.cases.referrals.build import referral_as_record
 from nrm.demo.build import demo_referrals_load
 from nrm.demo.published import compare_with_reference
-from nrm.referrals.build import referral_as_record
-from nrm.referrals.models import Referral
 
 pytestmark = pytest.mark.django_db
 

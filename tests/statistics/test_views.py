@@ -19,9 +19,9 @@ from odf.text import P
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
-from nrm.casework.organisations import competent_authorities_seed
-from nrm.casework.services import cg_decision_record, rg_decision_record
-from nrm.referrals.services import referral_submit
+from nrm.cases.casework.organisations import competent_authorities_seed
+from nrm.cases.casework.services import cg_decision_record, rg_decision_record
+from nrm.cases.referrals.services import referral_submit
 from nrm.standard.codes import PoliceRegion
 from nrm.standard.nationality import country_name
 from nrm.statistics.selectors import statistics_cache_clear

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
-from nrm.referrals.models import Referral
-from nrm.referrals.services import referral_submit
+from nrm.cases.models import Referral
+from nrm.cases.referrals.services import referral_submit
 from nrm.support.models import SupportReferral
 from nrm.support.services import support_providers_seed, support_referral_create
 

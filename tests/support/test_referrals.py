@@ -12,7 +12,7 @@ from nrm.accounts.models import Organisation, User
 from nrm.accounts.permissions import CapabilityDenied
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
-from nrm.referrals.models import Referral
+from nrm.cases.models import Referral
 from nrm.standard.codes import SupportReferralStatus
 from nrm.support import messages
 from nrm.support.errors import SupportDenied, SupportInvalid

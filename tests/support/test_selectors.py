@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
-from nrm.referrals.models import Referral
+from nrm.cases.models import Referral
 from nrm.standard.codes import ExitRoute, SupportType
 from nrm.support.models import SupportEpisode, SupportReferral
 from nrm.support.selectors import (

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
-from nrm.referrals.services import referral_submit
+from nrm.cases.referrals.services import referral_submit
 from nrm.statistics.selectors import statistics_cache_clear
 
 from .conftest import Checked, sign_in

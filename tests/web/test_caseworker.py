@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
-from nrm.casework import messages
-from nrm.referrals.services import referral_submit
+from nrm.cases.casework import messages
+from nrm.cases.referrals.services import referral_submit
 from nrm.support.services import support_providers_seed
 
 from .conftest import Checked, sign_in

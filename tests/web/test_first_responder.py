@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from nrm.accounts.models import Organisation, User
-from nrm.referrals.models import AnonymousNotification, Referral, ReferralDraft
+from nrm.cases.models import AnonymousNotification, Referral, ReferralDraft
 from nrm.standard import messages
 
 from .conftest import Checked, sign_in

@@ -11,8 +11,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
+from nrm.cases.models import Referral
 from nrm.config.bootstrap import database_prepare
-from nrm.referrals.models import Referral
 
 from .conftest import Checked, sign_in
 

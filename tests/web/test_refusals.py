@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from nrm.accounts.models import Organisation, User
 from nrm.audit.models import AuditEvent, AuditVerb
-from nrm.referrals.services import referral_submit
+from nrm.cases.referrals.services import referral_submit
 
 from .conftest import Checked, sign_in
 

@@ -22,7 +22,7 @@ from nrm.accounts.admin_forms import (
     organisation_initial,
 )
 from nrm.accounts.capabilities import Capability, Scope
-from nrm.web.decorators import capability_required
+from nrm.accounts.decorators import capability_required
 
 PAGE_SIZE = 50
 

@@ -79,3 +79,28 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"session of user {self.user_id}"
+
+
+class NoticeKind(models.TextChoices):
+    DECISION = "decision", "Decision notice"
+    REMINDER = "reminder", "Deadline reminder"
+
+
+class Notice(models.Model):
+    """An in-app notice to an organisation (decision notices, deadline reminders). Holds NRM
+    references, counts and codes only, never personal data."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=30, choices=NoticeKind.choices)
+    reference = models.CharField(max_length=20, blank=True, default="")  # the case concerned
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from nrm.accounts import sign_in
 from nrm.accounts.forms import CodeForm, SignInForm
 from nrm.accounts.models import User
+from nrm.accounts.notices import notices_for
 
 HOME = "accounts:home"
 SIGN_IN = "accounts:sign-in"
@@ -138,8 +139,6 @@ def sign_out_view(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET"])
 def home_view(request: HttpRequest) -> HttpResponse:
-    from nrm.casework.notices import notices_for
-
     notices = notices_for(actor=request.user)[:20]
     return render(request, "accounts/home.html", {"account": request.user, "notices": notices})
 

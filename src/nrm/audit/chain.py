@@ -5,7 +5,7 @@ hash and every recorded field:
 
     {"actor": 7, "at": "2026-11-23T15:04:05.123456Z", "detail": {...},
      "previous_hash": "<64 hex>", "seq": 42, "target_id": "17",
-     "target_type": "referrals.referral", "verb": "referral.read"}
+     "target_type": "cases.referral", "verb": "referral.read"}
 
 ``at`` is written in UTC with microseconds; ``actor`` is the user's id or null; the first entry's
 previous hash is ``GENESIS``. Anyone can recompute the chain from the table with this page alone.

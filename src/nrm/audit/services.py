@@ -24,7 +24,7 @@ from django.utils import timezone
 from nrm.audit.chain import GENESIS, entry_hash, hashes_for_targets
 from nrm.audit.detail import detail_clean
 from nrm.audit.models import AuditEvent, AuditVerb
-from nrm.bulk import rows_insert
+from nrm.db.bulk import rows_insert
 
 # Key of the PostgreSQL advisory lock that serialises appends ("nrm-audit" in hex, truncated).
 CHAIN_LOCK = 0x6E726D2D61756474

@@ -8,8 +8,8 @@ from ninja.security import HttpBearer
 
 from nrm.accounts.models import User
 from nrm.accounts.selectors import user_for_token
-from nrm.casework.api import router as casework_router
-from nrm.referrals.api import router as referrals_router
+from nrm.cases.casework.api import router as casework_router
+from nrm.cases.referrals.api import router as referrals_router
 from nrm.standard.schema import AnonymousNotification, Referral
 
 

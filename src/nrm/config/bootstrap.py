@@ -3,16 +3,15 @@
 from django.conf import settings
 from django.core.management import call_command
 
+from nrm.accounts.services import organisations_seed, roles_seed
+from nrm.cases.casework.organisations import competent_authorities_seed
+from nrm.support.services import support_providers_seed
+
 
 def database_prepare(*, verbosity: int = 0) -> None:
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=verbosity)
-    from nrm.accounts.services import organisations_seed, roles_seed
-    from nrm.casework.organisations import competent_authorities_seed
-
     organisations_seed()
     competent_authorities_seed()
     roles_seed()
-    from nrm.support.services import support_providers_seed
-
     support_providers_seed()

@@ -5,8 +5,8 @@ from nrm.config.api import api
 urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("nrm.accounts.urls")),
-    path("", include("nrm.referrals.urls")),
+    path("", include("nrm.cases.referrals.urls")),
     path("", include("nrm.support.urls")),
-    path("", include("nrm.casework.urls")),
+    path("", include("nrm.cases.casework.urls")),
     path("", include("nrm.statistics.urls")),
 ]

@@ -7,6 +7,7 @@ are random for each build: they are printed and written to ``credentials.txt`` b
 
 import secrets
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -18,18 +19,17 @@ from nrm.accounts.models import Organisation, Role, User
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create
 from nrm.audit.models import AuditVerb
-from nrm.casework.backlog import backlog_create
-from nrm.config.bootstrap import database_prepare
-from nrm.demo.casework import demo_casework_create
-from nrm.demo.generator import DEMO_TODAY, generate_records
-from nrm.referrals.build import referral_build
-from nrm.referrals.models import Referral
-from nrm.referrals.references import references_reserve
-from nrm.referrals.services import (
+from nrm.cases.casework.backlog import backlog_create
+from nrm.cases.models import Referral
+from nrm.cases.referrals.build import referral_build
+from nrm.cases.referrals.references import references_reserve
+from nrm.cases.referrals.services import (
     OrganisationResolver,
     referral_check,
     referrals_save,
 )
+from nrm.demo.casework import demo_casework_create
+from nrm.demo.generator import DEMO_TODAY, generate_records
 
 DEMO_ORGANISATION = {
     DefaultRole.FIRST_RESPONDER: "met-police",
@@ -111,7 +111,9 @@ def demo_accounts_create() -> list[tuple[DefaultRole, str, str]]:
     return accounts
 
 
-def demo_build(*, keep: bool = False) -> None:
+def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
+    """Build the demo in an empty case store. ``prepare`` creates the store's tables and seeds
+    its code tables (the composition root passes ``nrm.config.bootstrap.database_prepare``)."""
     path = _database_path()
     if path is not None and path.exists() and keep:
         print(f"Reusing the demo database at {path}", file=sys.stderr)
@@ -120,7 +122,7 @@ def demo_build(*, keep: bool = False) -> None:
         connection.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    database_prepare()
+    prepare()
     if path is None and Referral.objects.exists():
         raise DemoDataInvalid(
             "The demo loads into an empty case store; this database already holds referrals"

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from nrm.accounts.models import User
-from nrm.casework.models import Case
-from nrm.casework.services import case_event_record, case_reallocate, review_record
-from nrm.casework.state import Event
-from nrm.referrals.services import referral_submit
+from nrm.cases.casework.services import case_event_record, case_reallocate, review_record
+from nrm.cases.models import Case
+from nrm.cases.referrals.services import referral_submit
+from nrm.cases.stages import Event
 from nrm.standard.codes import CompetentAuthority
 
 NATIONALITIES = ["NGA", "VNM", "ALB", "CHN", "ROU", "ERI", "SVK", "UGA"]

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from django.conf import settings
 from tqdm import tqdm
 
-from nrm.referrals.models import Decision, Nationality, Referral
+from nrm.cases.models import Decision, Nationality, Referral
 from nrm.standard.codes import DecisionOutcome, DecisionStage, NationalityBasis
 from nrm.standard.nationality import nationality_key
 from nrm.statistics.columns import SCHEMA, empty_columns

@@ -22,8 +22,7 @@ from django.db.models import Count, Max, Sum
 
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.permissions import capability_require
-from nrm.casework.models import Case
-from nrm.referrals.models import Decision, Referral
+from nrm.cases.models import Case, Decision, Referral
 from nrm.standard.codes import PoliceRegion
 from nrm.statistics.barchart import grouped_bar_svg
 from nrm.statistics.charts import chart_series

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from nrm.accounts.capabilities import Capability
+from nrm.accounts.decorators import capability_required
 from nrm.statistics import services
 from nrm.statistics.barchart import bar_chart_svg
 from nrm.statistics.html_report import METHODOLOGY
@@ -26,7 +27,6 @@ from nrm.statistics.selectors import (
 from nrm.statistics.tilemap import tile_map_svg, tiles
 from nrm.statistics.verify import Verifier
 from nrm.statistics.verify_known import NOT_FROM_REFERRALS
-from nrm.web.decorators import capability_required
 
 CHOOSE_YEAR = "Choose a year with referrals"
 CONTENT_TYPES = {

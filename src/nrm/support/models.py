@@ -5,21 +5,37 @@ Support records hold codes and dates only: there is no free-text field, so nothi
 carry personal data beyond the link to the referral. Business rules live in ``services.py``.
 """
 
+from typing import Protocol
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
 from nrm.accounts.models import Organisation
-from nrm.referrals.models import Referral
 from nrm.standard import codes
 
 OPEN_STATUSES = (codes.SupportReferralStatus.OFFERED, codes.SupportReferralStatus.ACCEPTED)
 
 
+class ReferredPerson(Protocol):
+    """What support reads of a referral of the case domain (``cases.Referral``), which sits
+    above support and is named here only by lazy reference."""
+
+    pk: int
+    reference: str
+    nation: str
+    age_group: str
+    consent: bool | None
+    exploitation_type: str
+    organisation: Organisation
+
+
 class SupportReferral(models.Model):
     """A referral of a person to a support provider. At most one is open per referral."""
 
-    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="support")
+    # The referral by lazy reference: support sits below the case domain, which calls it on a
+    # positive reasonable grounds decision (docs/adr/0009-support-below-cases.md).
+    referral = models.ForeignKey("cases.Referral", on_delete=models.CASCADE, related_name="support")
     provider = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="support_referrals"
     )
@@ -94,3 +110,10 @@ class SupportEpisode(models.Model):
 
     def __str__(self) -> str:
         return f"Support episode {self.pk} ({self.support_type})"
+
+
+def referral_model() -> type[models.Model]:
+    """The case domain's referral model, found through the lazy reference above."""
+    model = SupportReferral._meta.get_field("referral").related_model
+    assert isinstance(model, type)
+    return model

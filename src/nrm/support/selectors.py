@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 
@@ -13,7 +14,6 @@ from nrm.accounts.capabilities import Scope
 from nrm.accounts.models import Organisation
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
-from nrm.referrals.models import Person, Referral
 from nrm.standard.codes import (
     AgeGroup,
     ExitRoute,
@@ -23,7 +23,7 @@ from nrm.standard.codes import (
     SupportType,
 )
 from nrm.support import messages
-from nrm.support.models import OPEN_STATUSES, SupportEpisode, SupportReferral
+from nrm.support.models import OPEN_STATUSES, ReferredPerson, SupportEpisode, SupportReferral
 from nrm.support.providers import SupportCase, SupportConfigError, provider_config
 
 
@@ -138,7 +138,7 @@ def referral_ids_supported_by(
     *, organisation: Organisation | int
 ) -> QuerySet[SupportReferral, int]:
     """Ids of referrals with a support referral to ``organisation`` (as lead or
-    sub-contractor) that it has not declined; use as ``Referral.objects.filter(id__in=...)``."""
+    sub-contractor) that it has not declined; use as a filter on referral ids."""
     org = organisation.pk if isinstance(organisation, Organisation) else organisation
     return (
         SupportReferral.objects.filter(Q(provider_id=org) | Q(delivered_by_id=org))
@@ -147,24 +147,28 @@ def referral_ids_supported_by(
     )
 
 
-def support_case(referral: Referral) -> SupportCase:
+def _gender(referral: ReferredPerson) -> str:
+    try:
+        gender = str(referral.person.gender)  # type: ignore[attr-defined]
+    except ObjectDoesNotExist:
+        return Gender.NOT_RECORDED
+    return gender or Gender.NOT_RECORDED
+
+
+def support_case(referral: ReferredPerson) -> SupportCase:
     """The codes the routing rule looks at, for one referral."""
-    gender = Person.objects.filter(referral_id=referral.pk).values_list("gender", flat=True).first()
-    referrer = Organisation.objects.filter(pk=referral.organisation_id).values_list(
-        "code", "responder_type"
-    )
-    code, responder_type = referrer.first() or ("", "")
+    referrer = referral.organisation
     return SupportCase(
         nation=referral.nation,
         age_group=referral.age_group,
-        gender=gender or Gender.NOT_RECORDED,
+        gender=_gender(referral),
         exploitation_type=referral.exploitation_type,
-        referrer_code=code,
-        referrer_is_local_authority=responder_type == FirstResponderType.LOCAL_AUTHORITY,
+        referrer_code=referrer.code,
+        referrer_is_local_authority=referrer.responder_type == FirstResponderType.LOCAL_AUTHORITY,
     )
 
 
-def support_provider_for(*, referral: Referral) -> Organisation | None:
+def support_provider_for(*, referral: ReferredPerson) -> Organisation | None:
     """The organisation a support referral for ``referral`` goes to: for a child, children's
     services; for an adult who consented, the provider the rule names; otherwise None."""
     if referral.age_group == AgeGroup.ADULT and referral.consent is not True:

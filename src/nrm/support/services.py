@@ -17,7 +17,6 @@ from nrm.accounts.models import Organisation
 from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
-from nrm.referrals.models import Referral
 from nrm.standard.codes import (
     ExitRoute,
     SupportDeclineReason,
@@ -27,7 +26,13 @@ from nrm.standard.codes import (
 )
 from nrm.support import messages
 from nrm.support.errors import SupportDenied, SupportInvalid
-from nrm.support.models import OPEN_STATUSES, SupportEpisode, SupportReferral
+from nrm.support.models import (
+    OPEN_STATUSES,
+    ReferredPerson,
+    SupportEpisode,
+    SupportReferral,
+    referral_model,
+)
 from nrm.support.providers import provider_config
 from nrm.support.selectors import support_provider_for
 
@@ -48,7 +53,7 @@ def support_providers_seed() -> int:
 
 
 def support_referral_create(
-    *, referral: Referral, actor: Any, at: datetime | None = None
+    *, referral: ReferredPerson, actor: Any, at: datetime | None = None
 ) -> SupportReferral | None:
     """Refer the person to support after a positive reasonable grounds decision.
 
@@ -62,15 +67,19 @@ def support_referral_create(
         detail={"reference": referral.reference, "action": "support_refer"},
     )
     with transaction.atomic():
-        locked = Referral.objects.select_for_update().get(pk=referral.pk)
-        existing = SupportReferral.objects.filter(referral=locked, status__in=OPEN_STATUSES).first()
+        locked: ReferredPerson = (
+            referral_model().objects.select_for_update().get(pk=referral.pk)  # type: ignore[attr-defined]
+        )
+        existing = SupportReferral.objects.filter(
+            referral_id=locked.pk, status__in=OPEN_STATUSES
+        ).first()
         if existing is not None:
             return existing
         provider = support_provider_for(referral=locked)
         if provider is None:
             return None
         support_referral = SupportReferral.objects.create(
-            referral=locked, provider=provider, offered_at=at or timezone.now()
+            referral_id=locked.pk, provider=provider, offered_at=at or timezone.now()
         )
         audit_record(
             actor=actor,

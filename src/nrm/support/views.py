@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from nrm.accounts.capabilities import Capability
+from nrm.accounts.decorators import capability_required
 from nrm.standard.codes import SupportReferralStatus
 from nrm.support import services
 from nrm.support.errors import SupportDenied, SupportInvalid
@@ -31,7 +32,6 @@ from nrm.support.selectors import (
     support_referral_get,
     support_referral_page,
 )
-from nrm.web.decorators import capability_required
 
 ACCEPTED = "Support referral {reference} accepted"
 DECLINED = "Support referral {reference} declined"

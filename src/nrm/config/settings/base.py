@@ -26,9 +26,8 @@ INSTALLED_APPS = [
     "nrm.web",
     "nrm.accounts",
     "nrm.audit",
-    "nrm.referrals",
-    "nrm.casework",
     "nrm.support",
+    "nrm.cases",
     "nrm.statistics",
 ]
 

@@ -1,0 +1,1 @@
+"""The case domain: a referral and its case, from intake to the conclusive grounds decision."""

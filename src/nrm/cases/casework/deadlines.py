@@ -1,0 +1,92 @@
+"""The daily deadline run: what is due or overdue for each competent authority, with reminders
+to its staff (in-app and email). Emails carry counts and NRM references only."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+
+from nrm.accounts.capabilities import Capability
+from nrm.accounts.models import NoticeKind, Organisation
+from nrm.accounts.notices import notices_send
+from nrm.audit.models import AuditVerb
+from nrm.audit.services import audit_record
+from nrm.cases.casework.selectors import Queue, queue_filter
+from nrm.cases.models import Case
+from nrm.standard.codes import CompetentAuthority
+
+REMINDER_QUEUES = (Queue.OVERDUE, Queue.DUE_TODAY, Queue.REVIEW_DUE, Queue.UPCOMING_CG)
+SUBJECT = "NRM deadlines for {authority} on {today}: {overdue} overdue, {due} due today"
+LIMIT = 200  # references listed per queue in an email; the counts are always complete
+
+
+@dataclass
+class AuthorityDeadlines:
+    authority: CompetentAuthority
+    references: dict[Queue, list[str]] = field(default_factory=dict)
+    counts: dict[Queue, int] = field(default_factory=dict)
+
+    def body(self, *, today: date) -> str:
+        lines = [f"Deadlines of {self.authority.label} on {today.isoformat()}.", ""]
+        for queue in REMINDER_QUEUES:
+            lines.append(f"{queue.value.replace('_', ' ').capitalize()}: {self.counts[queue]}")
+            lines += [f"  {reference}" for reference in self.references[queue]]
+            if self.counts[queue] > len(self.references[queue]):
+                lines.append(f"  … and {self.counts[queue] - len(self.references[queue])} more")
+        lines += ["", "Sign in to Open NRM to open the cases."]
+        return "\n".join(lines) + "\n"
+
+
+def deadlines_collect(*, today: date) -> list[AuthorityDeadlines]:
+    """For each competent authority with cases, the cases in each reminder queue."""
+    found = []
+    authorities = (
+        Case.objects.values_list("referral__competent_authority", flat=True).order_by().distinct()
+    )
+    for code in sorted(set(authorities)):
+        entry = AuthorityDeadlines(CompetentAuthority(code))
+        cases = Case.objects.filter(referral__competent_authority=code)
+        for queue in REMINDER_QUEUES:
+            chosen = cases.filter(queue_filter(queue, today=today)).order_by("due_on", "pk")
+            entry.counts[queue] = chosen.count()
+            entry.references[queue] = list(
+                chosen.values_list("referral__reference", flat=True)[:LIMIT]
+            )
+        found.append(entry)
+    return found
+
+
+def deadline_reminders_send(*, today: date, email: bool = True) -> list[AuthorityDeadlines]:
+    """Collect the deadlines and remind each authority's staff; audited. Returns what was due."""
+    collected = deadlines_collect(today=today)
+    with transaction.atomic():
+        for entry in collected:
+            due = entry.counts[Queue.OVERDUE] + entry.counts[Queue.DUE_TODAY]
+            if not due and not entry.counts[Queue.REVIEW_DUE]:
+                continue
+            body = entry.body(today=today)
+            sent = notices_send(
+                organisations=list(
+                    Organisation.objects.filter(competent_authority=entry.authority.value)
+                ),
+                kind=NoticeKind.REMINDER,
+                subject=SUBJECT.format(
+                    authority=entry.authority.label,
+                    today=today.isoformat(),
+                    overdue=entry.counts[Queue.OVERDUE],
+                    due=entry.counts[Queue.DUE_TODAY],
+                ),
+                text=body,
+                email=body if email else "",
+                readers=Capability.VIEW_DEADLINES,
+            )
+            audit_record(
+                actor=None,
+                verb=AuditVerb.REMINDER_SEND,
+                detail={
+                    "competent_authority": entry.authority.value,
+                    "counts": {queue.value: n for queue, n in entry.counts.items()},
+                    "emails": sent,
+                },
+            )
+    return collected

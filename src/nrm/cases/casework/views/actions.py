@@ -1,0 +1,314 @@
+"""The changes a case page offers, one page each: the decision forms, suspension, resumption,
+withdrawal, extension, the day-30 review, the case summary, reallocation and assignment.
+
+Each form carries the version of the case it was rendered with; a save on a stale version
+shows the conflict message and keeps everything the user typed (the hidden version moves on to
+the current one, so the next save goes through once the user has checked the case)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from nrm.accounts.capabilities import Capability
+from nrm.accounts.decorators import capability_required
+from nrm.accounts.permissions import CapabilityDenied, has_capability
+from nrm.cases.casework import forms, selectors, services
+from nrm.cases.casework.state import IllegalTransition
+from nrm.cases.models import Case
+from nrm.cases.stages import OPEN, Event, Stage, stage_label
+from nrm.standard.codes import CompetentAuthority, DecisionOutcome
+
+Save = Callable[[Any, str, int, dict[str, Any]], Case]
+
+
+@dataclass(frozen=True)
+class Action:
+    slug: str
+    title: str
+    button: str
+    form: type[forms.CaseForm]
+    capability: Capability
+    applies: Callable[[Case], bool]
+    save: Save
+    done: str
+    warning: str = ""
+
+
+def _event(event: Event) -> Save:
+    def save(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+        return services.case_event_record(
+            actor=actor,
+            reference=reference,
+            event=event,
+            on=data["on"],
+            expected_version=version,
+            reasons=data.get("reasons", ""),
+            extend_days=data.get("days") or 0,
+        )
+
+    return save
+
+
+def _decision(record: Callable[..., Case]) -> Save:
+    def save(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+        return record(
+            actor=actor,
+            reference=reference,
+            positive=data["outcome"] == DecisionOutcome.POSITIVE,
+            on=data["decided_on"],
+            expected_version=version,
+            reasons=data["reasons"],
+        )
+
+    return save
+
+
+def _review(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+    return services.review_record(
+        actor=actor, reference=reference, on=data["on"], expected_version=version
+    )
+
+
+def _summary(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+    return services.case_edit(
+        actor=actor, reference=reference, expected_version=version, summary=data["summary"]
+    )
+
+
+def _note(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+    return services.case_note_add(
+        actor=actor, reference=reference, expected_version=version, note=data["note"]
+    )
+
+
+def _reallocate(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+    return services.case_reallocate(
+        actor=actor,
+        reference=reference,
+        authority=CompetentAuthority(data["authority"]),
+        reason=data["reason"],
+        expected_version=version,
+    )
+
+
+def _assign(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+    return services.case_assign(
+        actor=actor, reference=reference, assignee=data["assignee"], expected_version=version
+    )
+
+
+def _open(case: Case) -> bool:
+    return case.stage in OPEN | {Stage.SUSPENDED}
+
+
+ACTIONS = {
+    action.slug: action
+    for action in (
+        Action(
+            "rg-decision",
+            "Record the reasonable grounds decision",
+            "Save the decision",
+            forms.DecisionForm,
+            Capability.RECORD_RG_DECISION,
+            lambda case: case.stage == Stage.AWAITING_RG,
+            _decision(services.rg_decision_record),
+            "Reasonable grounds decision recorded",
+        ),
+        Action(
+            "cg-decision",
+            "Record the conclusive grounds decision",
+            "Save the decision",
+            forms.DecisionForm,
+            Capability.RECORD_CG_DECISION,
+            lambda case: case.stage == Stage.RECOVERY,
+            _decision(services.cg_decision_record),
+            "Conclusive grounds decision recorded",
+        ),
+        Action(
+            "review",
+            "Record the day-30 review",
+            "Save the review",
+            forms.ReviewForm,
+            Capability.RECORD_CG_DECISION,
+            lambda case: case.stage == Stage.RECOVERY and case.reviewed_on is None,
+            _review,
+            "Day-30 review recorded",
+        ),
+        Action(
+            "suspend",
+            "Suspend the case",
+            "Suspend the case",
+            forms.EventForm,
+            Capability.RECORD_RG_DECISION,
+            lambda case: case.stage in OPEN,
+            _event(Event.SUSPEND),
+            "Case suspended",
+        ),
+        Action(
+            "resume",
+            "Resume the case",
+            "Resume the case",
+            forms.EventForm,
+            Capability.RECORD_RG_DECISION,
+            lambda case: case.stage == Stage.SUSPENDED,
+            _event(Event.RESUME),
+            "Case resumed",
+        ),
+        Action(
+            "withdraw",
+            "Withdraw the case",
+            "Withdraw the case",
+            forms.EventForm,
+            Capability.RECORD_RG_DECISION,
+            _open,
+            _event(Event.WITHDRAW),
+            "Case withdrawn",
+            warning="A withdrawn case is closed: it cannot be reopened.",
+        ),
+        Action(
+            "extend-recovery",
+            "Extend the recovery period",
+            "Extend the recovery period",
+            forms.ExtensionForm,
+            Capability.EXTEND_DEADLINE,
+            lambda case: case.stage == Stage.RECOVERY,
+            _event(Event.EXTEND_RECOVERY),
+            "Recovery period extended",
+        ),
+        Action(
+            "summary",
+            "Edit the case summary",
+            "Save the summary",
+            forms.SummaryForm,
+            Capability.RECORD_RG_DECISION,
+            lambda case: True,
+            _summary,
+            "Case summary saved",
+        ),
+        Action(
+            "note",
+            "Add a note",
+            "Save the note",
+            forms.NoteForm,
+            Capability.RECORD_RG_DECISION,
+            lambda case: True,
+            _note,
+            "Note added",
+        ),
+        Action(
+            "reallocate",
+            "Reallocate the case",
+            "Reallocate the case",
+            forms.ReallocationForm,
+            Capability.ALLOCATE_CASE,
+            _open,
+            _reallocate,
+            "Case reallocated",
+        ),
+        Action(
+            "assign",
+            "Assign the case",
+            "Assign the case",
+            forms.AssignmentForm,
+            Capability.ALLOCATE_CASE,
+            _open,
+            _assign,
+            "Case assignment saved",
+        ),
+    )
+}
+
+
+def actions_for(*, actor: Any, case: Case) -> list[Action]:
+    """The changes ``actor`` may make to ``case`` at its stage (the links of the case page)."""
+    return [
+        action
+        for action in ACTIONS.values()
+        if has_capability(actor, action.capability) and action.applies(case)
+    ]
+
+
+def _form(action: Action, request: HttpRequest, data: Any, case: Case) -> forms.CaseForm:
+    extra: dict[str, Any] = {}
+    if action.form is forms.AssignmentForm:
+        extra["caseworkers"] = selectors.caseworkers_for(actor=request.user)
+    initial: dict[str, Any] = {"expected_version": case.version}
+    if action.form is forms.SummaryForm:
+        initial["summary"] = case.summary
+    if action.form is forms.AssignmentForm:
+        initial["assignee"] = case.assigned_to_id
+    return action.form(data, initial=initial, **extra)
+
+
+def _page(request: HttpRequest, action: Action, case: Case, form: Any) -> HttpResponse:
+    context = {
+        "action": action,
+        "case": case,
+        "reference": case.referral.reference,
+        "stage": stage_label(case.stage),
+        "form": form,
+    }
+    return render(request, "casework/action.html", context)
+
+
+def action_page(request: HttpRequest, reference: str, slug: str) -> HttpResponse:
+    """GET: the form; POST: call the service, then back to the case with a banner."""
+    action = ACTIONS[slug]
+    case = selectors.case_get(actor=request.user, reference=reference)
+    if case is None:
+        return render(request, "web/not_found.html", status=404)
+    if request.method != "POST":
+        return _page(request, action, case, _form(action, request, None, case))
+    form = _form(action, request, request.POST, case)
+    if not form.is_valid():
+        return _page(request, action, case, form)
+    try:
+        action.save(
+            request.user, reference, form.cleaned_data["expected_version"], form.cleaned_data
+        )
+    except services.CaseConflict as conflict:
+        data = request.POST.copy()
+        data["expected_version"] = str(conflict.current)
+        form = _form(action, request, data, case)
+        form.is_valid()
+        form.add_error(None, str(conflict))
+        return _page(request, action, case, form)
+    except services.CaseNotFound:
+        return render(request, "web/not_found.html", status=404)
+    except CapabilityDenied:
+        return render(request, "web/forbidden.html", status=403)
+    except IllegalTransition as refused:
+        form.add_error(form.field_for(str(refused)), str(refused))
+        return _page(request, action, case, form)
+    messages.success(request, f"{action.done} for {reference}")
+    return redirect("casework:case", reference=reference)
+
+
+def _view(slug: str) -> Callable[[HttpRequest, str], HttpResponse]:
+    action = ACTIONS[slug]
+
+    @capability_required(action.capability)
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, reference: str) -> HttpResponse:
+        return action_page(request, reference, slug)
+
+    view.__name__ = view.__qualname__ = f"{slug.replace('-', '_')}_view"
+    return view
+
+
+rg_decision_view = _view("rg-decision")
+cg_decision_view = _view("cg-decision")
+review_view = _view("review")
+suspend_view = _view("suspend")
+resume_view = _view("resume")
+withdraw_view = _view("withdraw")
+extend_recovery_view = _view("extend-recovery")
+summary_view = _view("summary")
+note_view = _view("note")
+reallocate_view = _view("reallocate")
+assign_view = _view("assign")

@@ -1,0 +1,2 @@
+"""Referrals: the intake of referrals and anonymous notifications through every door (API,
+CSV import, web journey)."""

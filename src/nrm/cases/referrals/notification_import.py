@@ -1,0 +1,56 @@
+"""CSV import of anonymous notifications, through the same importer as referrals."""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from nrm.audit.models import AuditVerb
+from nrm.cases.models import AnonymousNotification
+from nrm.cases.referrals.importers import (
+    Check,
+    Checked,
+    ImportKind,
+    ImportOptions,
+    ImportResult,
+    resolver_from,
+    run_import,
+)
+from nrm.cases.referrals.services import (
+    NOTIFICATION_COLUMNS,
+    notification_check,
+    notification_values,
+)
+from nrm.standard.schema import AnonymousNotification as NotificationSchema
+from nrm.standard.validation import FieldError
+
+
+def notification_checker(
+    *, organisations: Iterable[tuple[int, str]], today: date | None, submitted_by_id: int | None
+) -> Check:
+    resolver = resolver_from(organisations)
+
+    def check(data: dict[str, Any], key: Any, now: datetime) -> Checked | list[FieldError]:
+        checked = notification_check(data, resolver=resolver, today=today)
+        if isinstance(checked, list):
+            return checked
+        record, organisation = checked
+        row = notification_values(
+            record, organisation_id=organisation.pk, submitted_by_id=submitted_by_id, now=now
+        )
+        return Checked(record.notification_date.year, (row,))
+
+    return check
+
+
+def notifications_import(options: ImportOptions) -> ImportResult:
+    kind = ImportKind(
+        model=NotificationSchema,
+        prefix="NRM-AN",
+        checker="nrm.cases.referrals.notification_import:notification_checker",
+        checker_config=options.checker_config(),
+        tables=((AnonymousNotification, NOTIFICATION_COLUMNS),),
+        keyed=False,
+        verb=AuditVerb.NOTIFICATION_SUBMIT,
+        detail={"door": "csv", "file": options.path.name},
+    )
+    return run_import(kind, options)

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class ReferralsConfig(AppConfig):
-    name = "nrm.referrals"
-    label = "referrals"

@@ -1,0 +1,102 @@
+"""``nrm extract``, ``nrm report`` and ``nrm verify-published``: operator doors onto the
+statistics services. The operator's OS user name is recorded in the audit detail."""
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from nrm.statistics.ctdc_extract import CtdcFormatError, ctdc_table
+from nrm.statistics.extract import ExtractKeyMissing
+from nrm.statistics.report import ReportError, load_referrals, report_run
+from nrm.statistics.services import extract_create, published_verify
+from nrm.statistics.verify import verify_print
+
+FORMATS = ("csv", "ods", "xlsx", "html")
+
+
+def extract_arguments(ext: argparse.ArgumentParser) -> None:
+    ext.add_argument("--out", type=Path, required=True, help="the Parquet file to write")
+    ext.add_argument("--from-ctdc", type=Path, help="convert a CTDC global-dataset CSV instead")
+    ext.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+
+
+def report_arguments(rep: argparse.ArgumentParser) -> None:
+    rep.add_argument("--year", type=int, required=True)
+    rep.add_argument("--out", type=Path, required=True, help="directory to write into")
+    rep.add_argument(
+        "--format", default=",".join(FORMATS), help="comma-separated: csv,ods,xlsx,html"
+    )
+    rep.add_argument("--public", action="store_true", help="apply disclosure control")
+    rep.add_argument("--extract", type=Path, help="use this extract instead of the case store")
+    rep.add_argument("--threshold", type=int, default=None, help="smallest publishable count")
+    rep.add_argument("--round", type=int, default=None, help="round published counts to this base")
+    rep.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+
+
+def verify_arguments(ver: argparse.ArgumentParser) -> None:
+    ver.add_argument("--year", type=int, required=True)
+    ver.add_argument("--extract", type=Path, help="use this extract instead of the case store")
+    ver.add_argument("--reference", type=Path, help="directory of the reference CSVs")
+    ver.add_argument("--all", action="store_true", help="print every matching cell too")
+
+
+def _operator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    progress = False if args.no_progress else None
+    try:
+        if args.from_ctdc is not None:
+            table = ctdc_table(args.from_ctdc)
+            rows = extract_create(out=args.out, table=table, operator=_operator(), source="ctdc")
+        else:
+            rows = extract_create(out=args.out, operator=_operator(), progress=progress)
+    except (ExtractKeyMissing, CtdcFormatError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.out} ({rows} rows)")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    try:
+        files = report_run(args, operator=_operator())
+    except ReportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {len(files)} files to {args.out}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    try:
+        referrals = load_referrals(args.extract, progress=False)
+    except ReportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    verifier = published_verify(
+        referrals=referrals,
+        year=args.year,
+        reference=args.reference,
+        operator=_operator(),
+        source=args.extract.name if args.extract else "case store",
+    )
+    return verify_print(verifier, show_all=args.all)
+
+
+ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "extract": extract_arguments,
+    "report": report_arguments,
+    "verify-published": verify_arguments,
+}
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "extract": cmd_extract,
+    "report": cmd_report,
+    "verify-published": cmd_verify,
+}
