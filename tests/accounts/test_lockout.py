@@ -28,7 +28,7 @@ def test_five_failed_passwords_lock_out_the_username_from_that_address_and_are_a
     assert response.status_code == 429 and "15 minutes" in response.content.decode()
     assert password_step(client, "officer") == 429  # even the right password, for now
     lockout = AuditEvent.objects.get(verb=AuditVerb.LOCKOUT)
-    assert lockout.detail == {"username": "officer", "minutes": 15}
+    assert lockout.detail == {"system": "anonymous", "username": "officer", "minutes": 15}
     assert lockout.target_id == str(user.pk)
     failures = AuditEvent.objects.filter(verb=AuditVerb.LOGIN_FAILED)
     assert [e.detail["locked_out"] for e in failures] == [False] * 4 + [True] * 3

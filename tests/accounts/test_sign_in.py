@@ -56,7 +56,12 @@ def test_a_wrong_code_is_refused_and_nobody_is_signed_in(
     assert response.status_code == 200 and CODE_REFUSED in response.content.decode()
     assert client.get("/").status_code == 302
     failed = AuditEvent.objects.get(verb=AuditVerb.LOGIN_FAILED)
-    assert failed.detail == {"username": "officer", "factor": "totp", "locked_out": False}
+    assert failed.detail == {
+        "system": "anonymous",
+        "username": "officer",
+        "factor": "totp",
+        "locked_out": False,
+    }
     assert AuditVerb.LOGIN not in verbs()
     # the right code still works once the device's own throttle has passed
     TOTPDevice.objects.update(throttling_failure_count=0, throttling_failure_timestamp=None)
@@ -76,7 +81,12 @@ def test_a_wrong_password_is_refused_and_audited_without_the_password(
     assert client.get("/sign-in/two-factor/").status_code == 302
     failed = AuditEvent.objects.get(verb=AuditVerb.LOGIN_FAILED)
     assert failed.target_id == str(user.pk)
-    assert failed.detail == {"username": "officer", "factor": "password", "locked_out": False}
+    assert failed.detail == {
+        "system": "anonymous",
+        "username": "officer",
+        "factor": "password",
+        "locked_out": False,
+    }
     assert "Wrong-guess-42" not in str(AuditEvent.objects.values_list("detail", flat=True))
 
 

@@ -5,13 +5,14 @@ from typing import Any
 import pytest
 from django.db import connection
 
+from nrm.accounts.actors import OPERATOR
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.audit.services import audit_record_many
 
 BATCH = 1000
 
 
-def log_build(entries: int, *, actor: object = None) -> None:
+def log_build(entries: int, *, actor: object = OPERATOR) -> None:
     """Append ``entries`` events, a thousand per call like the CSV importer, with details that
     differ from batch to batch."""
     for start in range(0, entries, BATCH):

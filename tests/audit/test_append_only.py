@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.db import DatabaseError, connection, connections, transaction
 
+from nrm.accounts.actors import OPERATOR
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.audit.services import audit_record, audit_record_many
 from nrm.audit.verify import chain_verify
@@ -54,7 +55,7 @@ def test_a_delete_of_an_audit_row_fails() -> None:
 @pytest.mark.django_db
 def test_appending_is_still_allowed() -> None:
     log_build(3)
-    audit_record(actor=None, verb=AuditVerb.ACCESS_DENIED)
+    audit_record(actor=OPERATOR, verb=AuditVerb.ACCESS_DENIED)
     assert AuditEvent.objects.count() == 4
 
 
@@ -70,9 +71,9 @@ def test_twenty_writers_at_once_leave_one_intact_chain() -> None:
             barrier.wait()
             for step in range(rounds):
                 with transaction.atomic():
-                    audit_record(actor=None, verb=AuditVerb.CASE_EDIT, detail={"w": number})
+                    audit_record(actor=OPERATOR, verb=AuditVerb.CASE_EDIT, detail={"w": number})
                     audit_record_many(
-                        actor=None,
+                        actor=OPERATOR,
                         verb=AuditVerb.REFERRAL_IMPORT,
                         target_type="cases.referral",
                         target_ids=[number * 100 + step, number * 100 + step + 50],

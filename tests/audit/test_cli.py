@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from nrm.accounts.actors import OPERATOR
 from nrm.audit.errors import (
     CHAIN_INTACT,
     ENTRIES_REMOVED_AT_END,
@@ -96,7 +97,7 @@ def test_a_chain_rewritten_up_to_the_kept_entry_is_caught(capsys: Any) -> None:
     kept = f"12:{entry(12).entry_hash}"
     with tampering():
         AuditEvent.objects.all().delete()
-    log_build(12, actor=None)  # a fresh, self-consistent chain with other times
+    log_build(12, actor=OPERATOR)  # a fresh, self-consistent chain with other times
     assert main(["audit", "verify"]) == 0
     assert main(["audit", "verify", "--expect", kept]) == 1
     assert f"entry seq 12 (id {entry(12).pk}) {ENTRY_NOT_AS_KEPT}" in capsys.readouterr().err

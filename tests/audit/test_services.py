@@ -9,6 +9,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
+from nrm.accounts.actors import OPERATOR
 from nrm.audit.chain import GENESIS, entry_hash
 from nrm.audit.errors import (
     ACCOUNT_TEXT_KEYS,
@@ -32,12 +33,12 @@ class Rollback(Exception):
 
 
 def record(**detail: Any) -> AuditEvent:
-    return audit_record(actor=None, verb=AuditVerb.CASE_EDIT, detail=detail)
+    return audit_record(actor=OPERATOR, verb=AuditVerb.CASE_EDIT, detail=detail)
 
 
 def bulk(count: int, **detail: Any) -> None:
     audit_record_many(
-        actor=None,
+        actor=OPERATOR,
         verb=AuditVerb.REFERRAL_IMPORT,
         target_type="cases.referral",
         target_ids=list(range(1, count + 1)),
@@ -51,7 +52,7 @@ def test_each_event_carries_its_position_the_hash_before_it_and_its_own_hash(
 ) -> None:
     actor = make_user("officer", organisation)
     first = audit_record(actor=actor, verb=AuditVerb.USER_UPDATE, target=actor, detail={"a": 1})
-    second = audit_record(actor=None, verb=AuditVerb.ACCESS_DENIED)
+    second = audit_record(actor=OPERATOR, verb=AuditVerb.ACCESS_DENIED)
     assert (first.seq, second.seq) == (1, 2)
     assert (first.previous_hash, second.previous_hash) == (GENESIS, first.entry_hash)
     stored = entry(1)
@@ -125,7 +126,7 @@ def test_an_event_recorded_with_no_transaction_open_is_committed_on_its_own() ->
 @pytest.mark.django_db
 def test_old_and_new_values_are_kept_in_the_detail() -> None:
     event = audit_record(
-        actor=None,
+        actor=OPERATOR,
         verb=AuditVerb.CASE_EDIT,
         detail={"reference": "NRM-2012-000001"},
         old={"nation": "england", "version": 3},
@@ -133,6 +134,7 @@ def test_old_and_new_values_are_kept_in_the_detail() -> None:
     )
     stored = entry(event.seq)
     assert stored.detail == {
+        "system": "operator",  # an event without a user names the system actor
         "reference": "NRM-2012-000001",
         "old": {"nation": "england", "version": 3},
         "new": {"nation": "scotland", "version": 4},
@@ -143,7 +145,7 @@ def test_old_and_new_values_are_kept_in_the_detail() -> None:
 @pytest.mark.django_db
 def test_old_values_given_both_in_the_detail_and_as_old_are_refused() -> None:
     with pytest.raises(AuditDetailRefused) as refused:
-        audit_record(actor=None, verb=AuditVerb.CASE_EDIT, detail={"old": 1}, old={"a": 1})
+        audit_record(actor=OPERATOR, verb=AuditVerb.CASE_EDIT, detail={"old": 1}, old={"a": 1})
     assert str(refused.value) == DETAIL_CLASHES.format(key="old")
     assert AuditEvent.objects.count() == 0
 
@@ -165,10 +167,10 @@ def test_a_detail_with_a_key_for_the_victims_account_is_refused_and_nothing_is_w
 ) -> None:
     message = ACCOUNT_TEXT_REFUSED.format(key=key, keys=ACCOUNT_KEYS)
     with pytest.raises(AuditDetailRefused) as one:
-        audit_record(actor=None, verb=AuditVerb.CASE_EDIT, detail=detail)
+        audit_record(actor=OPERATOR, verb=AuditVerb.CASE_EDIT, detail=detail)
     with pytest.raises(AuditDetailRefused) as many:
         audit_record_many(
-            actor=None,
+            actor=OPERATOR,
             verb=AuditVerb.REFERRAL_IMPORT,
             target_type="cases.referral",
             target_ids=[1, 2],
@@ -181,7 +183,7 @@ def test_a_detail_with_a_key_for_the_victims_account_is_refused_and_nothing_is_w
 @pytest.mark.django_db
 def test_an_account_given_as_an_old_or_new_value_is_refused() -> None:
     with pytest.raises(AuditDetailRefused) as refused:
-        audit_record(actor=None, verb=AuditVerb.CASE_EDIT, old={"account": "…"}, new={})
+        audit_record(actor=OPERATOR, verb=AuditVerb.CASE_EDIT, old={"account": "…"}, new={})
     assert str(refused.value) == ACCOUNT_TEXT_REFUSED.format(key="account", keys=ACCOUNT_KEYS)
 
 
@@ -210,6 +212,7 @@ def test_fractions_tuples_and_enumerations_are_stored_so_the_chain_still_verifie
     record(share=0.43, small=1e-7, zero=-0.0, pair=(1, 2), verb=AuditVerb.CASE_EDIT, n=10**20)
     bulk(3, share=0.5, verb=AuditVerb.REFERRAL_IMPORT)
     assert entry(1).detail == {
+        "system": "operator",
         "share": 0.43,
         "small": 1e-7,
         "zero": 0.0,
@@ -223,7 +226,7 @@ def test_fractions_tuples_and_enumerations_are_stored_so_the_chain_still_verifie
 @pytest.mark.django_db
 def test_a_verb_that_is_not_an_audit_verb_is_refused() -> None:
     with pytest.raises(ValueError, match="not a valid AuditVerb"):
-        audit_record(actor=None, verb="case.delete")  # type: ignore[arg-type]
+        audit_record(actor=OPERATOR, verb="case.delete")  # type: ignore[arg-type]
     assert AuditEvent.objects.count() == 0
 
 

@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 
+from nrm.accounts.actors import OPERATOR
 from nrm.audit.chain import entry_hash
 from nrm.audit.errors import (
     ENTRY_ALTERED,
@@ -142,7 +143,7 @@ def test_a_detail_changed_to_an_equal_looking_value_of_another_type_is_named_as_
     # In Python {"n": 1} == {"n": True}; in the chain they differ, even right after an entry
     # whose detail really is {"n": 1}.
     for _ in range(2):
-        audit_record(actor=None, verb=AuditVerb.CASE_EDIT, detail={"n": 1})
+        audit_record(actor=OPERATOR, verb=AuditVerb.CASE_EDIT, detail={"n": 1})
     first, second = AuditEvent.objects.order_by("seq").values_list(*FIELDS)
     assert chain_check([first, second]).intact
     tampered = (*second[:7], {"n": True}, *second[8:])

@@ -9,6 +9,7 @@ import pyarrow as pa
 import pytest
 from django.test import override_settings
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.permissions import CapabilityDenied
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
@@ -119,11 +120,12 @@ def test_writing_an_extract_is_audited_with_the_operator(
     demo_extract: pa.Table, tmp_path: Path
 ) -> None:
     out = tmp_path / "x.parquet"
-    rows = extract_create(out=out, table=demo_extract, operator="ops-user")
+    rows = extract_create(out=out, table=demo_extract, actor=OPERATOR, operator="ops-user")
     assert rows == 3381
     assert extract_read(out).num_rows == 3381
     event = AuditEvent.objects.get(verb=AuditVerb.EXTRACT_CREATE)
     assert event.actor is None
+    assert event.detail["system"] == "operator"
     assert event.detail["operator"] == "ops-user"
     assert event.detail["rows"] == 3381
 

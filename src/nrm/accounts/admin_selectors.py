@@ -1,20 +1,19 @@
 """Reads of account administration: organisations, users and roles. They hold no case content,
 and each needs ``Capability.MANAGE_ACCOUNTS`` (a refusal is audited)."""
 
-from typing import Any
-
 from django.db.models import Count, Q, QuerySet
 
+from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import Organisation, Role, User
 from nrm.accounts.permissions import capability_require
 
 
-def _require(actor: Any, read: str) -> None:
+def _require(actor: Actor, read: str) -> None:
     capability_require(actor=actor, capability=Capability.MANAGE_ACCOUNTS, detail={"read": read})
 
 
-def organisation_list(*, actor: Any) -> QuerySet[Organisation]:
+def organisation_list(*, actor: Actor) -> QuerySet[Organisation]:
     """Every organisation, active first, by name, with its number of active users."""
     _require(actor, "organisations")
     return Organisation.objects.annotate(
@@ -22,19 +21,19 @@ def organisation_list(*, actor: Any) -> QuerySet[Organisation]:
     ).order_by("-is_active", "name")
 
 
-def organisation_get(*, actor: Any, code: str) -> Organisation | None:
+def organisation_get(*, actor: Actor, code: str) -> Organisation | None:
     _require(actor, "organisation")
     return Organisation.objects.filter(code=code).first()
 
 
-def user_list(*, actor: Any, organisation: str = "") -> QuerySet[User]:
+def user_list(*, actor: Actor, organisation: str = "") -> QuerySet[User]:
     """Every user (or those of the organisation with code ``organisation``), by username."""
     _require(actor, "users")
     users = User.objects.select_related("organisation", "role").order_by("username")
     return users.filter(organisation__code=organisation) if organisation else users
 
 
-def user_get(*, actor: Any, user_id: str) -> User | None:
+def user_get(*, actor: Actor, user_id: str) -> User | None:
     """One user by id (as it appears in the address); None for an unknown or malformed id."""
     _require(actor, "user")
     if not user_id.isdigit():
@@ -42,7 +41,7 @@ def user_get(*, actor: Any, user_id: str) -> User | None:
     return User.objects.select_related("organisation", "role").filter(pk=int(user_id)).first()
 
 
-def role_list(*, actor: Any) -> QuerySet[Role]:
+def role_list(*, actor: Actor) -> QuerySet[Role]:
     """Every role, by name, with its number of active users."""
     _require(actor, "roles")
     return Role.objects.annotate(
@@ -50,7 +49,7 @@ def role_list(*, actor: Any) -> QuerySet[Role]:
     ).order_by("name")
 
 
-def account_counts(*, actor: Any) -> dict[str, int]:
+def account_counts(*, actor: Actor) -> dict[str, int]:
     """The figures of the administration home page."""
     _require(actor, "counts")
     return {

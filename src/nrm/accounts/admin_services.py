@@ -16,6 +16,7 @@ from django.core.validators import validate_email, validate_slug
 from django.db import transaction
 from django.utils import timezone
 
+from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import ApiToken, Organisation, Role, User, UserSession
 from nrm.accounts.permissions import capability_require
@@ -47,7 +48,7 @@ class AccountError(ValueError):
         self.reasons = reasons or []
 
 
-def _require(actor: Any, action: str) -> None:
+def _require(actor: Actor, action: str) -> None:
     # Checked outside the write's transaction, so that the audited refusal is kept.
     capability_require(
         actor=actor, capability=Capability.MANAGE_ACCOUNTS, detail={"action": action}
@@ -75,7 +76,7 @@ def user_sessions_end(*, user: User) -> int:
 
 def user_create(
     *,
-    actor: Any,
+    actor: Actor,
     username: str,
     password: str,
     organisation: Organisation,
@@ -118,7 +119,7 @@ def user_create(
     return user
 
 
-def user_disable(*, actor: Any, user: User) -> User:
+def user_disable(*, actor: Actor, user: User) -> User:
     """Disable ``user``: they cannot sign in, their sessions end now and their API tokens are
     revoked."""
     _require(actor, "user_disable")
@@ -146,7 +147,7 @@ def user_disable(*, actor: Any, user: User) -> User:
     return user
 
 
-def user_enable(*, actor: Any, user: User) -> User:
+def user_enable(*, actor: Actor, user: User) -> User:
     """Let a disabled user sign in again. Their revoked API tokens stay revoked."""
     _require(actor, "user_enable")
     if user.is_active:
@@ -163,7 +164,7 @@ def user_enable(*, actor: Any, user: User) -> User:
     return user
 
 
-def user_role_change(*, actor: Any, user: User, role: Role) -> User:
+def user_role_change(*, actor: Actor, user: User, role: Role) -> User:
     """Give ``user`` another role; it takes effect on their next request."""
     _require(actor, "user_role_change")
     if role is None:
@@ -205,7 +206,7 @@ def _organisation_check(*, name: str, responder_type: str, nation: str) -> None:
 
 
 def organisation_create(
-    *, actor: Any, code: str, name: str, responder_type: str = "", nation: str = ""
+    *, actor: Actor, code: str, name: str, responder_type: str = "", nation: str = ""
 ) -> Organisation:
     """Create an organisation. ``responder_type`` and ``nation`` are codes of the data standard."""
     _require(actor, "organisation_create")
@@ -233,7 +234,7 @@ def organisation_create(
 
 def organisation_update(
     *,
-    actor: Any,
+    actor: Actor,
     organisation: Organisation,
     name: str | None = None,
     responder_type: str | None = None,

@@ -7,12 +7,13 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from nrm.accounts import admin_selectors as read
 from nrm.accounts import admin_services as rules
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.admin_forms import (
     OrganisationCreateForm,
     OrganisationEditForm,
@@ -41,24 +42,24 @@ USERS = "accounts:admin-users"
 ORGANISATIONS = "accounts:admin-organisations"
 
 
-def _data(request: HttpRequest) -> Any:
+def _data(request: AuthenticatedRequest) -> Any:
     return request.POST if request.method == "POST" else None
 
 
-def _not_found(request: HttpRequest) -> HttpResponse:
+def _not_found(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "web/not_found.html", status=404)
 
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 @require_http_methods(["GET"])
-def index_view(request: HttpRequest) -> HttpResponse:
+def index_view(request: AuthenticatedRequest) -> HttpResponse:
     counts = read.account_counts(actor=request.user)
     return render(request, "accounts/admin/index.html", {"counts": counts})
 
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 @require_http_methods(["GET"])
-def organisations_view(request: HttpRequest) -> HttpResponse:
+def organisations_view(request: AuthenticatedRequest) -> HttpResponse:
     organisations = read.organisation_list(actor=request.user)
     page_obj = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page", 1))
     return render(request, "accounts/admin/organisations.html", {"page_obj": page_obj})
@@ -66,7 +67,7 @@ def organisations_view(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 @require_http_methods(["GET", "POST"])
-def organisation_create_view(request: HttpRequest) -> HttpResponse:
+def organisation_create_view(request: AuthenticatedRequest) -> HttpResponse:
     form = OrganisationCreateForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,7 +82,7 @@ def organisation_create_view(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 @require_http_methods(["GET", "POST"])
-def organisation_edit_view(request: HttpRequest, code: str) -> HttpResponse:
+def organisation_edit_view(request: AuthenticatedRequest, code: str) -> HttpResponse:
     organisation = read.organisation_get(actor=request.user, code=code)
     if organisation is None:
         return _not_found(request)
@@ -102,7 +103,7 @@ def organisation_edit_view(request: HttpRequest, code: str) -> HttpResponse:
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 @require_http_methods(["GET"])
-def users_view(request: HttpRequest) -> HttpResponse:
+def users_view(request: AuthenticatedRequest) -> HttpResponse:
     code = request.GET.get("organisation", "")
     organisation = read.organisation_get(actor=request.user, code=code) if code else None
     users = read.user_list(
@@ -119,7 +120,7 @@ def users_view(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 @require_http_methods(["GET", "POST"])
-def user_create_view(request: HttpRequest) -> HttpResponse:
+def user_create_view(request: AuthenticatedRequest) -> HttpResponse:
     form = UserCreateForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -134,7 +135,7 @@ def user_create_view(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 @require_http_methods(["GET"])
-def user_view(request: HttpRequest, user_id: str) -> HttpResponse:
+def user_view(request: AuthenticatedRequest, user_id: str) -> HttpResponse:
     account = read.user_get(actor=request.user, user_id=user_id)
     if account is None:
         return _not_found(request)
@@ -144,7 +145,7 @@ def user_view(request: HttpRequest, user_id: str) -> HttpResponse:
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 @require_http_methods(["GET", "POST"])
-def user_role_view(request: HttpRequest, user_id: str) -> HttpResponse:
+def user_role_view(request: AuthenticatedRequest, user_id: str) -> HttpResponse:
     account = read.user_get(actor=request.user, user_id=user_id)
     if account is None:
         return _not_found(request)
@@ -161,7 +162,7 @@ def user_role_view(request: HttpRequest, user_id: str) -> HttpResponse:
     return render(request, "accounts/admin/user_role.html", {"form": form, "account": account})
 
 
-def _active_change(request: HttpRequest, user_id: str, *, enable: bool) -> HttpResponse:
+def _active_change(request: AuthenticatedRequest, user_id: str, *, enable: bool) -> HttpResponse:
     """Disable or enable a user: GET asks to confirm, POST does it."""
     account = read.user_get(actor=request.user, user_id=user_id)
     if account is None:
@@ -183,19 +184,19 @@ def _active_change(request: HttpRequest, user_id: str, *, enable: bool) -> HttpR
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 @require_http_methods(["GET", "POST"])
-def user_disable_view(request: HttpRequest, user_id: str) -> HttpResponse:
+def user_disable_view(request: AuthenticatedRequest, user_id: str) -> HttpResponse:
     return _active_change(request, user_id, enable=False)
 
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 @require_http_methods(["GET", "POST"])
-def user_enable_view(request: HttpRequest, user_id: str) -> HttpResponse:
+def user_enable_view(request: AuthenticatedRequest, user_id: str) -> HttpResponse:
     return _active_change(request, user_id, enable=True)
 
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 @require_http_methods(["GET"])
-def roles_view(request: HttpRequest) -> HttpResponse:
+def roles_view(request: AuthenticatedRequest) -> HttpResponse:
     labels = dict(Capability.choices)
     roles = [
         {

@@ -19,7 +19,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from ninja import Status
 
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
+from nrm.accounts.models import User
 from nrm.accounts.permissions import DENIED, CapabilityDenied, capability_require
 
 View = Callable[..., HttpResponse]
@@ -29,7 +31,7 @@ Operation = Callable[..., Any]
 def capability_required(capability: Capability) -> Callable[[View], View]:
     def decorate(view: View) -> View:
         @wraps(view)
-        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def guarded(request: AuthenticatedRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             try:
                 capability_require(
                     actor=request.user, capability=capability, detail={"path": request.path}
@@ -49,10 +51,11 @@ def api_capability_required(capability: Capability) -> Callable[[Operation], Ope
         @wraps(operation)
         def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
             detail = {"reference": kwargs["reference"]} if "reference" in kwargs else {}
+            caller = getattr(request, "auth", None)  # the token's user (``TokenAuth``)
             try:
-                capability_require(
-                    actor=getattr(request, "auth", None), capability=capability, detail=detail
-                )
+                if not isinstance(caller, User):
+                    raise CapabilityDenied(capability)
+                capability_require(actor=caller, capability=capability, detail=detail)
             except CapabilityDenied:
                 return Status(403, {"detail": DENIED})
             return operation(request, *args, **kwargs)

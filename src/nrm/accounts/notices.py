@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 
+from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import Notice, NoticeKind, Organisation, User
 
@@ -60,7 +61,7 @@ def notices_send(
     return len(outgoing)
 
 
-def notices_for(*, actor: object, unread_only: bool = False) -> list[Notice]:
+def notices_for(*, actor: Actor, unread_only: bool = False) -> list[Notice]:
     """The in-app notices of the actor's organisation, newest first."""
     organisation_id = getattr(actor, "organisation_id", None)
     if organisation_id is None or not getattr(actor, "is_active", False):

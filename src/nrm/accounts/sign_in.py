@@ -20,6 +20,7 @@ from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from nrm.accounts.actors import ANONYMOUS
 from nrm.accounts.models import User, UserSession
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
@@ -57,13 +58,13 @@ def _failure_record(request: HttpRequest, *, username: str, factor: str) -> None
     target = User.objects.filter(username=username).first()
     locked = bool(getattr(request, "axes_locked_out", False))
     detail = {"username": username, "factor": factor, "locked_out": locked}
-    audit_record(actor=None, verb=AuditVerb.LOGIN_FAILED, target=target, detail=detail)
+    audit_record(actor=ANONYMOUS, verb=AuditVerb.LOGIN_FAILED, target=target, detail=detail)
     if (
         locked
         and getattr(request, "axes_failures_since_start", None) == settings.AXES_FAILURE_LIMIT
     ):
         audit_record(
-            actor=None,
+            actor=ANONYMOUS,
             verb=AuditVerb.LOCKOUT,
             target=target,
             detail={"username": username, "minutes": settings.NRM_LOCKOUT_MINUTES},

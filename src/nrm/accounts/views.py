@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nrm.accounts import sign_in
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.forms import CodeForm, SignInForm
 from nrm.accounts.models import User
 from nrm.accounts.notices import notices_for
@@ -138,7 +139,7 @@ def sign_out_view(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET"])
-def home_view(request: HttpRequest) -> HttpResponse:
+def home_view(request: AuthenticatedRequest) -> HttpResponse:
     notices = notices_for(actor=request.user)[:20]
     return render(request, "accounts/home.html", {"account": request.user, "notices": notices})
 

@@ -16,8 +16,9 @@ victim's account text (see ``nrm.audit.detail``).
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Protocol
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -36,9 +37,22 @@ def _target(target: models.Model | None) -> tuple[str, str]:
     return target._meta.label_lower, str(target.pk)
 
 
-def _actor_id(actor: Any) -> int | None:
-    pk = getattr(actor, "pk", None)
-    return int(pk) if pk is not None else None
+class NamedActor(Protocol):
+    """A part of the system acting in its own name (``nrm.accounts.actors.SystemActor``)."""
+
+    @property
+    def name(self) -> str: ...
+
+
+AuditActor = AbstractBaseUser | NamedActor
+SYSTEM = "system"  # detail key naming the system actor of an event that has no user
+
+
+def _actor(actor: AuditActor, detail: Mapping[str, Any] | None) -> tuple[int | None, Any]:
+    """The user id of the event, and its detail with a system actor's name added."""
+    if isinstance(actor, AbstractBaseUser):
+        return (int(actor.pk) if actor.pk is not None else None), detail
+    return None, {SYSTEM: actor.name, **(detail or {})}
 
 
 @contextmanager
@@ -64,7 +78,7 @@ def chain_head_hold() -> tuple[int, str]:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: AuditActor,
     verb: AuditVerb,
     target: models.Model | None = None,
     detail: Mapping[str, Any] | None = None,
@@ -74,9 +88,9 @@ def audit_record(
     """Append one event. ``old`` and ``new`` (changed fields' values before and after) are kept
     in the detail under those keys. Raises ``AuditDetailRefused`` for a detail that holds account
     text or values that cannot be stored exactly."""
+    actor_id, detail = _actor(actor, detail)
     recorded = detail_clean(detail, old=old, new=new)
     target_type, target_id = _target(target)
-    actor_id = _actor_id(actor)
     code = AuditVerb(verb).value
     with _in_transaction():
         last_seq, previous = chain_head_hold()
@@ -106,7 +120,7 @@ def audit_record(
 
 def audit_record_many(
     *,
-    actor: Any,
+    actor: AuditActor,
     verb: AuditVerb,
     target_type: str,
     target_ids: Sequence[int | str],
@@ -116,9 +130,9 @@ def audit_record_many(
     (imports of up to a million rows)."""
     if not target_ids:
         return
-    recorded = detail_clean(detail)
+    actor_id, named = _actor(actor, detail)
+    recorded = detail_clean(named)
     ids = [str(target_id) for target_id in target_ids]
-    actor_id = _actor_id(actor)
     code = AuditVerb(verb).value
     with _in_transaction():
         last_seq, previous = chain_head_hold()

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from nrm.accounts.actors import DEMO
 from nrm.accounts.models import Organisation, Role, User
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create
@@ -88,7 +89,7 @@ def demo_referrals_load() -> int:
                 )
             )
         referrals_save(
-            built=rows, actor=None, verb=AuditVerb.REFERRAL_IMPORT, detail={"door": "demo"}
+            built=rows, actor=DEMO, verb=AuditVerb.REFERRAL_IMPORT, detail={"door": "demo"}
         )
     return len(rows)
 
@@ -132,7 +133,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     users = {role.value: User.objects.get(username=username) for role, username, _ in accounts}
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         live = demo_casework_create(today=timezone.localdate(), users=users)
-    inherited = backlog_create(actor=None, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
+    inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(user=responder, name="demo")
     lines = [

@@ -31,20 +31,46 @@ def age_on(born: date, day: date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-def derived_age_group(record: Referral) -> AgeGroup | None:
-    """Age group at the time of exploitation: disputed → minor; else from date of birth or age."""
-    if record.age_disputed:
+def age_group_at_exploitation(
+    *,
+    referral_date: date,
+    exploitation_start: date | None = None,
+    date_of_birth: date | None = None,
+    estimated_age: int | None = None,
+    age_group: str | None = None,
+    age_disputed: bool = False,
+) -> AgeGroup | None:
+    """The person's age group when the exploitation began (the referral date if its start is
+    not known): the one rule every door and page uses.
+
+    A disputed age is a minor's. Otherwise the date of birth decides; without one, an age group
+    given by the referrer; without that, the estimated age (at referral) less the whole years
+    from the start of the exploitation to the referral. None when nothing tells.
+    """
+    if age_disputed:
         return AgeGroup.MINOR
-    when = record.exploitation_start or record.referral_date
-    if record.date_of_birth is not None:
-        return AgeGroup.MINOR if age_on(record.date_of_birth, when) < ADULT_AGE else AgeGroup.ADULT
-    if record.age_group is not None:
-        return AgeGroup(record.age_group)
-    if record.estimated_age is not None:
-        years_before = (record.referral_date - when).days // 365
-        age = record.estimated_age - years_before
+    when = exploitation_start or referral_date
+    if date_of_birth is not None:
+        return AgeGroup.MINOR if age_on(date_of_birth, when) < ADULT_AGE else AgeGroup.ADULT
+    if age_group is not None:
+        return AgeGroup(age_group)
+    if estimated_age is not None:
+        years_before = (referral_date - when).days // 365
+        age = estimated_age - years_before
         return AgeGroup.MINOR if age < ADULT_AGE else AgeGroup.ADULT
     return None
+
+
+def derived_age_group(record: Referral) -> AgeGroup | None:
+    """The age group of a referral record (``age_group_at_exploitation``)."""
+    return age_group_at_exploitation(
+        referral_date=record.referral_date,
+        exploitation_start=record.exploitation_start,
+        date_of_birth=record.date_of_birth,
+        estimated_age=record.estimated_age,
+        age_group=record.age_group,
+        age_disputed=record.age_disputed,
+    )
 
 
 def _region_rules(nation: str, region: str) -> Iterator[Problem]:

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from nrm.accounts.actors import OPERATOR
 from nrm.statistics.ctdc_extract import CtdcFormatError, ctdc_table
 from nrm.statistics.extract import ExtractKeyMissing
 from nrm.statistics.report import ReportError, load_referrals, report_run
@@ -54,9 +55,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     try:
         if args.from_ctdc is not None:
             table = ctdc_table(args.from_ctdc)
-            rows = extract_create(out=args.out, table=table, operator=_operator(), source="ctdc")
+            rows = extract_create(
+                out=args.out, table=table, actor=OPERATOR, operator=_operator(), source="ctdc"
+            )
         else:
-            rows = extract_create(out=args.out, operator=_operator(), progress=progress)
+            rows = extract_create(
+                out=args.out, actor=OPERATOR, operator=_operator(), progress=progress
+            )
     except (ExtractKeyMissing, CtdcFormatError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -66,7 +71,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     try:
-        files = report_run(args, operator=_operator())
+        files = report_run(args, actor=OPERATOR, operator=_operator())
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -81,6 +86,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     verifier = published_verify(
+        actor=OPERATOR,
         referrals=referrals,
         year=args.year,
         reference=args.reference,

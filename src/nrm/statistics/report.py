@@ -8,6 +8,7 @@ from pathlib import Path
 import ibis
 from tqdm import tqdm
 
+from nrm.accounts.actors import Actor
 from nrm.statistics.charts import chart_draw
 from nrm.statistics.disclosure import DisclosureRule
 from nrm.statistics.engine import backend_connect, referrals_table, specs_evaluate
@@ -78,7 +79,7 @@ def report_write(
     return files
 
 
-def report_run(args: argparse.Namespace, *, operator: str) -> list[Path]:
+def report_run(args: argparse.Namespace, *, actor: Actor, operator: str) -> list[Path]:
     from nrm.statistics.services import report_create
 
     formats = formats_parse(args.format)
@@ -94,6 +95,7 @@ def report_run(args: argparse.Namespace, *, operator: str) -> list[Path]:
         write=lambda: report_write(
             referrals, year=args.year, out=args.out, formats=formats, rule=rule, progress=progress
         ),
+        actor=actor,
         operator=operator,
         detail={
             "year": args.year,

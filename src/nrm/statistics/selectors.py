@@ -20,6 +20,7 @@ import ibis
 import pyarrow as pa
 from django.db.models import Count, Max, Sum
 
+from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.permissions import capability_require
 from nrm.cases.models import Case, Decision, Referral
@@ -77,7 +78,7 @@ def statistics_cache_clear() -> None:
         _cache.clear()
 
 
-def statistics_years(*, actor: Any) -> list[int]:
+def statistics_years(*, actor: Actor) -> list[int]:
     """The calendar years with at least one referral in the case store, newest first."""
     capability_require(actor=actor, capability=Capability.READ_EXTRACTS)
     return [day.year for day in Referral.objects.dates("referral_date", "year", order="DESC")]
@@ -87,7 +88,7 @@ def _extract(fingerprint: tuple[Any, ...]) -> pa.Table:
     return _cached(("extract", fingerprint), extract_table)
 
 
-def referrals_load(*, actor: Any) -> ibis.Table:
+def referrals_load(*, actor: Actor) -> ibis.Table:
     """The pseudonymised extract of the case store as an Ibis table (DuckDB, in memory)."""
     capability_require(actor=actor, capability=Capability.READ_EXTRACTS)
     return referrals_table(backend_connect(), _extract(store_fingerprint()))
@@ -127,7 +128,7 @@ def _compute(referrals: ibis.Table, year: int) -> YearStatistics:
     )
 
 
-def year_statistics_get(*, actor: Any, year: int) -> YearStatistics:
+def year_statistics_get(*, actor: Actor, year: int) -> YearStatistics:
     """Every table and chart of the report for ``year``, the map's counts and the top source
     countries: computed once per state of the case store (see the module's note on caching)."""
     capability_require(actor=actor, capability=Capability.READ_EXTRACTS)

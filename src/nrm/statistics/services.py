@@ -1,8 +1,8 @@
 """Writing extracts and reports: capability checked, audited in the same transaction.
 
-A user acting through the application needs ``Capability.READ_EXTRACTS``. The ``nrm`` command is
-an operator's tool: it passes ``actor=None`` and the operating-system user name as ``operator``,
-which the audit event records.
+The actor needs ``Capability.READ_EXTRACTS``: a user acting through the application, or the
+operator at the ``nrm`` command line (``nrm.accounts.actors.OPERATOR``), whose operating-system
+user name the audit event records as ``operator``.
 """
 
 import io
@@ -16,6 +16,7 @@ import ibis
 import pyarrow as pa
 from django.db import transaction
 
+from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
@@ -26,15 +27,14 @@ from nrm.statistics.renderers import WRITERS
 from nrm.statistics.verify import Verifier, verify
 
 
-def _check(actor: Any) -> None:
-    if actor is not None:
-        capability_require(actor=actor, capability=Capability.READ_EXTRACTS)
+def _check(actor: Actor) -> None:
+    capability_require(actor=actor, capability=Capability.READ_EXTRACTS)
 
 
 def extract_create(
     *,
     out: Path,
-    actor: Any = None,
+    actor: Actor,
     operator: str = "",
     table: pa.Table | None = None,
     source: str = "case store",
@@ -62,7 +62,7 @@ def extract_create(
 def report_create(
     *,
     write: Callable[[], list[Path]],
-    actor: Any = None,
+    actor: Actor,
     operator: str = "",
     detail: dict[str, Any],
 ) -> list[Path]:
@@ -83,7 +83,7 @@ def published_verify(
     referrals: ibis.Table,
     year: int,
     reference: Path | None = None,
-    actor: Any = None,
+    actor: Actor,
     operator: str = "",
     source: str = "case store",
 ) -> Verifier:
@@ -109,13 +109,13 @@ def published_verify(
 UNKNOWN_DOWNLOAD_FORMAT = "unknown download format {name!r}: choose csv, ods or xlsx"
 
 
-def statistics_read_record(*, actor: Any, year: int, detail: dict[str, Any]) -> None:
+def statistics_read_record(*, actor: Actor, year: int, detail: dict[str, Any]) -> None:
     """Audit a view of the statistics of ``year`` (``statistics.read``)."""
     _check(actor)
     audit_record(actor=actor, verb=AuditVerb.STATISTICS_READ, detail={"year": year, **detail})
 
 
-def table_download(*, actor: Any, table: Presented, year: int, fmt: str) -> tuple[str, bytes]:
+def table_download(*, actor: Actor, table: Presented, year: int, fmt: str) -> tuple[str, bytes]:
     """One table as a CSV, ODS or XLSX file (name, content), through the report's renderers;
     audited as ``statistics.read`` with the table and format."""
     _check(actor)
@@ -134,7 +134,7 @@ def table_download(*, actor: Any, table: Presented, year: int, fmt: str) -> tupl
     return name, content
 
 
-def report_download(*, actor: Any, referrals: ibis.Table, year: int) -> tuple[str, bytes]:
+def report_download(*, actor: Actor, referrals: ibis.Table, year: int) -> tuple[str, bytes]:
     """The whole report of ``year`` (every table in CSV, ODS and XLSX, the charts and the HTML
     page) as a ZIP file (name, content); audited as ``report.create`` by ``report_create``."""
     from nrm.statistics.report import report_write

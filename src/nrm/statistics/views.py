@@ -8,10 +8,11 @@ name or a contact detail: every figure here comes from the extract."""
 from typing import Any
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.statistics import services
@@ -52,11 +53,11 @@ class YearForm(forms.Form):
         field.choices = [(y, str(y)) for y in years]
 
 
-def _not_found(request: HttpRequest) -> HttpResponse:
+def _not_found(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "web/not_found.html", status=404)
 
 
-def _known_year(request: HttpRequest, text: str) -> int | None:
+def _known_year(request: AuthenticatedRequest, text: str) -> int | None:
     """The year named in the address, if the case store has referrals in it."""
     if not (text.isascii() and text.isdigit() and len(text) == 4):
         return None
@@ -66,7 +67,7 @@ def _known_year(request: HttpRequest, text: str) -> int | None:
 
 @capability_required(Capability.READ_EXTRACTS)
 @require_http_methods(["GET"])
-def index_view(request: HttpRequest) -> HttpResponse:
+def index_view(request: AuthenticatedRequest) -> HttpResponse:
     years = statistics_years(actor=request.user)
     form = YearForm(request.GET if "year" in request.GET else None, years=years)
     if form.is_bound and form.is_valid():
@@ -95,14 +96,14 @@ def _sections(stats: YearStatistics) -> list[dict[str, Any]]:
 
 @capability_required(Capability.READ_EXTRACTS)
 @require_http_methods(["GET"])
-def year_view(request: HttpRequest, year: str) -> HttpResponse:
+def year_view(request: AuthenticatedRequest, year: str) -> HttpResponse:
     found = _known_year(request, year)
     if found is None:
         return _not_found(request)
     return _year_page(request, found)
 
 
-def _year_page(request: HttpRequest, year: int) -> HttpResponse:
+def _year_page(request: AuthenticatedRequest, year: int) -> HttpResponse:
     stats = year_statistics_get(actor=request.user, year=year)
     services.statistics_read_record(actor=request.user, year=year, detail={"page": "tables"})
     title = f"Referrals by police region or country of presentation, {year}"
@@ -137,14 +138,16 @@ def _file(name: str, content: bytes, kind: str) -> HttpResponse:
 
 @capability_required(Capability.READ_EXTRACTS)
 @require_http_methods(["GET"])
-def table_download_view(request: HttpRequest, year: str, spec_id: str, fmt: str) -> HttpResponse:
+def table_download_view(
+    request: AuthenticatedRequest, year: str, spec_id: str, fmt: str
+) -> HttpResponse:
     found = _known_year(request, year)
     if fmt not in DOWNLOAD_FORMATS or found is None:
         return _not_found(request)
     return _table_file(request, found, spec_id, fmt)
 
 
-def _table_file(request: HttpRequest, year: int, spec_id: str, fmt: str) -> HttpResponse:
+def _table_file(request: AuthenticatedRequest, year: int, spec_id: str, fmt: str) -> HttpResponse:
     stats = year_statistics_get(actor=request.user, year=year)
     table = next((t for t in stats.tables if t.id == spec_id), None)
     if table is None:
@@ -155,7 +158,7 @@ def _table_file(request: HttpRequest, year: int, spec_id: str, fmt: str) -> Http
 
 @capability_required(Capability.READ_EXTRACTS)
 @require_http_methods(["GET"])
-def report_download_view(request: HttpRequest, year: str) -> HttpResponse:
+def report_download_view(request: AuthenticatedRequest, year: str) -> HttpResponse:
     found = _known_year(request, year)
     if found is None:
         return _not_found(request)
@@ -182,14 +185,14 @@ def _by_table(verifier: Verifier) -> list[dict[str, Any]]:
 
 @capability_required(Capability.READ_EXTRACTS)
 @require_http_methods(["GET"])
-def verification_view(request: HttpRequest, year: str) -> HttpResponse:
+def verification_view(request: AuthenticatedRequest, year: str) -> HttpResponse:
     found = _known_year(request, year)
     if found is None:
         return _not_found(request)
     return _verification_page(request, found)
 
 
-def _verification_page(request: HttpRequest, year: int) -> HttpResponse:
+def _verification_page(request: AuthenticatedRequest, year: int) -> HttpResponse:
     verifier = services.published_verify(
         referrals=referrals_load(actor=request.user), year=year, actor=request.user
     )

@@ -4,13 +4,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 
-from nrm.accounts.capabilities import Scope
+from nrm.accounts.access import Sees, visibility
+from nrm.accounts.actors import Actor
 from nrm.accounts.models import Organisation
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
@@ -27,15 +27,14 @@ from nrm.support.models import OPEN_STATUSES, ReferredPerson, SupportEpisode, Su
 from nrm.support.providers import SupportCase, SupportConfigError, provider_config
 
 
-def _support_organisation(user: Any) -> int | None:
-    """The organisation whose support cases ``user`` sees: only under the support scope."""
-    role = getattr(user, "role", None)
-    if not getattr(user, "is_active", False) or role is None or role.scope != Scope.SUPPORT:
-        return None
-    return getattr(user, "organisation_id", None)
+def _support_organisation(user: Actor) -> int | None:
+    """The organisation whose support cases ``user`` sees (``nrm.accounts.access``): only a
+    support provider's."""
+    seen = visibility(user)
+    return int(str(seen.value)) if seen.sees == Sees.SUPPORTED else None
 
 
-def support_referrals_for(*, user: Any) -> QuerySet[SupportReferral]:
+def support_referrals_for(*, user: Actor) -> QuerySet[SupportReferral]:
     """Support referrals made to the user's organisation or given to it as a sub-contractor."""
     org = _support_organisation(user)
     if org is None:
@@ -47,7 +46,7 @@ def support_referrals_for(*, user: Any) -> QuerySet[SupportReferral]:
     )
 
 
-def episodes_for(*, user: Any) -> QuerySet[SupportEpisode]:
+def episodes_for(*, user: Actor) -> QuerySet[SupportEpisode]:
     """Episodes the user's organisation delivers, or oversees as the lead provider."""
     org = _support_organisation(user)
     if org is None:
@@ -63,7 +62,7 @@ PAGE_SIZE = 25
 
 
 def support_referral_page(
-    *, user: Any, status: str = "", page: int | str = 1
+    *, user: Actor, status: str = "", page: int | str = 1
 ) -> Page[SupportReferral]:
     """One page of the user's support referrals, newest offer first, optionally of one status
     (a ``SupportReferralStatus`` code; anything else lists them all). The listing is audited
@@ -84,7 +83,7 @@ def support_referral_page(
     return current
 
 
-def open_episode_page(*, user: Any, page: int | str = 1) -> Page[SupportEpisode]:
+def open_episode_page(*, user: Actor, page: int | str = 1) -> Page[SupportEpisode]:
     """One page of the open episodes the user's organisation delivers or oversees, oldest
     start first; the listing is audited with the references it shows."""
     queryset = episodes_for(user=user).filter(end__isnull=True).order_by("start", "id")
@@ -101,7 +100,7 @@ def open_episode_page(*, user: Any, page: int | str = 1) -> Page[SupportEpisode]
     return current
 
 
-def support_referral_get(*, user: Any, reference: str) -> SupportReferral | None:
+def support_referral_get(*, user: Actor, reference: str) -> SupportReferral | None:
     """The support referral of the referral ``reference`` made to the user's organisation (or
     given to it as a sub-contractor): the open one, else the latest. None when there is none
     the user may see; the read, or the refusal, is audited."""

@@ -6,12 +6,12 @@ Refusals are audited outside that transaction, so they are kept when the change 
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
 
 from django.db import transaction
 from django.db.models import TextChoices
 from django.utils import timezone
 
+from nrm.accounts.actors import Actor, acting_user
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import Organisation
 from nrm.accounts.permissions import capability_require
@@ -53,7 +53,7 @@ def support_providers_seed() -> int:
 
 
 def support_referral_create(
-    *, referral: ReferredPerson, actor: Any, at: datetime | None = None
+    *, referral: ReferredPerson, actor: Actor, at: datetime | None = None
 ) -> SupportReferral | None:
     """Refer the person to support after a positive reasonable grounds decision.
 
@@ -91,7 +91,7 @@ def support_referral_create(
 
 
 def _allowed(
-    *, actor: Any, support_referral: SupportReferral, action: str, lead_only: bool = False
+    *, actor: Actor, support_referral: SupportReferral, action: str, lead_only: bool = False
 ) -> None:
     """Raise unless the actor holds RECORD_SUPPORT and works for the provider; audit refusals."""
     detail = {"support_referral": support_referral.pk, "action": action}
@@ -142,7 +142,7 @@ def _lock_offered(support_referral: SupportReferral, action: str) -> SupportRefe
 def support_referral_accept(
     *,
     support_referral: SupportReferral,
-    actor: Any,
+    actor: Actor,
     delivered_by: Organisation | None = None,
     at: datetime | None = None,
 ) -> SupportReferral:
@@ -162,7 +162,7 @@ def support_referral_accept(
         locked.status = SupportReferralStatus.ACCEPTED
         locked.delivered_by = delivered_by
         locked.responded_at = at or timezone.now()
-        locked.responded_by_id = actor.pk
+        locked.responded_by = acting_user(actor)
         locked.save(update_fields=["status", "delivered_by", "responded_at", "responded_by"])
         audit_record(
             actor=actor,
@@ -174,7 +174,7 @@ def support_referral_accept(
 
 
 def support_referral_decline(
-    *, support_referral: SupportReferral, actor: Any, reason: str, at: datetime | None = None
+    *, support_referral: SupportReferral, actor: Actor, reason: str, at: datetime | None = None
 ) -> SupportReferral:
     """Decline an offered support referral with a reason code (``SupportDeclineReason``)."""
     _allowed(actor=actor, support_referral=support_referral, action="decline", lead_only=True)
@@ -184,7 +184,7 @@ def support_referral_decline(
         locked.status = SupportReferralStatus.DECLINED
         locked.decline_reason = reason
         locked.responded_at = at or timezone.now()
-        locked.responded_by_id = actor.pk
+        locked.responded_by = acting_user(actor)
         locked.save(update_fields=["status", "decline_reason", "responded_at", "responded_by"])
         audit_record(
             actor=actor, verb=AuditVerb.SUPPORT_DECLINE, target=locked, detail={"reason": reason}
@@ -195,7 +195,7 @@ def support_referral_decline(
 def support_episode_start(
     *,
     support_referral: SupportReferral,
-    actor: Any,
+    actor: Actor,
     support_type: str,
     start: date,
     services: Iterable[str] = (),
@@ -243,7 +243,7 @@ def _lock_open_episode(episode: SupportEpisode) -> SupportEpisode:
 
 
 def support_episode_update(
-    *, episode: SupportEpisode, actor: Any, services: Iterable[str]
+    *, episode: SupportEpisode, actor: Actor, services: Iterable[str]
 ) -> SupportEpisode:
     """Record the services given in an open episode (the full list, replacing the last one)."""
     _allowed(actor=actor, support_referral=episode.support_referral, action="episode_update")
@@ -263,7 +263,7 @@ def support_episode_update(
 
 
 def support_episode_close(
-    *, episode: SupportEpisode, actor: Any, end: date, exit_route: str
+    *, episode: SupportEpisode, actor: Actor, end: date, exit_route: str
 ) -> SupportEpisode:
     """Close an open episode with its exit route; the support referral ends with it."""
     _allowed(actor=actor, support_referral=episode.support_referral, action="episode_close")

@@ -7,10 +7,11 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.standard.codes import SupportReferralStatus
@@ -43,17 +44,17 @@ NO_OPEN_EPISODE = "There is no open support episode for {reference}"
 STATUS_FILTERS = [("", "All"), *SupportReferralStatus.choices]
 
 
-def _not_found(request: HttpRequest) -> HttpResponse:
+def _not_found(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "web/not_found.html", status=404)
 
 
-def _forbidden(request: HttpRequest) -> HttpResponse:
+def _forbidden(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "web/forbidden.html", status=403)
 
 
 @capability_required(Capability.RECORD_SUPPORT)
 @require_http_methods(["GET"])
-def index_view(request: HttpRequest) -> HttpResponse:
+def index_view(request: AuthenticatedRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in SupportReferralStatus.values:
         status = ""
@@ -71,18 +72,18 @@ def index_view(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.RECORD_SUPPORT)
 @require_http_methods(["GET"])
-def episodes_view(request: HttpRequest) -> HttpResponse:
+def episodes_view(request: AuthenticatedRequest) -> HttpResponse:
     page_obj = open_episode_page(user=request.user, page=request.GET.get("page", 1))
     return render(request, "support/episodes.html", {"page_obj": page_obj})
 
 
-def _is_lead(request: HttpRequest, support_referral: SupportReferral) -> bool:
+def _is_lead(request: AuthenticatedRequest, support_referral: SupportReferral) -> bool:
     return getattr(request.user, "organisation_id", None) == support_referral.provider_id
 
 
 @capability_required(Capability.RECORD_SUPPORT)
 @require_http_methods(["GET"])
-def referral_view(request: HttpRequest, reference: str) -> HttpResponse:
+def referral_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
     support_referral = support_referral_get(user=request.user, reference=reference)
     if support_referral is None:
         return _not_found(request)
@@ -107,10 +108,10 @@ Action = Callable[[forms.Form, SupportReferral], Any]
 
 
 def _form_page(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     reference: str,
     *,
-    make_form: Callable[[HttpRequest, SupportReferral], forms.Form],
+    make_form: Callable[[AuthenticatedRequest, SupportReferral], forms.Form],
     action: Action,
     template: str,
     title: str,
@@ -150,14 +151,14 @@ def _form_page(
     return render(request, template, context)
 
 
-def _data(request: HttpRequest) -> Any:
+def _data(request: AuthenticatedRequest) -> Any:
     return request.POST if request.method == "POST" else None
 
 
 @capability_required(Capability.RECORD_SUPPORT)
 @require_http_methods(["GET", "POST"])
-def accept_view(request: HttpRequest, reference: str) -> HttpResponse:
-    def make_form(request: HttpRequest, support_referral: SupportReferral) -> forms.Form:
+def accept_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
+    def make_form(request: AuthenticatedRequest, support_referral: SupportReferral) -> forms.Form:
         provider = support_referral.provider
         return AcceptForm(
             _data(request), provider=provider, subcontractors=subcontractors_for(provider=provider)
@@ -183,7 +184,7 @@ def accept_view(request: HttpRequest, reference: str) -> HttpResponse:
 
 @capability_required(Capability.RECORD_SUPPORT)
 @require_http_methods(["GET", "POST"])
-def decline_view(request: HttpRequest, reference: str) -> HttpResponse:
+def decline_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
     def action(form: forms.Form, support_referral: SupportReferral) -> Any:
         return services.support_referral_decline(
             support_referral=support_referral,
@@ -205,7 +206,7 @@ def decline_view(request: HttpRequest, reference: str) -> HttpResponse:
 
 @capability_required(Capability.RECORD_SUPPORT)
 @require_http_methods(["GET", "POST"])
-def episode_start_view(request: HttpRequest, reference: str) -> HttpResponse:
+def episode_start_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
     def action(form: forms.Form, support_referral: SupportReferral) -> Any:
         return services.support_episode_start(
             support_referral=support_referral,
@@ -235,8 +236,8 @@ def _open_episode(support_referral: SupportReferral) -> SupportEpisode:
 
 @capability_required(Capability.RECORD_SUPPORT)
 @require_http_methods(["GET", "POST"])
-def episode_services_view(request: HttpRequest, reference: str) -> HttpResponse:
-    def make_form(request: HttpRequest, support_referral: SupportReferral) -> forms.Form:
+def episode_services_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
+    def make_form(request: AuthenticatedRequest, support_referral: SupportReferral) -> forms.Form:
         initial = {"services": _open_episode(support_referral).services}
         return ServicesForm(_data(request), initial=initial)
 
@@ -262,7 +263,7 @@ def episode_services_view(request: HttpRequest, reference: str) -> HttpResponse:
 
 @capability_required(Capability.RECORD_SUPPORT)
 @require_http_methods(["GET", "POST"])
-def episode_close_view(request: HttpRequest, reference: str) -> HttpResponse:
+def episode_close_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
     def action(form: forms.Form, support_referral: SupportReferral) -> Any:
         return services.support_episode_close(
             episode=_open_episode(support_referral),

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditVerb
@@ -96,7 +97,7 @@ def make_cases(organisation: Organisation) -> Callable[..., list[str]]:
             )
             for ref in references
         ]
-        referrals_save(built=built, actor=None, verb=AuditVerb.REFERRAL_IMPORT, detail={})
+        referrals_save(built=built, actor=OPERATOR, verb=AuditVerb.REFERRAL_IMPORT, detail={})
         return references
 
     return make

@@ -4,6 +4,7 @@ from typing import Any
 import pytest
 from django.core import mail
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.cases.casework.backlog import BacklogInvalid, backlog_create
@@ -102,8 +103,8 @@ def test_a_backlog_of_384_inherited_cases_reports_the_share_cleared(
     assert set(later).isdisjoint(case_of(r).referral.reference for r in open_refs)
     # Cases closed before the start are not part of it; name them to include them.
     path_refs = open_refs + closed_refs
-    backlog_create(actor=None, name="named", starts_on=date(2012, 5, 14), references=path_refs)
-    progress = backlog_progress(name="named", actor=None)
+    backlog_create(actor=OPERATOR, name="named", starts_on=date(2012, 5, 14), references=path_refs)
+    progress = backlog_progress(name="named", actor=OPERATOR)
     assert progress is not None
     assert (progress.total, progress.cleared, progress.rg_decided) == (384, 84, 84)
     assert progress.cleared_share == pytest.approx(84 / 384)
@@ -121,12 +122,12 @@ def test_a_manager_follows_only_the_backlog_cases_of_their_own_authority(
     home_office_refs = make_cases(3, valid_referral)
     ukhtc_refs = make_cases(2, {**valid_referral, "competent_authority": "ukhtc"})
     backlog_create(
-        actor=None, name="shared", starts_on=date(2012, 6, 1),
+        actor=OPERATOR, name="shared", starts_on=date(2012, 6, 1),
         references=home_office_refs + ukhtc_refs,
     )  # fmt: skip
-    backlog_create(actor=None, name="theirs", starts_on=date(2012, 6, 1), references=ukhtc_refs)
+    backlog_create(actor=OPERATOR, name="theirs", starts_on=date(2012, 6, 1), references=ukhtc_refs)
     ukhtc_manager = make_user("ukhtc-manager", ukhtc, DefaultRole.MANAGER)
-    assert backlog_progress(name="shared", actor=None).total == 5  # type: ignore[union-attr]
+    assert backlog_progress(name="shared", actor=OPERATOR).total == 5  # type: ignore[union-attr]
     assert backlog_progress(name="shared", actor=manager).total == 3  # type: ignore[union-attr]
     assert backlog_progress(name="shared", actor=ukhtc_manager).total == 2  # type: ignore[union-attr]
     assert backlog_progress(name="theirs", actor=manager) is None
@@ -137,7 +138,7 @@ def test_a_backlog_naming_unknown_references_is_refused_with_them(
 ) -> None:
     with pytest.raises(BacklogInvalid, match="NRM-2012-999999"):
         backlog_create(
-            actor=None,
+            actor=OPERATOR,
             name="bad",
             starts_on=date(2012, 6, 1),
             references=[reference, "NRM-2012-999999"],

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.test import Client
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import User
 from nrm.cases.casework.backlog import backlog_create
 from nrm.cases.casework.messages import CASE_NOT_FOUND
@@ -40,7 +41,7 @@ def test_the_dashboard_shows_queue_sizes_loads_and_unassigned_cases(
 def test_the_dashboard_shows_how_far_each_backlog_is_cleared(
     manager: User, reference: str, signed_in: Callable[[User], Client]
 ) -> None:
-    backlog_create(actor=None, name="Inherited 2012", starts_on=date(2012, 6, 1))
+    backlog_create(actor=OPERATOR, name="Inherited 2012", starts_on=date(2012, 6, 1))
     page = signed_in(manager).get(DASHBOARD).content.decode()
     backlogs = page[page.index('id="backlogs"') :]
     assert "Inherited 2012" in backlogs and "0 (0%)" in backlogs

@@ -3,17 +3,17 @@ clearance can be followed (``selectors.backlog_progress``)."""
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 
+from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
+from nrm.cases.access import case_scope
 from nrm.cases.casework import messages
-from nrm.cases.casework.scope import case_scope
 from nrm.cases.models import Backlog, Case
 
 
@@ -22,18 +22,17 @@ class BacklogInvalid(ValueError):
 
 
 def backlog_create(
-    *, actor: Any, name: str, starts_on: date, references: Sequence[str] | None = None
+    *, actor: Actor, name: str, starts_on: date, references: Sequence[str] | None = None
 ) -> Backlog:
     """Create the backlog ``name`` of the cases ``references``, or, without references, of every
-    case open on ``starts_on`` (received by then and not closed before it). ``actor`` None is the
-    operator at the command line (every case); a user needs the allocation capability and gets
-    the cases in their scope."""
-    if actor is not None:
-        capability_require(actor=actor, capability=Capability.ALLOCATE_CASE)
+    case open on ``starts_on`` (received by then and not closed before it). The actor needs the
+    allocation capability and chooses among the cases they see (the operator at the command
+    line: every case)."""
+    capability_require(actor=actor, capability=Capability.ALLOCATE_CASE)
     name = name.strip()
     if not name:
         raise BacklogInvalid(messages.BACKLOG_NEEDS_NAME)
-    cases = Case.objects.all() if actor is None else Case.objects.filter(case_scope(actor))
+    cases = Case.objects.filter(case_scope(actor))
     if references is None:
         chosen = cases.filter(received_on__lte=starts_on).filter(
             Q(closed_on=None) | Q(closed_on__gte=starts_on)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from nrm.accounts.actors import OPERATOR
 from nrm.cases.casework.backlog import BacklogInvalid, backlog_create
 from nrm.cases.casework.deadlines import REMINDER_QUEUES, deadline_reminders_send
 from nrm.cases.casework.selectors import backlog_progress
@@ -39,7 +40,7 @@ def backlog_arguments(backlog: argparse.ArgumentParser) -> None:
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
     today = args.today or timezone.localdate()
-    collected = deadline_reminders_send(today=today, email=not args.no_email)
+    collected = deadline_reminders_send(actor=OPERATOR, today=today, email=not args.no_email)
     print(f"Deadlines on {today.isoformat()}")
     if not collected:
         print("  no cases")
@@ -69,14 +70,14 @@ def cmd_backlog(args: argparse.Namespace) -> int:
             references = [line.strip() for line in text.splitlines() if line.strip()]
         try:
             backlog = backlog_create(
-                actor=None, name=args.name, starts_on=args.start, references=references
+                actor=OPERATOR, name=args.name, starts_on=args.start, references=references
             )
         except BacklogInvalid as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         print(f"Backlog '{backlog.name}' from {backlog.starts_on}: {backlog.cases.count()} cases")
         return 0
-    progress = backlog_progress(name=args.name, actor=None)  # the operator: every case
+    progress = backlog_progress(name=args.name, actor=OPERATOR)
     if progress is None:
         print(f"error: there is no backlog named '{args.name}'", file=sys.stderr)
         return 1

@@ -6,11 +6,14 @@ from datetime import date
 
 from django.db import transaction
 
+from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import NoticeKind, Organisation
 from nrm.accounts.notices import notices_send
+from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
+from nrm.cases.access import case_scope
 from nrm.cases.casework.selectors import Queue, queue_filter
 from nrm.cases.models import Case
 from nrm.standard.codes import CompetentAuthority
@@ -37,15 +40,14 @@ class AuthorityDeadlines:
         return "\n".join(lines) + "\n"
 
 
-def deadlines_collect(*, today: date) -> list[AuthorityDeadlines]:
-    """For each competent authority with cases, the cases in each reminder queue."""
+def deadlines_collect(*, actor: Actor, today: date) -> list[AuthorityDeadlines]:
+    """For each competent authority with cases ``actor`` sees, those in each reminder queue."""
     found = []
-    authorities = (
-        Case.objects.values_list("referral__competent_authority", flat=True).order_by().distinct()
-    )
+    seen = Case.objects.filter(case_scope(actor))
+    authorities = seen.values_list("competent_authority", flat=True).order_by().distinct()
     for code in sorted(set(authorities)):
         entry = AuthorityDeadlines(CompetentAuthority(code))
-        cases = Case.objects.filter(referral__competent_authority=code)
+        cases = seen.filter(competent_authority=code)
         for queue in REMINDER_QUEUES:
             chosen = cases.filter(queue_filter(queue, today=today)).order_by("due_on", "pk")
             entry.counts[queue] = chosen.count()
@@ -56,9 +58,14 @@ def deadlines_collect(*, today: date) -> list[AuthorityDeadlines]:
     return found
 
 
-def deadline_reminders_send(*, today: date, email: bool = True) -> list[AuthorityDeadlines]:
-    """Collect the deadlines and remind each authority's staff; audited. Returns what was due."""
-    collected = deadlines_collect(today=today)
+def deadline_reminders_send(
+    *, actor: Actor, today: date, email: bool = True
+) -> list[AuthorityDeadlines]:
+    """Collect the deadlines of the cases ``actor`` sees (the operator's daily run, ``nrm
+    deadlines``: every case) and remind each authority's staff; audited. Returns what was
+    due."""
+    capability_require(actor=actor, capability=Capability.VIEW_DEADLINES)
+    collected = deadlines_collect(actor=actor, today=today)
     with transaction.atomic():
         for entry in collected:
             due = entry.counts[Queue.OVERDUE] + entry.counts[Queue.DUE_TODAY]
@@ -81,7 +88,7 @@ def deadline_reminders_send(*, today: date, email: bool = True) -> list[Authorit
                 readers=Capability.VIEW_DEADLINES,
             )
             audit_record(
-                actor=None,
+                actor=actor,
                 verb=AuditVerb.REMINDER_SEND,
                 detail={
                     "competent_authority": entry.authority.value,

@@ -4,6 +4,7 @@ read after signing in."""
 
 from collections.abc import Iterable
 
+from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import NoticeKind, Organisation
 from nrm.accounts.notices import notices_send
@@ -40,9 +41,10 @@ def _support_organisations(case: Case) -> Iterable[Organisation]:
     return found
 
 
-def decision_notices_send(*, case: Case, decision: Decision) -> int:
+def decision_notices_send(*, actor: Actor, case: Case, decision: Decision) -> int:
     """An in-app notice to each recipient organisation and an email to its people; audited.
-    Returns the number of emails, which are sent when the transaction commits."""
+    Returns the number of emails, which are sent when the transaction commits. ``actor`` made
+    the decision."""
     reference = case.referral.reference
     recipients = notice_recipients(case)
     emails = notices_send(
@@ -60,7 +62,7 @@ def decision_notices_send(*, case: Case, decision: Decision) -> int:
         reference=reference,
     )
     audit_record(
-        actor=None,
+        actor=actor,
         verb=AuditVerb.NOTICE_SEND,
         target=case.referral,
         detail={

@@ -10,12 +10,14 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 
+from nrm.accounts.access import Sees, visibility
+from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import User
 from nrm.accounts.permissions import has_capability
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
-from nrm.cases.casework.scope import case_scope
+from nrm.cases.access import case_scope
 from nrm.cases.models import Backlog, Case, CaseEvent
 from nrm.cases.stages import OPEN, Stage
 from nrm.support.models import SupportReferral
@@ -52,7 +54,7 @@ def queue_filter(queue: Queue, *, today: date) -> Q:
     return Q(stage__in=OPEN_STAGES)
 
 
-def case_list(*, actor: Any) -> QuerySet[Case]:
+def case_list(*, actor: Actor) -> QuerySet[Case]:
     """Every case visible to ``actor``."""
     return Case.objects.filter(case_scope(actor))
 
@@ -66,7 +68,7 @@ class QueueFilters:
     nation: str = ""
     exploitation_type: str = ""
 
-    def q(self, actor: Any) -> Q:
+    def q(self, actor: Actor) -> Q:
         found = Q()
         if self.assigned_to_me:
             found &= Q(assigned_to=getattr(actor, "pk", None))
@@ -81,7 +83,7 @@ NO_FILTERS = QueueFilters()
 
 
 def work_queue(
-    *, actor: Any, queue: Queue, today: date, filters: QueueFilters = NO_FILTERS
+    *, actor: Actor, queue: Queue, today: date, filters: QueueFilters = NO_FILTERS
 ) -> QuerySet[Case]:
     """The actor's cases in ``queue`` (narrowed by ``filters``), soonest deadline first."""
     return (
@@ -114,7 +116,7 @@ class _CountedPaginator(Paginator):
 
 def work_queue_page(
     *,
-    actor: Any,
+    actor: Actor,
     queue: Queue,
     today: date,
     page: int,
@@ -144,7 +146,9 @@ def work_queue_page(
     return current, paginator.num_pages
 
 
-def queue_sizes(*, actor: Any, today: date, filters: QueueFilters = NO_FILTERS) -> dict[Queue, int]:
+def queue_sizes(
+    *, actor: Actor, today: date, filters: QueueFilters = NO_FILTERS
+) -> dict[Queue, int]:
     """How many of the actor's cases are in each queue (the deadline dashboard). One count per
     queue: each is a range of one of the queue indexes, faster than one pass with six filters."""
     cases = case_list(actor=actor).filter(filters.q(actor))
@@ -161,7 +165,7 @@ class CaseworkerLoad:
     overdue: int
 
 
-def queue_sizes_by_assignee(*, actor: Any, today: date) -> list[CaseworkerLoad]:
+def queue_sizes_by_assignee(*, actor: Actor, today: date) -> list[CaseworkerLoad]:
     """Open and overdue cases per assigned caseworker in the actor's scope; unassigned last."""
     rows = (
         case_list(actor=actor)
@@ -190,7 +194,7 @@ def queue_sizes_by_assignee(*, actor: Any, today: date) -> list[CaseworkerLoad]:
     return sorted(loads, key=lambda load: (load.username == "", load.username))
 
 
-def caseworkers_for(*, actor: Any) -> QuerySet[User]:
+def caseworkers_for(*, actor: Actor) -> QuerySet[User]:
     """Active staff of the actor's competent authority who may decide cases (assignable)."""
     authority = getattr(getattr(actor, "organisation", None), "competent_authority", "")
     if not authority:
@@ -212,7 +216,7 @@ def days_left(case: Case, *, today: date) -> int | None:
     return (case.due_on - today).days if case.due_on else None
 
 
-def case_get(*, actor: Any, reference: str) -> Case | None:
+def case_get(*, actor: Actor, reference: str) -> Case | None:
     """One case visible to ``actor``; the read (or the refusal) is audited."""
     case = (
         case_list(actor=actor)
@@ -262,22 +266,22 @@ class BacklogProgress:
         return self.cleared / self.total if self.total else 0.0
 
 
-def backlog_progress(*, name: str, actor: Any) -> BacklogProgress | None:
-    """How far a backlog is cleared, counting the cases in ``actor``'s scope (``actor`` None is
-    the operator at the command line: every case). A case is cleared once it is closed (negative
+def backlog_progress(*, name: str, actor: Actor) -> BacklogProgress | None:
+    """How far a backlog is cleared, counting the cases ``actor`` sees (the operator at the
+    command line: every case). A case is cleared once it is closed (negative
     RG, CG made or withdrawn); ``rg_decided`` counts cases with a reasonable grounds decision
     made. None for an unknown backlog or one with no case in scope."""
     backlog = Backlog.objects.filter(name=name).first()
     if backlog is None:
         return None
-    cases = backlog.cases.all() if actor is None else backlog.cases.filter(case_scope(actor))
+    cases = backlog.cases.filter(case_scope(actor))
     by_stage: dict[str, int] = {}
     for stage in cases.values_list("stage", flat=True):
         by_stage[stage] = by_stage.get(stage, 0) + 1
     total = sum(by_stage.values())
     open_count = sum(by_stage.get(s, 0) for s in OPEN_STAGES)
     awaiting = by_stage.get(Stage.AWAITING_RG, 0)
-    if actor is not None and not total:
+    if not total and visibility(actor).sees != Sees.EVERYTHING:
         return None
     suspended_rg = cases.filter(stage=Stage.SUSPENDED, resume_to=Stage.AWAITING_RG)
     return BacklogProgress(

@@ -14,14 +14,15 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from nrm.accounts.actors import Actor, acting_user
 from nrm.accounts.capabilities import Capability, Scope
 from nrm.accounts.models import User
 from nrm.accounts.permissions import capability_require, has_capability
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
+from nrm.cases.access import case_scope
 from nrm.cases.casework import messages
 from nrm.cases.casework.notices import decision_notices_send
-from nrm.cases.casework.scope import case_scope
 from nrm.cases.casework.state import CaseState, IllegalTransition
 from nrm.cases.casework.state import case_transition as transition
 from nrm.cases.models import Case, CaseEvent, Decision
@@ -111,7 +112,7 @@ def _due_on(case: Case) -> date | None:
     return None
 
 
-def _locked(*, actor: Any, reference: str, expected_version: int) -> Case:
+def _locked(*, actor: Actor, reference: str, expected_version: int) -> Case:
     """The case, locked, if the actor may see it and it is still at ``expected_version``."""
     case = (
         Case.objects.select_for_update(of=("self",))
@@ -136,7 +137,7 @@ def _snapshot(case: Case) -> dict[str, Any]:
     }
 
 
-def _requester(actor: Any, case: Case) -> Requester:
+def _requester(actor: Actor, case: Case) -> Requester:
     """Who is asking, by the scope through which the actor sees the case."""
     scope = getattr(getattr(actor, "role", None), "scope", None)
     if scope == Scope.OWN_ORGANISATION:
@@ -156,7 +157,7 @@ class _Change:
     decision: Decision | None = None
 
 
-def _record(*, actor: Any, change: _Change, before: dict[str, Any], verb: AuditVerb) -> Case:
+def _record(*, actor: Actor, change: _Change, before: dict[str, Any], verb: AuditVerb) -> Case:
     case = change.case
     case.version += 1
     case.save()
@@ -164,7 +165,7 @@ def _record(*, actor: Any, change: _Change, before: dict[str, Any], verb: AuditV
         case=case,
         event=change.event,
         on=change.on,
-        by=actor if getattr(actor, "pk", None) else None,
+        by=acting_user(actor),
         from_stage=before["stage"],
         to_stage=case.stage,
         reasons=change.reasons,
@@ -187,14 +188,14 @@ def _record(*, actor: Any, change: _Change, before: dict[str, Any], verb: AuditV
     return case
 
 
-def _deny(actor: Any, reference: str, exc: CaseNotFound) -> CaseNotFound:
+def _deny(actor: Actor, reference: str, exc: CaseNotFound) -> CaseNotFound:
     audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"reference": reference})
     return exc
 
 
 def case_event_record(
     *,
-    actor: Any,
+    actor: Actor,
     reference: str,
     event: Event,
     on: date,
@@ -218,7 +219,9 @@ def case_event_record(
         raise _deny(actor, reference, exc) from None
 
 
-def _apply(actor: Any, case: Case, event: Event, on: date, reasons: str, extend_days: int) -> Case:
+def _apply(
+    actor: Actor, case: Case, event: Event, on: date, reasons: str, extend_days: int
+) -> Case:
     before = _snapshot(case)
     awaited = _awaited(Stage(case.stage), case.resume_to)
     state = transition(
@@ -262,13 +265,13 @@ def _apply(actor: Any, case: Case, event: Event, on: date, reasons: str, extend_
         DecisionOutcome.NEGATIVE,
         DecisionOutcome.WITHDRAWN,
     ):
-        decision_notices_send(case=saved, decision=change.decision)
+        decision_notices_send(actor=actor, case=saved, decision=change.decision)
     return saved
 
 
 def rg_decision_record(
     *,
-    actor: Any,
+    actor: Actor,
     reference: str,
     positive: bool,
     on: date,
@@ -288,7 +291,7 @@ def rg_decision_record(
 
 def cg_decision_record(
     *,
-    actor: Any,
+    actor: Actor,
     reference: str,
     positive: bool,
     on: date,
@@ -308,7 +311,7 @@ def cg_decision_record(
 
 def _simple_change(
     *,
-    actor: Any,
+    actor: Actor,
     reference: str,
     expected_version: int,
     capability: Capability,
@@ -329,7 +332,7 @@ def _simple_change(
 
 def case_reallocate(
     *,
-    actor: Any,
+    actor: Actor,
     reference: str,
     authority: CompetentAuthority,
     reason: str,
@@ -364,7 +367,7 @@ def case_reallocate(
 
 
 def case_assign(
-    *, actor: Any, reference: str, assignee: User | None, expected_version: int
+    *, actor: Actor, reference: str, assignee: User | None, expected_version: int
 ) -> Case:
     """Assign a case to a caseworker of its competent authority (or unassign with None)."""
 
@@ -395,7 +398,7 @@ def case_assign(
     )
 
 
-def case_edit(*, actor: Any, reference: str, expected_version: int, summary: str) -> Case:
+def case_edit(*, actor: Actor, reference: str, expected_version: int, summary: str) -> Case:
     """Save the caseworker's case summary. A stale version raises ``CaseConflict``; the caller
     keeps what the user typed and shows it again with the conflict message."""
 
@@ -413,7 +416,7 @@ def case_edit(*, actor: Any, reference: str, expected_version: int, summary: str
     )
 
 
-def case_note_add(*, actor: Any, reference: str, expected_version: int, note: str) -> Case:
+def case_note_add(*, actor: Actor, reference: str, expected_version: int, note: str) -> Case:
     """Add a note to the case's timeline. The note is case content: the audit records only that
     a note was added."""
     if not note.strip():
@@ -432,7 +435,7 @@ def case_note_add(*, actor: Any, reference: str, expected_version: int, note: st
     )
 
 
-def review_record(*, actor: Any, reference: str, on: date, expected_version: int) -> Case:
+def review_record(*, actor: Actor, reference: str, on: date, expected_version: int) -> Case:
     """Record the day-30 review of the recovery and reflection period."""
 
     def change(case: Case) -> _Change:

@@ -28,6 +28,7 @@ from django.utils import timezone
 from pydantic import BaseModel
 from tqdm import tqdm
 
+from nrm.accounts.actors import OPERATOR, Actor
 from nrm.accounts.models import Organisation
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record_many
@@ -86,7 +87,7 @@ class ImportOptions:
     """What to import and how; the same for every kind of record."""
 
     path: Path
-    actor: Any = None
+    actor: Actor = OPERATOR  # the operator at the command line unless a user imports
     partial: bool = False  # save the good rows and write the bad ones to ``rejects_path``
     organisation_code: str | None = None  # for rows that name no organisation
     rejects_path: Path | None = None  # default: FILE.rejects.csv beside the input

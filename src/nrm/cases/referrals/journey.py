@@ -14,8 +14,8 @@ from typing import Any
 from django.utils.datastructures import MultiValueDict
 
 from nrm.cases.referrals import forms
-from nrm.standard.codes import ADULT_AGE, AgeGroup
-from nrm.standard.rules import age_on
+from nrm.standard.codes import AgeGroup
+from nrm.standard.rules import age_group_at_exploitation
 from nrm.standard.types import parse_date
 from nrm.standard.validation import FieldError, referral_validate
 
@@ -108,21 +108,21 @@ class Journey:
         return record
 
     def age_group(self) -> AgeGroup | None:
-        """The person's age group from the answers so far (as the standard derives it)."""
+        """The person's age group from the answers so far, by the data standard's own rule;
+        until the referral date is answered, today stands in for it."""
         person = self.values("person")
-        if str(person.get("age_disputed")) == "True":
-            return AgeGroup.MINOR
         about, exploitation = self.values("about"), self.values("exploitation")
-        when = _day(exploitation.get("exploitation_start")) or _day(about.get("referral_date"))
-        when = when or date.today()
-        born = _day(person.get("date_of_birth"))
-        if born is not None:
-            return AgeGroup.MINOR if age_on(born, when) < ADULT_AGE else AgeGroup.ADULT
         try:
-            age = int(str(person.get("estimated_age")))
+            estimated_age = int(str(person.get("estimated_age")))
         except ValueError:
-            return None
-        return AgeGroup.MINOR if age < ADULT_AGE else AgeGroup.ADULT
+            estimated_age = None
+        return age_group_at_exploitation(
+            referral_date=_day(about.get("referral_date")) or date.today(),
+            exploitation_start=_day(exploitation.get("exploitation_start")),
+            date_of_birth=_day(person.get("date_of_birth")),
+            estimated_age=estimated_age,
+            age_disputed=str(person.get("age_disputed")) == "True",
+        )
 
     def is_child(self) -> bool:
         return self.age_group() == AgeGroup.MINOR

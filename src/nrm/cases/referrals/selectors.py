@@ -6,30 +6,20 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
-from nrm.accounts.capabilities import Capability, Scope
-from nrm.accounts.permissions import has_capability
+from nrm.accounts.actors import Actor
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.cases import models
-from nrm.cases.casework.scope import referral_scope
+from nrm.cases.access import draft_organisation, notification_scope, referral_scope
 
 
-def _own_organisation(actor: Any) -> int | None:
-    """The organisation whose anonymous notifications ``actor`` sees: their own, when their
-    role's scope is their own organisation; None otherwise."""
-    role = getattr(actor, "role", None)
-    if role is None or role.scope != Scope.OWN_ORGANISATION or not actor.is_active:
-        return None
-    return getattr(actor, "organisation_id", None)
-
-
-def referral_list(*, actor: Any) -> QuerySet[models.Referral]:
-    """Referrals visible to ``actor`` under their role's scope (``nrm.cases.casework.scope``)."""
+def referral_list(*, actor: Actor) -> QuerySet[models.Referral]:
+    """Referrals visible to ``actor`` (``nrm.cases.access``)."""
     queryset = models.Referral.objects.filter(referral_scope(actor))
     return queryset.order_by("-referral_date", "-id")
 
 
-def referral_get(*, actor: Any, reference: str) -> models.Referral | None:
+def referral_get(*, actor: Actor, reference: str) -> models.Referral | None:
     """One referral visible to ``actor``, with its person and nationalities; the read is audited."""
     referral = (
         referral_list(actor=actor)
@@ -45,14 +35,12 @@ def referral_get(*, actor: Any, reference: str) -> models.Referral | None:
     return referral
 
 
-def notification_list(*, actor: Any) -> QuerySet[models.AnonymousNotification]:
-    org = _own_organisation(actor)
-    queryset = models.AnonymousNotification.objects.all()
-    queryset = queryset.filter(organisation_id=org) if org else queryset.none()
+def notification_list(*, actor: Actor) -> QuerySet[models.AnonymousNotification]:
+    queryset = models.AnonymousNotification.objects.filter(notification_scope(actor))
     return queryset.order_by("-notification_date", "-id")
 
 
-def notification_get(*, actor: Any, reference: str) -> models.AnonymousNotification | None:
+def notification_get(*, actor: Actor, reference: str) -> models.AnonymousNotification | None:
     notification = notification_list(actor=actor).filter(reference=reference).first()
     if notification is None:
         audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"reference": reference})
@@ -65,7 +53,7 @@ PAGE_SIZE = 50
 
 
 def _audited_page(
-    queryset: QuerySet[Any], *, actor: Any, page: int, verb: AuditVerb
+    queryset: QuerySet[Any], *, actor: Actor, page: int, verb: AuditVerb
 ) -> tuple["Page[Any]", int]:
     paginator = Paginator(queryset, PAGE_SIZE)
     current = paginator.get_page(page)
@@ -74,32 +62,27 @@ def _audited_page(
     return current, paginator.num_pages
 
 
-def referral_page(*, actor: Any, page: int) -> tuple["Page[models.Referral]", int]:
+def referral_page(*, actor: Actor, page: int) -> tuple["Page[models.Referral]", int]:
     """One page of the referrals visible to ``actor``, newest first; the listing is audited."""
     queryset = referral_list(actor=actor).select_related("case").prefetch_related("decisions")
     return _audited_page(queryset, actor=actor, page=page, verb=AuditVerb.REFERRAL_LIST)
 
 
-def notification_page(*, actor: Any, page: int) -> tuple["Page[models.AnonymousNotification]", int]:
+def notification_page(
+    *, actor: Actor, page: int
+) -> tuple["Page[models.AnonymousNotification]", int]:
     queryset = notification_list(actor=actor)
     return _audited_page(queryset, actor=actor, page=page, verb=AuditVerb.NOTIFICATION_LIST)
 
 
-# Drafts of web referrals hold personal data: only the first responders (capability to submit
-# referrals, scope of their own organisation) of the draft's organisation see them. Reads are
-# audited.
+# Drafts of web referrals hold personal data: only the first responders of the draft's
+# organisation see them (``nrm.cases.access.draft_organisation``). Reads are audited.
 DRAFT_READ = AuditVerb.DRAFT_READ
 
 
-def _draft_organisation(actor: Any) -> int | None:
-    if not has_capability(actor, Capability.SUBMIT_REFERRAL):
-        return None
-    return _own_organisation(actor)
-
-
-def draft_list(*, actor: Any) -> list[models.ReferralDraft]:
+def draft_list(*, actor: Actor) -> list[models.ReferralDraft]:
     """The drafts of the actor's organisation, last saved first; the listing is audited."""
-    org = _draft_organisation(actor)
+    org = draft_organisation(actor)
     if org is None:
         return []
     drafts = list(
@@ -114,9 +97,9 @@ def draft_list(*, actor: Any) -> list[models.ReferralDraft]:
     return drafts
 
 
-def draft_get(*, actor: Any, draft_id: str) -> models.ReferralDraft | None:
+def draft_get(*, actor: Actor, draft_id: str) -> models.ReferralDraft | None:
     """One draft of the actor's organisation; the read (or the refusal) is audited."""
-    org = _draft_organisation(actor)
+    org = draft_organisation(actor)
     try:
         key = uuid.UUID(draft_id)
     except ValueError:

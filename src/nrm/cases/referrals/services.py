@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from nrm.accounts.actors import Actor, acting_user
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import Organisation
 from nrm.accounts.permissions import capability_require
@@ -82,7 +83,7 @@ def _text(value: Any) -> str | None:
 
 
 def referrals_save(
-    *, built: list[BuiltReferral], actor: Any, verb: AuditVerb, detail: dict[str, Any]
+    *, built: list[BuiltReferral], actor: Actor, verb: AuditVerb, detail: dict[str, Any]
 ) -> list[int]:
     """Insert built referrals and all their rows, with one audit event each; return their ids.
 
@@ -118,7 +119,7 @@ def referrals_save(
 
 def referral_submit(
     *,
-    actor: Any,
+    actor: Actor,
     data: Mapping[str, Any],
     organisation: Organisation | None = None,
     allow_decisions: bool = False,
@@ -170,7 +171,7 @@ def notification_check(
 
 def notification_submit(
     *,
-    actor: Any,
+    actor: Actor,
     data: Mapping[str, Any],
     organisation: Organisation | None = None,
     today: date | None = None,
@@ -260,7 +261,7 @@ def notification_build(
 DRAFT_WRITE = AuditVerb.DRAFT_WRITE
 
 
-def _draft_check(actor: Any, draft: models.ReferralDraft | None) -> Organisation:
+def _draft_check(actor: Actor, draft: models.ReferralDraft | None) -> Organisation:
     capability_require(actor=actor, capability=Capability.SUBMIT_REFERRAL)
     organisation = getattr(actor, "organisation", None)
     if organisation is None or (draft is not None and draft.organisation_id != organisation.pk):
@@ -270,14 +271,14 @@ def _draft_check(actor: Any, draft: models.ReferralDraft | None) -> Organisation
 
 
 def draft_save(
-    *, actor: Any, draft: models.ReferralDraft | None, data: dict[str, Any]
+    *, actor: Actor, draft: models.ReferralDraft | None, data: dict[str, Any]
 ) -> models.ReferralDraft:
     """Save the answers so far (a new draft when ``draft`` is None), audited."""
     organisation = _draft_check(actor, draft)
     with transaction.atomic():
         if draft is None:
             draft = models.ReferralDraft.objects.create(
-                organisation=organisation, created_by=actor, data=data
+                organisation=organisation, created_by=acting_user(actor), data=data
             )
             what = "created"
         else:
@@ -288,12 +289,12 @@ def draft_save(
     return draft
 
 
-def _draft_remove(actor: Any, draft: models.ReferralDraft, why: str) -> None:
+def _draft_remove(actor: Actor, draft: models.ReferralDraft, why: str) -> None:
     audit_record(actor=actor, verb=DRAFT_WRITE, target=draft, detail={"draft": why})
     draft.delete()
 
 
-def draft_delete(*, actor: Any, draft: models.ReferralDraft) -> None:
+def draft_delete(*, actor: Actor, draft: models.ReferralDraft) -> None:
     """Delete a draft and its answers, audited."""
     _draft_check(actor, draft)
     with transaction.atomic():
@@ -301,7 +302,7 @@ def draft_delete(*, actor: Any, draft: models.ReferralDraft) -> None:
 
 
 def draft_referral_submit(
-    *, actor: Any, draft: models.ReferralDraft, data: Mapping[str, Any], today: date | None = None
+    *, actor: Actor, draft: models.ReferralDraft, data: Mapping[str, Any], today: date | None = None
 ) -> models.Referral:
     """Submit a draft's answers through ``referral_submit``; the draft is deleted with it.
     Raises ``ReferralInvalid`` (and keeps the draft) when the answers break the standard."""
@@ -316,7 +317,7 @@ def draft_referral_submit(
 
 def draft_notification_submit(
     *,
-    actor: Any,
+    actor: Actor,
     draft: models.ReferralDraft | None,
     data: Mapping[str, Any],
     today: date | None = None,

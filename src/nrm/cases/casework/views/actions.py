@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from nrm.accounts.actors import Actor, AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import CapabilityDenied, has_capability
@@ -40,7 +41,7 @@ class Action:
 
 
 def _event(event: Event) -> Save:
-    def save(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+    def save(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
         return services.case_event_record(
             actor=actor,
             reference=reference,
@@ -55,7 +56,7 @@ def _event(event: Event) -> Save:
 
 
 def _decision(record: Callable[..., Case]) -> Save:
-    def save(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+    def save(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
         return record(
             actor=actor,
             reference=reference,
@@ -68,25 +69,25 @@ def _decision(record: Callable[..., Case]) -> Save:
     return save
 
 
-def _review(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+def _review(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
     return services.review_record(
         actor=actor, reference=reference, on=data["on"], expected_version=version
     )
 
 
-def _summary(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+def _summary(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
     return services.case_edit(
         actor=actor, reference=reference, expected_version=version, summary=data["summary"]
     )
 
 
-def _note(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+def _note(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
     return services.case_note_add(
         actor=actor, reference=reference, expected_version=version, note=data["note"]
     )
 
 
-def _reallocate(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+def _reallocate(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
     return services.case_reallocate(
         actor=actor,
         reference=reference,
@@ -96,7 +97,7 @@ def _reallocate(actor: Any, reference: str, version: int, data: dict[str, Any]) 
     )
 
 
-def _assign(actor: Any, reference: str, version: int, data: dict[str, Any]) -> Case:
+def _assign(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
     return services.case_assign(
         actor=actor, reference=reference, assignee=data["assignee"], expected_version=version
     )
@@ -224,7 +225,7 @@ ACTIONS = {
 }
 
 
-def actions_for(*, actor: Any, case: Case) -> list[Action]:
+def actions_for(*, actor: Actor, case: Case) -> list[Action]:
     """The changes ``actor`` may make to ``case`` at its stage (the links of the case page)."""
     return [
         action
@@ -233,7 +234,7 @@ def actions_for(*, actor: Any, case: Case) -> list[Action]:
     ]
 
 
-def _form(action: Action, request: HttpRequest, data: Any, case: Case) -> forms.CaseForm:
+def _form(action: Action, request: AuthenticatedRequest, data: Any, case: Case) -> forms.CaseForm:
     extra: dict[str, Any] = {}
     if action.form is forms.AssignmentForm:
         extra["caseworkers"] = selectors.caseworkers_for(actor=request.user)
@@ -245,7 +246,7 @@ def _form(action: Action, request: HttpRequest, data: Any, case: Case) -> forms.
     return action.form(data, initial=initial, **extra)
 
 
-def _page(request: HttpRequest, action: Action, case: Case, form: Any) -> HttpResponse:
+def _page(request: AuthenticatedRequest, action: Action, case: Case, form: Any) -> HttpResponse:
     context = {
         "action": action,
         "case": case,
@@ -256,7 +257,7 @@ def _page(request: HttpRequest, action: Action, case: Case, form: Any) -> HttpRe
     return render(request, "casework/action.html", context)
 
 
-def action_page(request: HttpRequest, reference: str, slug: str) -> HttpResponse:
+def action_page(request: AuthenticatedRequest, reference: str, slug: str) -> HttpResponse:
     """GET: the form; POST: call the service, then back to the case with a banner."""
     action = ACTIONS[slug]
     case = selectors.case_get(actor=request.user, reference=reference)
@@ -294,7 +295,7 @@ def _view(slug: str) -> Callable[[HttpRequest, str], HttpResponse]:
 
     @capability_required(action.capability)
     @require_http_methods(["GET", "POST"])
-    def view(request: HttpRequest, reference: str) -> HttpResponse:
+    def view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
         return action_page(request, reference, slug)
 
     view.__name__ = view.__qualname__ = f"{slug.replace('-', '_')}_view"

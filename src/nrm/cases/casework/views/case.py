@@ -3,11 +3,12 @@ the timeline and the changes the user may make."""
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import has_capability
@@ -66,7 +67,7 @@ def _deadlines(case: Case) -> list[tuple[str, object]]:
 
 @capability_required(Capability.READ_REFERRALS)
 @require_GET
-def case_view(request: HttpRequest, reference: str) -> HttpResponse:
+def case_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
     case = selectors.case_get(actor=request.user, reference=reference)
     if case is None:
         return render(request, "web/not_found.html", status=404)

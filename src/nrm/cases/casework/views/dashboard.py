@@ -1,11 +1,12 @@
 """The manager's dashboard: queue sizes and overdue counts for their authority and for each
 caseworker, backlog clearance, and the way to reallocate or assign a case."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.cases.casework import messages, selectors
@@ -17,7 +18,7 @@ UNASSIGNED_SHOWN = 10
 
 @capability_required(Capability.ALLOCATE_CASE)
 @require_GET
-def dashboard_view(request: HttpRequest) -> HttpResponse:
+def dashboard_view(request: AuthenticatedRequest) -> HttpResponse:
     today = timezone.localdate()
     find = FindCaseForm(request.GET if "reference" in request.GET else None)
     if find.is_bound and find.is_valid():

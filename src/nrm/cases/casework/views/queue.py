@@ -2,11 +2,12 @@
 
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.cases.casework import selectors
@@ -14,7 +15,7 @@ from nrm.cases.casework.forms import QUEUE_LABEL, QueueForm
 from nrm.cases.stages import deadline_tag, stage_label
 
 
-def _page_number(request: HttpRequest) -> int:
+def _page_number(request: AuthenticatedRequest) -> int:
     try:
         return max(1, int(request.GET.get("page", "1")))
     except ValueError:
@@ -23,7 +24,7 @@ def _page_number(request: HttpRequest) -> int:
 
 @capability_required(Capability.VIEW_DEADLINES)
 @require_GET
-def queue_view(request: HttpRequest) -> HttpResponse:
+def queue_view(request: AuthenticatedRequest) -> HttpResponse:
     form = QueueForm(request.GET)
     form.is_valid()
     chosen = form.cleaned_data if hasattr(form, "cleaned_data") else {}

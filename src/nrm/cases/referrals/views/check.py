@@ -2,11 +2,12 @@
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.audit.models import AuditVerb
@@ -59,7 +60,7 @@ def _sections(draft: ReferralDraft, journey: Journey) -> list[dict[str, Any]]:
 
 @capability_required(Capability.SUBMIT_REFERRAL)
 @require_http_methods(["GET", "POST"])
-def draft_check(request: HttpRequest, draft_id: str) -> HttpResponse:
+def draft_check(request: AuthenticatedRequest, draft_id: str) -> HttpResponse:
     draft = draft_for(request, draft_id)
     if draft is None:
         return not_found(request)
@@ -82,7 +83,7 @@ def draft_check(request: HttpRequest, draft_id: str) -> HttpResponse:
 
 @capability_required(Capability.SUBMIT_REFERRAL)
 @require_http_methods(["GET"])
-def referral_submitted(request: HttpRequest, reference: str) -> HttpResponse:
+def referral_submitted(request: AuthenticatedRequest, reference: str) -> HttpResponse:
     """The confirmation panel with the NRM reference."""
     if not referral_list(actor=request.user).filter(reference=reference).exists():
         audit_record(

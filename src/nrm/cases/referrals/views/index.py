@@ -1,9 +1,10 @@
 """A first responder's referrals: their organisation's referrals with status, and drafts."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import has_capability
@@ -13,7 +14,7 @@ from nrm.cases.referrals.selectors import draft_list, referral_page
 from nrm.cases.stages import stage_tag
 
 
-def _page_number(request: HttpRequest) -> int:
+def _page_number(request: AuthenticatedRequest) -> int:
     try:
         return max(1, int(request.GET.get("page", "1")))
     except ValueError:
@@ -22,7 +23,7 @@ def _page_number(request: HttpRequest) -> int:
 
 @capability_required(Capability.SUBMIT_REFERRAL)
 @require_http_methods(["GET"])
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     page_obj = None
     rows = []

@@ -3,11 +3,12 @@
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.cases.models import ReferralDraft
@@ -59,7 +60,11 @@ def _groups(section: str, form: Any) -> list[tuple[str, list[Any]]]:
 
 
 def _render(
-    request: HttpRequest, draft: ReferralDraft | None, section: str, journey: Journey, form: Any
+    request: AuthenticatedRequest,
+    draft: ReferralDraft | None,
+    section: str,
+    journey: Journey,
+    form: Any,
 ) -> HttpResponse:
     tasks = reverse("referrals:draft", args=[draft.pk]) if draft else reverse("referrals:index")
     context = {
@@ -76,7 +81,9 @@ def _render(
     return render(request, "referrals/section.html", context)
 
 
-def _next(request: HttpRequest, draft: ReferralDraft, section: str, form: Any, j: Journey) -> str:
+def _next(
+    request: AuthenticatedRequest, draft: ReferralDraft, section: str, form: Any, j: Journey
+) -> str:
     if section == "consent" and form.record().get("consent") is False and not j.is_child():
         return reverse("referrals:declined", args=[draft.pk])
     if request.GET.get("return") == "check":
@@ -84,7 +91,9 @@ def _next(request: HttpRequest, draft: ReferralDraft, section: str, form: Any, j
     return reverse("referrals:draft", args=[draft.pk])
 
 
-def _section(request: HttpRequest, draft: ReferralDraft | None, section: str) -> HttpResponse:
+def _section(
+    request: AuthenticatedRequest, draft: ReferralDraft | None, section: str
+) -> HttpResponse:
     journey = Journey.of(draft.data if draft else None)
     if draft is not None and section == "consent" and journey.status(section) == CANNOT_START:
         messages.info(request, PERSON_FIRST)
@@ -92,7 +101,7 @@ def _section(request: HttpRequest, draft: ReferralDraft | None, section: str) ->
     if request.method != "POST":
         form = journey.form(section)
         if draft is None:  # a new referral: the referring officer is the user, unless changed
-            user: Any = request.user
+            user = request.user
             officer = {
                 "first_responder_officer": user.get_full_name(),
                 "first_responder_email": user.email,
@@ -127,14 +136,14 @@ def _section(request: HttpRequest, draft: ReferralDraft | None, section: str) ->
 
 @capability_required(Capability.SUBMIT_REFERRAL)
 @require_http_methods(["GET", "POST"])
-def referral_start(request: HttpRequest) -> HttpResponse:
+def referral_start(request: AuthenticatedRequest) -> HttpResponse:
     """The first page of a new referral; its draft is made when the page is saved."""
     return _section(request, None, "about")
 
 
 @capability_required(Capability.SUBMIT_REFERRAL)
 @require_http_methods(["GET", "POST"])
-def draft_section(request: HttpRequest, draft_id: str, section: str) -> HttpResponse:
+def draft_section(request: AuthenticatedRequest, draft_id: str, section: str) -> HttpResponse:
     if section not in SECTIONS:
         return not_found(request)
     draft = draft_for(request, draft_id)
@@ -145,7 +154,7 @@ def draft_section(request: HttpRequest, draft_id: str, section: str) -> HttpResp
 
 @capability_required(Capability.SUBMIT_REFERRAL)
 @require_http_methods(["GET"])
-def draft_tasks(request: HttpRequest, draft_id: str) -> HttpResponse:
+def draft_tasks(request: AuthenticatedRequest, draft_id: str) -> HttpResponse:
     """The task list of a draft: each section with its status, then check and submit."""
     draft = draft_for(request, draft_id)
     if draft is None:
@@ -167,7 +176,7 @@ def draft_tasks(request: HttpRequest, draft_id: str) -> HttpResponse:
 
 @capability_required(Capability.SUBMIT_REFERRAL)
 @require_http_methods(["GET"])
-def draft_declined(request: HttpRequest, draft_id: str) -> HttpResponse:
+def draft_declined(request: AuthenticatedRequest, draft_id: str) -> HttpResponse:
     """An adult declined: the referral cannot go ahead; an anonymous notification can."""
     draft = draft_for(request, draft_id)
     if draft is None:
@@ -177,7 +186,7 @@ def draft_declined(request: HttpRequest, draft_id: str) -> HttpResponse:
 
 @capability_required(Capability.SUBMIT_REFERRAL)
 @require_POST
-def draft_remove(request: HttpRequest, draft_id: str) -> HttpResponse:
+def draft_remove(request: AuthenticatedRequest, draft_id: str) -> HttpResponse:
     draft = draft_for(request, draft_id)
     if draft is None:
         return not_found(request)

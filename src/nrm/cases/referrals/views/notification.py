@@ -2,10 +2,11 @@
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.audit.models import AuditVerb
@@ -43,7 +44,7 @@ def _initial(draft: ReferralDraft) -> dict[str, Any]:
 
 @capability_required(Capability.SUBMIT_NOTIFICATION)
 @require_http_methods(["GET", "POST"])
-def notification_new(request: HttpRequest) -> HttpResponse:
+def notification_new(request: AuthenticatedRequest) -> HttpResponse:
     """One page of non-identifying questions. From a declined referral (``?draft=``) the page
     starts with that referral's non-identifying answers, and the draft is deleted on submit."""
     draft = None
@@ -71,7 +72,7 @@ def notification_new(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.SUBMIT_NOTIFICATION)
 @require_http_methods(["GET"])
-def notification_sent(request: HttpRequest, reference: str) -> HttpResponse:
+def notification_sent(request: AuthenticatedRequest, reference: str) -> HttpResponse:
     if not notification_list(actor=request.user).filter(reference=reference).exists():
         audit_record(
             actor=request.user, verb=AuditVerb.ACCESS_DENIED, detail={"reference": reference}

@@ -3,11 +3,12 @@
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import has_capability
@@ -28,13 +29,13 @@ RECONSIDERATION_REQUESTED = (
 NOT_NEGATIVE = "Only a negative decision can be reconsidered; this case has none waiting."
 
 
-def _can_reconsider(request: HttpRequest, referral: Referral) -> bool:
+def _can_reconsider(request: AuthenticatedRequest, referral: Referral) -> bool:
     return Stage(referral.case.stage) in NEGATIVE and has_capability(
         request.user, Capability.REQUEST_RECONSIDERATION
     )
 
 
-def _context(request: HttpRequest, referral: Referral) -> dict[str, Any]:
+def _context(request: AuthenticatedRequest, referral: Referral) -> dict[str, Any]:
     account = has_capability(request.user, Capability.READ_ACCOUNT_TEXT)
     record = referral_as_record(referral, with_account=account)
     sections = [
@@ -63,7 +64,7 @@ def _context(request: HttpRequest, referral: Referral) -> dict[str, Any]:
 
 @capability_required(Capability.READ_REFERRALS)
 @require_http_methods(["GET"])
-def referral_detail(request: HttpRequest, reference: str) -> HttpResponse:
+def referral_detail(request: AuthenticatedRequest, reference: str) -> HttpResponse:
     referral = referral_get(actor=request.user, reference=reference)
     if referral is None:
         return not_found(request)
@@ -72,7 +73,7 @@ def referral_detail(request: HttpRequest, reference: str) -> HttpResponse:
 
 @capability_required(Capability.REQUEST_RECONSIDERATION)
 @require_http_methods(["GET", "POST"])
-def reconsideration_request(request: HttpRequest, reference: str) -> HttpResponse:
+def reconsideration_request(request: AuthenticatedRequest, reference: str) -> HttpResponse:
     """Ask for a negative decision to be taken again, with reasons; the case version seen is
     sent, so a change by someone else in the meantime is refused with the conflict message."""
     referral = referral_get(actor=request.user, reference=reference)
