@@ -98,7 +98,7 @@ def _prepare(env: dict[str, str]) -> str:
         "org = Organisation.objects.get(code='met-police')\n"
         "role = Role.objects.get(code='first_responder')\n"
         "user = User.objects.create_user(username='load', organisation=org, role=role)\n"
-        "print(api_token_create(user=user, name='load'))\n"
+        "print(api_token_create(actor=OPERATOR, user=user, name='load'))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True

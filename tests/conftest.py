@@ -9,6 +9,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import settings
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Organisation, Role, User, UserSession
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create, roles_seed
@@ -60,7 +61,7 @@ def make_user(db: Any) -> Callable[..., User]:
 
 @pytest.fixture
 def token(make_user: Callable[..., User], organisation: Organisation) -> str:
-    return api_token_create(user=make_user("officer", organisation), name="test")
+    return api_token_create(actor=OPERATOR, user=make_user("officer", organisation), name="test")
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Meta-tests that keep the house safe: deny by default, documented commands and settings,
 linear and reversible migrations."""
 
+import ast
 import re
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def test_every_setting_read_from_the_environment_is_documented() -> None:
     source = "\n".join(p.read_text() for p in (ROOT / "src" / "nrm" / "config").rglob("*.py"))
     names = set(re.findall(r"environ(?:\.get)?\(\s*\"([A-Z_]+)\"", source))
     names |= set(re.findall(r"environ\[\"([A-Z_]+)\"\]", source))
+    names |= set(re.findall(r"_optional_int\(\s*\"([A-Z_]+)\"", source))
     assert names, "no settings found"
     for name in names - {"DJANGO_SETTINGS_MODULE"}:
         assert f"`{name}`" in text, name
@@ -89,3 +91,58 @@ def test_migrations_are_reversible() -> None:
 @pytest.mark.django_db
 def test_no_migration_is_missing() -> None:
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+# The composition root may load the project's modules late (Django must be set up first, and a
+# command loads only its own part); nowhere else may an import hide in a function body, where
+# it would dodge the layer contract and the cycles it forbids.
+COMPOSITION_ROOT = ("nrm/cli.py", "nrm/config/")
+
+
+def _function_imports(path: Path) -> list[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(function):
+            if (
+                isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "nrm"
+            ) or (
+                isinstance(node, ast.Import)
+                and any(alias.name.split(".")[0] == "nrm" for alias in node.names)
+            ):
+                found.append(node.lineno)
+    return found
+
+
+def test_no_project_module_is_imported_inside_a_function_outside_the_composition_root() -> None:
+    source = ROOT / "src"
+    files = [p for p in (source / "nrm").rglob("*.py") if "migrations" not in p.parts]
+    assert files
+    hidden = {
+        f"{relative}:{line}"
+        for path in files
+        if not (relative := path.relative_to(source).as_posix()).startswith(COMPOSITION_ROOT)
+        for line in _function_imports(path)
+    }
+    assert hidden == set()
+
+
+def test_a_function_body_import_is_found() -> None:
+    """The check above can fail: it finds an import placed in a function."""
+    probe = ROOT / "src" / "nrm" / "_probe_function_import.py"
+    probe.write_text("def late():\n    from nrm.cases import models\n", encoding="utf-8")
+    try:
+        assert _function_imports(probe) == [2]
+    finally:
+        probe.unlink()
+
+
+def test_no_source_file_is_over_400_lines() -> None:
+    long = {
+        p.relative_to(ROOT).as_posix(): n
+        for p in (ROOT / "src").rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

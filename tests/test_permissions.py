@@ -9,12 +9,13 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.capabilities import Scope
 from nrm.accounts.models import Organisation
 from nrm.accounts.roles import DEFAULT_ROLES, DefaultRole
 from nrm.accounts.services import api_token_create
 from nrm.audit.models import AuditEvent, AuditVerb
-from nrm.cases.casework.services import rg_decision_record
+from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.models import AnonymousNotification, Referral
 from nrm.config.bootstrap import database_prepare
 
@@ -49,7 +50,9 @@ def seeded(
     database_prepare()
     other = Client(
         HTTP_AUTHORIZATION="Bearer "
-        + api_token_create(user=make_user("seed-other", other_organisation), name="t")
+        + api_token_create(
+            actor=OPERATOR, user=make_user("seed-other", other_organisation), name="t"
+        )
     )
     uk_national = {
         **valid_referral,
@@ -113,7 +116,9 @@ def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow(
     for role in DefaultRole:
         home = Organisation.objects.get(code=HOME[role]) if role in HOME else organisation
         user = make_user(f"user-{role.value}", home, role)
-        client = Client(HTTP_AUTHORIZATION="Bearer " + api_token_create(user=user, name="t"))
+        client = Client(
+            HTTP_AUTHORIZATION="Bearer " + api_token_create(actor=OPERATOR, user=user, name="t")
+        )
         granted = {c.value for c in DEFAULT_ROLES[role].capabilities}
         for method, path, capability in operations:
             for owner in ("own", "other"):

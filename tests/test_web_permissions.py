@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DEFAULT_ROLES, DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
-from nrm.cases.casework.services import rg_decision_record
+from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.referrals.services import draft_save, notification_submit, referral_submit
 from nrm.config.bootstrap import database_prepare
 

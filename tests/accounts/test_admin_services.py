@@ -6,6 +6,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 
 from nrm.accounts import admin_services as admin
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.admin_services import (
     EMAIL_INVALID,
     NATION_UNKNOWN,
@@ -124,7 +125,7 @@ def test_disabling_a_user_signs_them_out_and_stops_their_api_token(
     officer = make_user("officer", organisation)
     browser = signed_in(officer)
     session_key = browser.session.session_key
-    token = api_token_create(user=officer, name="laptop")
+    token = api_token_create(actor=OPERATOR, user=officer, name="laptop")
     api = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
     assert browser.get("/").status_code == 200
     assert api.get("/api/v1/referrals").status_code == 200
@@ -152,7 +153,7 @@ def test_an_enabled_user_signs_in_again_but_their_tokens_stay_revoked(
     administrator: User, make_user: Any, organisation: Organisation
 ) -> None:
     officer = make_user("officer", organisation)
-    token = api_token_create(user=officer, name="laptop")
+    token = api_token_create(actor=OPERATOR, user=officer, name="laptop")
     admin.user_disable(actor=administrator, user=officer)
     admin.user_enable(actor=administrator, user=officer)
     officer.refresh_from_db()

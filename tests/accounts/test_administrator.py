@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.permissions import capabilities_of
 from nrm.accounts.roles import DefaultRole
@@ -30,7 +31,10 @@ def test_an_administrator_gets_nothing_from_the_referral_api_or_selectors(
 
     administrator = make_user("admin", organisation, DefaultRole.ADMINISTRATOR)
     assert capabilities_of(administrator) == {"manage_accounts"}
-    client = Client(HTTP_AUTHORIZATION="Bearer " + api_token_create(user=administrator, name="t"))
+    client = Client(
+        HTTP_AUTHORIZATION="Bearer "
+        + api_token_create(actor=OPERATOR, user=administrator, name="t")
+    )
     for path in ("/api/v1/referrals", f"/api/v1/referrals/{reference}", "/api/v1/notifications"):
         response = client.get(path)
         assert response.status_code == 403, path

@@ -20,7 +20,7 @@ from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cases.casework.organisations import competent_authorities_seed
-from nrm.cases.casework.services import cg_decision_record, rg_decision_record
+from nrm.cases.casework.services.decisions import cg_decision_record, rg_decision_record
 from nrm.cases.referrals.services import referral_submit
 from nrm.standard.codes import PoliceRegion
 from nrm.standard.nationality import country_name

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
-from nrm.cases.casework.services import rg_decision_record
+from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.referrals.services import referral_submit
 from nrm.support.models import SupportEpisode, SupportReferral
 from nrm.support.services import support_providers_seed

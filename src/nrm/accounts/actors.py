@@ -38,6 +38,7 @@ OPERATOR = SystemActor(
             Capability.ALLOCATE_CASE,
             Capability.VIEW_DEADLINES,
             Capability.READ_EXTRACTS,
+            Capability.MANAGE_ACCOUNTS,
         }
     ),
     sees_every_case=True,

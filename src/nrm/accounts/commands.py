@@ -4,6 +4,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import User
 from nrm.accounts.services import api_token_create, organisations_seed
 
@@ -22,7 +23,7 @@ def cmd_token(args: argparse.Namespace) -> int:
     if user.organisation_id is None:
         print(f"error: user '{args.username}' belongs to no organisation", file=sys.stderr)
         return 2
-    print(api_token_create(user=user, name=args.name))
+    print(api_token_create(actor=OPERATOR, user=user, name=args.name))
     return 0
 
 

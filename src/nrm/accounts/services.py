@@ -5,7 +5,10 @@ import secrets
 
 from django.db import transaction
 
+from nrm.accounts.actors import Actor
+from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import ApiToken, Organisation, Role, User
+from nrm.accounts.permissions import capability_require
 from nrm.accounts.roles import DEFAULT_ROLES
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
@@ -49,11 +52,13 @@ def roles_seed() -> int:
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str) -> str:
-    """Create a token for ``user`` and return it; it cannot be recovered later."""
+def api_token_create(*, actor: Actor, user: User, name: str) -> str:
+    """Create a token for ``user`` and return it; it cannot be recovered later. Account
+    management: the operator at the command line, or an administrator."""
+    capability_require(actor=actor, capability=Capability.MANAGE_ACCOUNTS, detail={"user": user.pk})
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     record = ApiToken.objects.create(
         user=user, name=name, prefix=token[:12], digest=token_digest(token)
     )
-    audit_record(actor=user, verb=AuditVerb.TOKEN_CREATE, target=record)
+    audit_record(actor=actor, verb=AuditVerb.TOKEN_CREATE, target=record, detail={"user": user.pk})
     return token

@@ -37,8 +37,7 @@ STAGE_TAG: dict[Stage, tuple[str, str]] = {
 
 
 class Event(models.TextChoices):
-    """Every kind of entry on a case's timeline. The first nine move the case through the
-    state machine; the others change or annotate it without changing its stage."""
+    """What moves a case through the state machine (``casework/state.py``)."""
 
     RG_POSITIVE = "rg_positive", "Positive reasonable grounds decision"
     RG_NEGATIVE = "rg_negative", "Negative reasonable grounds decision"
@@ -49,6 +48,11 @@ class Event(models.TextChoices):
     WITHDRAW = "withdraw", "Case withdrawn"
     EXTEND_RECOVERY = "extend_recovery", "Recovery period extended"
     RECONSIDER = "reconsider", "Reconsideration requested"
+
+
+class Change(models.TextChoices):
+    """What changes or annotates a case without moving it to another stage."""
+
     REALLOCATE = "reallocate", "Reallocated"
     ASSIGN = "assign", "Assigned"
     EDIT = "edit", "Case summary edited"
@@ -76,11 +80,14 @@ def stage_tag(stage: str) -> tuple[str, str]:
     return stage.replace("_", " ").capitalize(), "grey"
 
 
+# Every kind of entry on a case's timeline.
+TIMELINE_CHOICES = [*Event.choices, *Change.choices]
+_TIMELINE_LABELS = dict(TIMELINE_CHOICES)
+
+
 def event_label(event: str) -> str:
     """What people read for a timeline entry."""
-    return (
-        str(Event(event).label) if event in Event.values else event.replace("_", " ").capitalize()
-    )
+    return str(_TIMELINE_LABELS.get(event) or event.replace("_", " ").capitalize())
 
 
 OVERDUE = "Overdue"

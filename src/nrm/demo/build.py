@@ -135,7 +135,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         live = demo_casework_create(today=timezone.localdate(), users=users)
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")
-    token = api_token_create(user=responder, name="demo")
+    token = api_token_create(actor=DEMO, user=responder, name="demo")
     lines = [
         f"Demo case store: {path or settings.DATABASES['default']['NAME']} ({count} referrals)",
         f"Live casework: {live} recent cases at every stage; backlog '{DEMO_BACKLOG}' of "

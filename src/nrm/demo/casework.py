@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from nrm.accounts.models import User
-from nrm.cases.casework.services import case_event_record, case_reallocate, review_record
+from nrm.cases.casework.services.decisions import case_event_record
+from nrm.cases.casework.services.edits import case_reallocate, review_record
 from nrm.cases.models import Case
 from nrm.cases.referrals.services import referral_submit
 from nrm.cases.stages import Event

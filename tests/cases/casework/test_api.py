@@ -4,6 +4,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import User
 from nrm.accounts.services import api_token_create
 from nrm.cases.casework import messages
@@ -11,7 +12,9 @@ from nrm.cases.casework import messages
 
 @pytest.fixture
 def caseworker_api(caseworker: User) -> Client:
-    return Client(HTTP_AUTHORIZATION="Bearer " + api_token_create(user=caseworker, name="t"))
+    return Client(
+        HTTP_AUTHORIZATION="Bearer " + api_token_create(actor=OPERATOR, user=caseworker, name="t")
+    )
 
 
 def post(client: Client, url: str, body: dict[str, Any]) -> Any:

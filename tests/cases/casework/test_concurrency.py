@@ -5,7 +5,8 @@ import pytest
 from django.db import connection
 
 from nrm.accounts.models import User
-from nrm.cases.casework.services import CaseConflict, rg_decision_record
+from nrm.cases.casework.services.decisions import rg_decision_record
+from nrm.cases.casework.services.locking import CaseConflict
 from nrm.cases.casework.state import IllegalTransition
 from nrm.cases.models import Decision
 from tests.conftest import uses_postgres

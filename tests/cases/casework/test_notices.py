@@ -7,10 +7,11 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Notice, Organisation, User
 from nrm.accounts.services import api_token_create
 from nrm.audit.models import AuditEvent
-from nrm.cases.casework.services import rg_decision_record
+from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.referrals.services import referral_submit
 from nrm.cli import main
 
@@ -56,7 +57,9 @@ def test_a_canary_name_and_account_never_appear_in_logs_emails_notices_or_audit(
     }
     with django_capture_on_commit_callbacks(execute=True):
         reference = referral_submit(actor=officer, data=data, organisation=organisation).reference
-        client = Client(HTTP_AUTHORIZATION=f"Bearer {api_token_create(user=officer, name='t')}")
+        client = Client(
+            HTTP_AUTHORIZATION=f"Bearer {api_token_create(actor=OPERATOR, user=officer, name='t')}"
+        )
         assert client.get(f"/api/v1/referrals/{reference}").status_code == 200
         rg_decision_record(
             actor=caseworker,

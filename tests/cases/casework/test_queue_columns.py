@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from nrm.accounts.models import Organisation, User
-from nrm.cases.casework.services import case_reallocate
+from nrm.cases.casework.services.edits import case_reallocate
 from nrm.cases.models import Case, Referral
 from nrm.cases.referrals.importers import ImportOptions, referrals_import
 from nrm.db.bulk import rows_insert

@@ -19,7 +19,7 @@ from nrm.cases.casework.selectors import (
     queue_sizes_by_assignee,
     work_queue,
 )
-from nrm.cases.casework.services import rg_decision_record
+from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.models import Case
 
 from .conftest import case_of

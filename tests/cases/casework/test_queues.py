@@ -16,7 +16,7 @@ from nrm.cases.casework.selectors import (
     queue_sizes,
     work_queue,
 )
-from nrm.cases.casework.services import rg_decision_record
+from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cli import main
 
 from .conftest import case_of

@@ -7,17 +7,13 @@ from nrm.accounts.models import Organisation, User
 from nrm.accounts.permissions import CapabilityDenied
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cases.casework import messages
-from nrm.cases.casework.services import (
-    CaseConflict,
-    CaseNotFound,
-    CaseRefused,
-    case_edit,
+from nrm.cases.casework.services.decisions import (
     case_event_record,
-    case_reallocate,
     cg_decision_record,
-    review_record,
     rg_decision_record,
 )
+from nrm.cases.casework.services.edits import case_edit, case_reallocate, review_record
+from nrm.cases.casework.services.locking import CaseConflict, CaseNotFound, CaseRefused
 from nrm.cases.casework.state import IllegalTransition
 from nrm.cases.models import CaseEvent, Decision
 from nrm.cases.stages import Event, Stage
@@ -385,7 +381,7 @@ def test_a_positive_rg_refers_the_person_to_support_and_the_provider_sees_and_is
 def test_a_note_goes_on_the_timeline_and_the_audit_records_only_that_one_was_added(
     reference: str, caseworker: User
 ) -> None:
-    from nrm.cases.casework.services import case_note_add
+    from nrm.cases.casework.services.edits import case_note_add
 
     with pytest.raises(CaseRefused, match=messages.NOTE_EMPTY):
         case_note_add(actor=caseworker, reference=reference, expected_version=1, note="  ")

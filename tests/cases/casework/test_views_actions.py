@@ -11,7 +11,9 @@ from django.utils.html import escape
 
 from nrm.accounts.models import User
 from nrm.cases.casework import messages
-from nrm.cases.casework.services import CaseConflict, case_edit, rg_decision_record
+from nrm.cases.casework.services.decisions import rg_decision_record
+from nrm.cases.casework.services.edits import case_edit
+from nrm.cases.casework.services.locking import CaseConflict
 from nrm.cases.models import Decision
 from nrm.cases.stages import Stage
 

@@ -9,7 +9,8 @@ from django.test import Client
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
-from nrm.cases.casework.services import case_assign, case_edit, rg_decision_record
+from nrm.cases.casework.services.decisions import rg_decision_record
+from nrm.cases.casework.services.edits import case_assign, case_edit
 from nrm.support.models import SupportReferral
 
 pytestmark = pytest.mark.django_db

@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from nrm.accounts.actors import OPERATOR
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cases.models import Person, Referral, VictimAccount
 from nrm.standard import messages
@@ -118,7 +119,7 @@ def test_an_organisation_reads_its_own_referrals_but_not_others(
 
     outsider = Client(
         HTTP_AUTHORIZATION="Bearer "
-        + api_token_create(user=make_user("other", other_organisation), name="t")
+        + api_token_create(actor=OPERATOR, user=make_user("other", other_organisation), name="t")
     )
     assert outsider.get(f"/api/v1/referrals/{reference}").status_code == 404
     assert outsider.get("/api/v1/referrals").json()["count"] == 0

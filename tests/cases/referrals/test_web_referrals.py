@@ -11,7 +11,7 @@ from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cases.casework.messages import CASE_CONFLICT
-from nrm.cases.casework.services import rg_decision_record
+from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.models import Case
 from nrm.cases.referrals.forms import RECONSIDERATION_NEEDS_REASONS
 from nrm.cases.referrals.services import referral_submit

@@ -17,7 +17,7 @@ from nrm.accounts.decorators import api_capability_required
 from nrm.accounts.permissions import CapabilityDenied
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
-from nrm.cases.casework import selectors, services
+from nrm.cases.casework import selectors
 from nrm.cases.casework.api_schemas import (
     CaseDetailOut,
     CaseOut,
@@ -27,9 +27,13 @@ from nrm.cases.casework.api_schemas import (
     ExtensionIn,
     ReallocationIn,
 )
+from nrm.cases.casework.events import RULES
+from nrm.cases.casework.services.decisions import case_event_record
+from nrm.cases.casework.services.edits import case_reallocate
+from nrm.cases.casework.services.locking import CaseConflict, CaseNotFound
 from nrm.cases.casework.state import IllegalTransition
 from nrm.cases.models import Case
-from nrm.cases.stages import Event
+from nrm.cases.stages import Change, Event
 from nrm.standard.codes import DecisionOutcome
 from nrm.web.api import BAD_JSON, ErrorsOut, MessageOut, Router, caller, field_errors
 
@@ -84,9 +88,9 @@ def _change(
         return field_errors(422, BAD_JSON, "bad_json")
     try:
         return Status(200, _case_out(act(body)))
-    except services.CaseConflict as conflict:
+    except CaseConflict as conflict:
         return Status(409, {"detail": str(conflict)})
-    except services.CaseNotFound:
+    except CaseNotFound:
         return Status(404, {"detail": NOT_FOUND})
     except CapabilityDenied as denied:
         return Status(403, {"detail": str(denied)})
@@ -133,7 +137,7 @@ def case_detail(request: HttpRequest, reference: str) -> Status:
 
 def _decision(stage_event: tuple[Event, Event]) -> Callable[..., Callable[[DecisionIn], Case]]:
     def make(request: HttpRequest, reference: str) -> Callable[[DecisionIn], Case]:
-        return lambda body: services.case_event_record(
+        return lambda body: case_event_record(
             actor=caller(request),
             reference=reference,
             event=stage_event[0] if body.outcome == DecisionOutcome.POSITIVE else stage_event[1],
@@ -150,7 +154,7 @@ def _decision(stage_event: tuple[Event, Event]) -> Callable[..., Callable[[Decis
     response=RESPONSES,
     summary="Record the reasonable grounds decision (a negative one needs reasons)",
 )
-@api_capability_required(Capability.RECORD_RG_DECISION)
+@api_capability_required(RULES[Event.RG_POSITIVE].capability)
 def rg_decision(request: HttpRequest, reference: str) -> Status:
     act = _decision((Event.RG_POSITIVE, Event.RG_NEGATIVE))(request, reference)
     return _change(request, reference, DecisionIn, act)
@@ -161,16 +165,16 @@ def rg_decision(request: HttpRequest, reference: str) -> Status:
     response=RESPONSES,
     summary="Record the conclusive grounds decision (after the recovery period)",
 )
-@api_capability_required(Capability.RECORD_CG_DECISION)
+@api_capability_required(RULES[Event.CG_POSITIVE].capability)
 def cg_decision(request: HttpRequest, reference: str) -> Status:
     act = _decision((Event.CG_POSITIVE, Event.CG_NEGATIVE))(request, reference)
     return _change(request, reference, DecisionIn, act)
 
 
-def _event_route(path: str, event: Event, capability: Capability, summary: str) -> None:
+def _event_route(path: str, event: Event, summary: str) -> None:
     def view(request: HttpRequest, reference: str) -> Status:
         def act(body: EventIn) -> Case:
-            return services.case_event_record(
+            return case_event_record(
                 actor=caller(request),
                 reference=reference,
                 event=event,
@@ -183,29 +187,24 @@ def _event_route(path: str, event: Event, capability: Capability, summary: str) 
 
     view.__name__ = f"case_{event.value}"
     router.post(path, response=RESPONSES, summary=summary)(
-        api_capability_required(capability)(view)
+        api_capability_required(RULES[event].capability)(view)
     )
 
 
 _event_route(
     "/cases/{reference}/suspension",
     Event.SUSPEND,
-    Capability.RECORD_RG_DECISION,
     "Suspend a case (e.g. the person is missing)",
 )
-_event_route(
-    "/cases/{reference}/resumption", Event.RESUME, Capability.RECORD_RG_DECISION, "Resume a case"
-)
+_event_route("/cases/{reference}/resumption", Event.RESUME, "Resume a case")
 _event_route(
     "/cases/{reference}/withdrawal",
     Event.WITHDRAW,
-    Capability.RECORD_RG_DECISION,
     "Withdraw a case",
 )
 _event_route(
     "/cases/{reference}/reconsideration",
     Event.RECONSIDER,
-    Capability.REQUEST_RECONSIDERATION,
     "Request the reconsideration of a negative decision (first responder or support provider)",
 )
 
@@ -215,10 +214,10 @@ _event_route(
     response=RESPONSES,
     summary="Extend the recovery and reflection period, with a reason",
 )
-@api_capability_required(Capability.EXTEND_DEADLINE)
+@api_capability_required(RULES[Event.EXTEND_RECOVERY].capability)
 def recovery_extension(request: HttpRequest, reference: str) -> Status:
     def act(body: ExtensionIn) -> Case:
-        return services.case_event_record(
+        return case_event_record(
             actor=caller(request),
             reference=reference,
             event=Event.EXTEND_RECOVERY,
@@ -236,10 +235,10 @@ def recovery_extension(request: HttpRequest, reference: str) -> Status:
     response=RESPONSES,
     summary="Reallocate a case to another competent authority, with a reason",
 )
-@api_capability_required(Capability.ALLOCATE_CASE)
+@api_capability_required(RULES[Change.REALLOCATE].capability)
 def reallocation(request: HttpRequest, reference: str) -> Status:
     def act(body: ReallocationIn) -> Case:
-        return services.case_reallocate(
+        return case_reallocate(
             actor=caller(request),
             reference=reference,
             authority=body.authority,

@@ -42,6 +42,7 @@ CASE_NOT_FOUND = "There is no case {reference} that you can see"
 REALLOCATION_NEEDS_REASON = "A reallocation needs a reason"
 REALLOCATION_SAME_AUTHORITY = "The case is already allocated to {authority}"
 REALLOCATION_CLOSED = "A closed case cannot be reallocated"
+ASSIGNMENT_CLOSED = "A closed case cannot be assigned"
 ASSIGNEE_NOT_CASEWORKER = (
     "{username} cannot be assigned this case: they must be an active caseworker or manager of "
     "the competent authority it is allocated to"

@@ -1,45 +1,95 @@
 """The decision state machine of a case: what may happen next, and what it leads to.
 
 Pure rules on values, no database: services load a case's state, ask ``case_transition`` for the
-next one (or a clear refusal), and store the event. Stages:
+next one (or a clear refusal), and store it; a case opened with decisions already made (imports
+of past cases) is the state those decisions reach, replayed by ``case_replay``. Stages:
 
     awaiting_rg ──rg positive──▶ recovery ──cg positive/negative──▶ concluded
          │  └──rg negative──▶ rg_negative ──reconsideration──▶ awaiting_rg
          └── suspend ⇄ resume (from awaiting_rg or recovery), withdraw from any open stage
     cg_negative ──reconsideration──▶ recovery (the CG decision is taken again)
+
+Where each event may happen is declared in ``events.RULES``; the periods in ``periods.py``.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from nrm.cases.casework import messages
-from nrm.cases.stages import NEGATIVE, OPEN, Event, Requester, Stage
+from nrm.cases.casework.events import EVENT_OF_DECISION, RULES
+from nrm.cases.casework.periods import POLICY, Periods
+from nrm.cases.stages import NOT_CLOSED, Event, Requester, Stage
+from nrm.standard.codes import DecisionStage
 
-DEFAULT_RECOVERY_DAYS = 45
+_STAGE_ORDER = {
+    DecisionStage.REASONABLE_GROUNDS.value: 0,
+    DecisionStage.CONCLUSIVE_GROUNDS.value: 1,
+}
+# The decisions that close a case, and the stage each closes it at.
+_CLOSING = {
+    Event.RG_NEGATIVE: Stage.RG_NEGATIVE,
+    Event.CG_POSITIVE: Stage.CG_POSITIVE,
+    Event.CG_NEGATIVE: Stage.CG_NEGATIVE,
+}
 
 
 @dataclass(frozen=True)
 class CaseState:
     stage: Stage
     last_event_on: date
+    rg_due_on: date | None = None
     resume_to: Stage | None = None  # the open stage a suspended case returns to
     rg_positive_on: date | None = None
     recovery_ends_on: date | None = None
+    review_due_on: date | None = None
+    closed_on: date | None = None
 
     @classmethod
-    def received(cls, on: date) -> "CaseState":
-        return cls(stage=Stage.AWAITING_RG, last_event_on=on)
+    def received(cls, on: date, *, rg_due_on: date | None = None) -> "CaseState":
+        return cls(stage=Stage.AWAITING_RG, last_event_on=on, rg_due_on=rg_due_on)
+
+    @classmethod
+    def of(cls, case: Any) -> "CaseState":
+        """The state held by a case row (any object with the case's columns)."""
+        return cls(
+            stage=Stage(case.stage),
+            last_event_on=case.last_event_on,
+            rg_due_on=case.rg_due_on,
+            resume_to=Stage(case.resume_to) if case.resume_to else None,
+            rg_positive_on=case.rg_positive_on,
+            recovery_ends_on=case.recovery_ends_on,
+            review_due_on=case.review_due_on,
+            closed_on=case.closed_on,
+        )
+
+    @property
+    def due_on(self) -> date | None:
+        """The next deadline of an open case: the RG decision, or the end of recovery."""
+        if self.stage == Stage.AWAITING_RG:
+            return self.rg_due_on
+        if self.stage == Stage.RECOVERY:
+            return self.recovery_ends_on
+        return None
+
+    def columns(self) -> dict[str, Any]:
+        """The case row's columns that hold this state."""
+        return {
+            "stage": self.stage.value,
+            "resume_to": self.resume_to.value if self.resume_to else "",
+            "last_event_on": self.last_event_on,
+            "rg_due_on": self.rg_due_on,
+            "rg_positive_on": self.rg_positive_on,
+            "recovery_ends_on": self.recovery_ends_on,
+            "review_due_on": self.review_due_on,
+            "due_on": self.due_on,
+            "closed_on": self.closed_on,
+        }
 
 
 class IllegalTransition(Exception):
     """The event is not allowed now; the message says why, in words a caseworker uses."""
-
-
-def _refuse(state: CaseState, event: Event, why: str) -> IllegalTransition:
-    label = state.stage.value.replace("_", " ")
-    return IllegalTransition(
-        messages.ILLEGAL_TRANSITION.format(state=label, event=event.value, why=why)
-    )
 
 
 def _why_not_open(state: CaseState) -> str:
@@ -50,6 +100,73 @@ def _why_not_open(state: CaseState) -> str:
     return messages.WHY_CLOSED
 
 
+def _why(state: CaseState, event: Event) -> str:
+    """Why ``event`` cannot happen at the case's stage, in the caseworker's words."""
+    if event in (Event.RG_POSITIVE, Event.RG_NEGATIVE) and state.stage in (
+        Stage.RECOVERY,
+        Stage.CG_POSITIVE,
+        Stage.CG_NEGATIVE,
+    ):
+        return messages.WHY_RG_DONE
+    if event in (Event.CG_POSITIVE, Event.CG_NEGATIVE) and state.stage in (
+        Stage.AWAITING_RG,
+        Stage.RG_NEGATIVE,
+    ):
+        return messages.WHY_NO_POSITIVE_RG
+    specific = {
+        Event.RESUME: messages.WHY_NOT_SUSPENDED,
+        Event.EXTEND_RECOVERY: messages.WHY_NOT_IN_RECOVERY,
+        Event.RECONSIDER: messages.WHY_NOT_NEGATIVE,
+    }
+    return specific.get(event) or _why_not_open(state)
+
+
+def _allowed(state: CaseState, event: Event) -> None:
+    if state.stage not in RULES[event].stages or (
+        event == Event.RESUME and state.resume_to is None
+    ):
+        label = state.stage.value.replace("_", " ")
+        raise IllegalTransition(
+            messages.ILLEGAL_TRANSITION.format(
+                state=label, event=event.value, why=_why(state, event)
+            )
+        )
+
+
+def _moved(
+    state: CaseState, event: Event, *, on: date, periods: Periods, extend_days: int = 0
+) -> CaseState:
+    """The state after ``event`` on ``on``, once it is known to be allowed."""
+    moved = replace(state, last_event_on=on)
+    if event == Event.RG_POSITIVE:
+        moved = replace(
+            moved,
+            stage=Stage.RECOVERY,
+            rg_positive_on=on,
+            recovery_ends_on=on + timedelta(days=periods.recovery_days),
+            review_due_on=on + timedelta(days=periods.review_day),
+        )
+    elif event == Event.SUSPEND:
+        moved = replace(moved, stage=Stage.SUSPENDED, resume_to=state.stage)
+    elif event == Event.RESUME:
+        assert state.resume_to is not None
+        moved = replace(moved, stage=state.resume_to, resume_to=None)
+    elif event == Event.WITHDRAW:
+        moved = replace(moved, stage=Stage.WITHDRAWN, resume_to=None)
+    elif event == Event.EXTEND_RECOVERY:
+        assert state.recovery_ends_on is not None
+        ends = state.recovery_ends_on + timedelta(days=extend_days)
+        moved = replace(moved, recovery_ends_on=ends)
+    elif event == Event.RECONSIDER:
+        back = Stage.AWAITING_RG if state.stage == Stage.RG_NEGATIVE else Stage.RECOVERY
+        moved = replace(moved, stage=back)
+    else:
+        moved = replace(moved, stage=_CLOSING[event])
+    if moved.stage in NOT_CLOSED:
+        return replace(moved, closed_on=None)
+    return moved if state.stage not in NOT_CLOSED else replace(moved, closed_on=on)
+
+
 def case_transition(
     state: CaseState,
     event: Event,
@@ -57,7 +174,7 @@ def case_transition(
     on: date,
     reasons: str = "",
     requester: Requester | None = None,
-    recovery_days: int = DEFAULT_RECOVERY_DAYS,
+    periods: Periods = POLICY,
     extend_days: int = 0,
 ) -> CaseState:
     """The state after ``event`` on ``on``; raises ``IllegalTransition`` when not allowed."""
@@ -65,70 +182,39 @@ def case_transition(
         raise IllegalTransition(
             messages.DATE_BEFORE_LAST_EVENT.format(day=on, last=state.last_event_on)
         )
-    moved = replace(state, last_event_on=on)
-    if event in (Event.RG_NEGATIVE, Event.CG_NEGATIVE) and not reasons.strip():
-        raise IllegalTransition(messages.NEGATIVE_NEEDS_REASONS)
-
-    if event in (Event.RG_POSITIVE, Event.RG_NEGATIVE):
-        if state.stage != Stage.AWAITING_RG:
-            why = (
-                messages.WHY_RG_DONE
-                if state.stage in (Stage.RECOVERY, Stage.CG_POSITIVE, Stage.CG_NEGATIVE)
-                else _why_not_open(state)
-            )
-            raise _refuse(state, event, why)
-        if event == Event.RG_NEGATIVE:
-            return replace(moved, stage=Stage.RG_NEGATIVE)
-        return replace(
-            moved,
-            stage=Stage.RECOVERY,
-            rg_positive_on=on,
-            recovery_ends_on=on + timedelta(days=recovery_days),
-        )
-
+    needs_reasons = RULES[event].reasons_required
+    if needs_reasons and not reasons.strip():
+        raise IllegalTransition(needs_reasons)
+    _allowed(state, event)
     if event in (Event.CG_POSITIVE, Event.CG_NEGATIVE):
-        if state.stage != Stage.RECOVERY:
-            why = (
-                messages.WHY_NO_POSITIVE_RG
-                if state.stage in (Stage.AWAITING_RG, Stage.RG_NEGATIVE)
-                else _why_not_open(state)
-            )
-            raise _refuse(state, event, why)
         assert state.recovery_ends_on is not None
         if on < state.recovery_ends_on:
             raise IllegalTransition(
                 messages.CG_BEFORE_RECOVERY_ENDS.format(earliest=state.recovery_ends_on)
             )
-        stage = Stage.CG_POSITIVE if event == Event.CG_POSITIVE else Stage.CG_NEGATIVE
-        return replace(moved, stage=stage)
-
-    if event == Event.SUSPEND:
-        if state.stage not in OPEN:
-            raise _refuse(state, event, _why_not_open(state))
-        return replace(moved, stage=Stage.SUSPENDED, resume_to=state.stage)
-
-    if event == Event.RESUME:
-        if state.stage != Stage.SUSPENDED or state.resume_to is None:
-            raise _refuse(state, event, messages.WHY_NOT_SUSPENDED)
-        return replace(moved, stage=state.resume_to, resume_to=None)
-
-    if event == Event.WITHDRAW:
-        if state.stage not in OPEN | {Stage.SUSPENDED}:
-            raise _refuse(state, event, _why_not_open(state))
-        return replace(moved, stage=Stage.WITHDRAWN, resume_to=None)
-
-    if event == Event.EXTEND_RECOVERY:
-        if state.stage != Stage.RECOVERY:
-            raise _refuse(state, event, messages.WHY_NOT_IN_RECOVERY)
-        if not reasons.strip():
-            raise IllegalTransition(messages.EXTENSION_NEEDS_REASON)
-        assert state.recovery_ends_on is not None
-        return replace(moved, recovery_ends_on=state.recovery_ends_on + timedelta(days=extend_days))
-
-    # Event.RECONSIDER
-    if state.stage not in NEGATIVE:
-        raise _refuse(state, event, messages.WHY_NOT_NEGATIVE)
-    if requester not in (Requester.FIRST_RESPONDER, Requester.SUPPORT_PROVIDER):
+    if event == Event.RECONSIDER and requester not in (
+        Requester.FIRST_RESPONDER,
+        Requester.SUPPORT_PROVIDER,
+    ):
         raise IllegalTransition(messages.RECONSIDERATION_BY)
-    back = Stage.AWAITING_RG if state.stage == Stage.RG_NEGATIVE else Stage.RECOVERY
-    return replace(moved, stage=back)
+    return _moved(state, event, on=on, periods=periods, extend_days=extend_days)
+
+
+def case_replay(
+    state: CaseState, decisions: Iterable[tuple[str, str, date]], *, periods: Periods = POLICY
+) -> CaseState:
+    """The state reached by decisions already made: (stage, outcome, decided on), with the
+    data standard's codes, applied in date order (reasonable grounds first on the same day).
+    Pending decisions are left out. The stages each decision may follow are the state
+    machine's; the checks on what a caseworker enters now (reasons, dates, who asks) are not
+    applied to history. Raises ``IllegalTransition`` for a history the stages cannot follow."""
+    ordered = sorted(
+        (on, _STAGE_ORDER[stage], stage, outcome)
+        for stage, outcome, on in decisions
+        if (stage, outcome) in EVENT_OF_DECISION
+    )
+    for on, _, stage, outcome in ordered:
+        event = EVENT_OF_DECISION[(stage, outcome)]
+        _allowed(state, event)
+        state = _moved(state, event, on=on, periods=periods)
+    return state

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from nrm.cases.models.referral import Decision, Referral
-from nrm.cases.stages import Event, Stage
+from nrm.cases.stages import TIMELINE_CHOICES, Stage
 
 
 class Case(models.Model):
@@ -93,7 +93,7 @@ class CaseEvent(models.Model):
     """One entry of a case's timeline. ``reasons`` is case content: never logged or audited."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
-    event = models.CharField(max_length=30, choices=Event.choices)
+    event = models.CharField(max_length=30, choices=TIMELINE_CHOICES)
     on = models.DateField()
     at = models.DateTimeField(auto_now_add=True)
     by = models.ForeignKey(

@@ -29,7 +29,9 @@ from pydantic import BaseModel
 from tqdm import tqdm
 
 from nrm.accounts.actors import OPERATOR, Actor
+from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import Organisation
+from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record_many
 from nrm.cases.casework.allocation import rule_set_active
@@ -344,6 +346,7 @@ def referral_checker(
 
 def referrals_import(options: ImportOptions) -> ImportResult:
     """Import referrals (historic decisions allowed: this is an operator's door)."""
+    capability_require(actor=options.actor, capability=Capability.SUBMIT_REFERRAL)
     # Chosen here, so an unusable rule set is refused before any row is read.
     rule_set = rule_set_active().name
     kind = ImportKind(

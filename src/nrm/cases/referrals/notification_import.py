@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
+from nrm.accounts.capabilities import Capability
+from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.cases.models import AnonymousNotification
 from nrm.cases.referrals.importers import (
@@ -43,6 +45,8 @@ def notification_checker(
 
 
 def notifications_import(options: ImportOptions) -> ImportResult:
+    """Import anonymous notifications."""
+    capability_require(actor=options.actor, capability=Capability.SUBMIT_NOTIFICATION)
     kind = ImportKind(
         model=NotificationSchema,
         prefix="NRM-AN",

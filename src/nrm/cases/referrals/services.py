@@ -89,6 +89,7 @@ def referrals_save(
 
     References must already be set. Runs in the caller's transaction.
     """
+    capability_require(actor=actor, capability=Capability.SUBMIT_REFERRAL, detail=detail)
     ids = ids_allocate(models.Referral, len(built))
     for referral_id, b in zip(ids, built, strict=True):
         b.referral["id"] = referral_id
@@ -131,6 +132,7 @@ def referral_submit(
     ``organisation`` is the submitter's own organisation (API and web); when None the record
     must name one (operator imports).
     """
+    capability_require(actor=actor, capability=Capability.SUBMIT_REFERRAL, detail={"door": door})
     checked = referral_check(
         data,
         resolver=OrganisationResolver(own=organisation),
@@ -177,6 +179,7 @@ def notification_submit(
     today: date | None = None,
 ) -> models.AnonymousNotification:
     """Validate and save an anonymous notification; raise ``ReferralInvalid`` on bad input."""
+    capability_require(actor=actor, capability=Capability.SUBMIT_NOTIFICATION)
     checked = notification_check(data, resolver=OrganisationResolver(own=organisation), today=today)
     if isinstance(checked, list):
         raise errors.ReferralInvalid(checked)

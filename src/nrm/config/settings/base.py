@@ -77,6 +77,12 @@ TEMPLATES = [
 ]
 
 
+def _optional_int(name: str) -> int | None:
+    """A whole number from the environment; None when it is unset or empty."""
+    text = os.environ.get(name, "").strip()
+    return int(text) if text else None
+
+
 def database_from_env(default: str) -> dict[str, object]:
     """`DATABASE_URL` selects the case store: SQLite by default, PostgreSQL in production."""
     url = os.environ.get("DATABASE_URL") or default
@@ -166,11 +172,12 @@ NRM_IMPORT_WORKERS = int(os.environ.get("NRM_IMPORT_WORKERS", "0"))
 # a JSON file may add rule sets.
 NRM_ALLOCATION_RULES = os.environ.get("NRM_ALLOCATION_RULES", "nrm_2013")
 NRM_ALLOCATION_RULES_FILE = os.environ.get("NRM_ALLOCATION_RULES_FILE", "")
-# Reasonable grounds decisions are due this many working days after the referral is received.
-NRM_RG_DUE_WORKING_DAYS = int(os.environ.get("NRM_RG_DUE_WORKING_DAYS", "5"))
-# The recovery and reflection period after a positive RG (at least 45 days), and its review day.
-NRM_RECOVERY_DAYS = max(45, int(os.environ.get("NRM_RECOVERY_DAYS", "45")))
-NRM_REVIEW_DAY = int(os.environ.get("NRM_REVIEW_DAY", "30"))
+# The periods of the decision process (nrm.cases.casework.periods holds the policy's: 5 working
+# days to the RG decision, a recovery period of at least 45 days, reviewed on day 30). Unset, the
+# policy's period applies.
+NRM_RG_DUE_WORKING_DAYS = _optional_int("NRM_RG_DUE_WORKING_DAYS")
+NRM_RECOVERY_DAYS = _optional_int("NRM_RECOVERY_DAYS")
+NRM_REVIEW_DAY = _optional_int("NRM_REVIEW_DAY")
 # The work queue shows conclusive grounds decisions as upcoming this many days ahead.
 NRM_UPCOMING_CG_DAYS = int(os.environ.get("NRM_UPCOMING_CG_DAYS", "14"))
 

@@ -18,10 +18,24 @@ from nrm.accounts.actors import Actor, AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import CapabilityDenied, has_capability
-from nrm.cases.casework import forms, selectors, services
+from nrm.cases.casework import forms, selectors
+from nrm.cases.casework.events import RULES, event_applies
+from nrm.cases.casework.services.decisions import (
+    case_event_record,
+    cg_decision_record,
+    rg_decision_record,
+)
+from nrm.cases.casework.services.edits import (
+    case_assign,
+    case_edit,
+    case_note_add,
+    case_reallocate,
+    review_record,
+)
+from nrm.cases.casework.services.locking import CaseConflict, CaseNotFound
 from nrm.cases.casework.state import IllegalTransition
 from nrm.cases.models import Case
-from nrm.cases.stages import OPEN, Event, Stage, stage_label
+from nrm.cases.stages import Change, Event, stage_label
 from nrm.standard.codes import CompetentAuthority, DecisionOutcome
 
 Save = Callable[[Any, str, int, dict[str, Any]], Case]
@@ -29,20 +43,30 @@ Save = Callable[[Any, str, int, dict[str, Any]], Case]
 
 @dataclass(frozen=True)
 class Action:
+    """A change the case page offers. What it needs and where it applies are the change's
+    rule (``events.RULES``), as the services and the state machine read it."""
+
     slug: str
     title: str
     button: str
     form: type[forms.CaseForm]
-    capability: Capability
-    applies: Callable[[Case], bool]
+    event: Event | Change
     save: Save
     done: str
     warning: str = ""
+    also: Callable[[Case], bool] = lambda case: True  # a further condition of the page
+
+    @property
+    def capability(self) -> Capability:
+        return RULES[self.event].capability
+
+    def applies(self, case: Case) -> bool:
+        return event_applies(self.event, stage=case.stage) and self.also(case)
 
 
 def _event(event: Event) -> Save:
     def save(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
-        return services.case_event_record(
+        return case_event_record(
             actor=actor,
             reference=reference,
             event=event,
@@ -70,25 +94,23 @@ def _decision(record: Callable[..., Case]) -> Save:
 
 
 def _review(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
-    return services.review_record(
-        actor=actor, reference=reference, on=data["on"], expected_version=version
-    )
+    return review_record(actor=actor, reference=reference, on=data["on"], expected_version=version)
 
 
 def _summary(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
-    return services.case_edit(
+    return case_edit(
         actor=actor, reference=reference, expected_version=version, summary=data["summary"]
     )
 
 
 def _note(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
-    return services.case_note_add(
+    return case_note_add(
         actor=actor, reference=reference, expected_version=version, note=data["note"]
     )
 
 
 def _reallocate(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
-    return services.case_reallocate(
+    return case_reallocate(
         actor=actor,
         reference=reference,
         authority=CompetentAuthority(data["authority"]),
@@ -98,13 +120,9 @@ def _reallocate(actor: Actor, reference: str, version: int, data: dict[str, Any]
 
 
 def _assign(actor: Actor, reference: str, version: int, data: dict[str, Any]) -> Case:
-    return services.case_assign(
+    return case_assign(
         actor=actor, reference=reference, assignee=data["assignee"], expected_version=version
     )
-
-
-def _open(case: Case) -> bool:
-    return case.stage in OPEN | {Stage.SUSPENDED}
 
 
 ACTIONS = {
@@ -115,9 +133,8 @@ ACTIONS = {
             "Record the reasonable grounds decision",
             "Save the decision",
             forms.DecisionForm,
-            Capability.RECORD_RG_DECISION,
-            lambda case: case.stage == Stage.AWAITING_RG,
-            _decision(services.rg_decision_record),
+            Event.RG_POSITIVE,
+            _decision(rg_decision_record),
             "Reasonable grounds decision recorded",
         ),
         Action(
@@ -125,9 +142,8 @@ ACTIONS = {
             "Record the conclusive grounds decision",
             "Save the decision",
             forms.DecisionForm,
-            Capability.RECORD_CG_DECISION,
-            lambda case: case.stage == Stage.RECOVERY,
-            _decision(services.cg_decision_record),
+            Event.CG_POSITIVE,
+            _decision(cg_decision_record),
             "Conclusive grounds decision recorded",
         ),
         Action(
@@ -135,18 +151,17 @@ ACTIONS = {
             "Record the day-30 review",
             "Save the review",
             forms.ReviewForm,
-            Capability.RECORD_CG_DECISION,
-            lambda case: case.stage == Stage.RECOVERY and case.reviewed_on is None,
+            Change.REVIEW,
             _review,
             "Day-30 review recorded",
+            also=lambda case: case.reviewed_on is None,
         ),
         Action(
             "suspend",
             "Suspend the case",
             "Suspend the case",
             forms.EventForm,
-            Capability.RECORD_RG_DECISION,
-            lambda case: case.stage in OPEN,
+            Event.SUSPEND,
             _event(Event.SUSPEND),
             "Case suspended",
         ),
@@ -155,8 +170,7 @@ ACTIONS = {
             "Resume the case",
             "Resume the case",
             forms.EventForm,
-            Capability.RECORD_RG_DECISION,
-            lambda case: case.stage == Stage.SUSPENDED,
+            Event.RESUME,
             _event(Event.RESUME),
             "Case resumed",
         ),
@@ -165,8 +179,7 @@ ACTIONS = {
             "Withdraw the case",
             "Withdraw the case",
             forms.EventForm,
-            Capability.RECORD_RG_DECISION,
-            _open,
+            Event.WITHDRAW,
             _event(Event.WITHDRAW),
             "Case withdrawn",
             warning="A withdrawn case is closed: it cannot be reopened.",
@@ -176,8 +189,7 @@ ACTIONS = {
             "Extend the recovery period",
             "Extend the recovery period",
             forms.ExtensionForm,
-            Capability.EXTEND_DEADLINE,
-            lambda case: case.stage == Stage.RECOVERY,
+            Event.EXTEND_RECOVERY,
             _event(Event.EXTEND_RECOVERY),
             "Recovery period extended",
         ),
@@ -186,8 +198,7 @@ ACTIONS = {
             "Edit the case summary",
             "Save the summary",
             forms.SummaryForm,
-            Capability.RECORD_RG_DECISION,
-            lambda case: True,
+            Change.EDIT,
             _summary,
             "Case summary saved",
         ),
@@ -196,8 +207,7 @@ ACTIONS = {
             "Add a note",
             "Save the note",
             forms.NoteForm,
-            Capability.RECORD_RG_DECISION,
-            lambda case: True,
+            Change.NOTE,
             _note,
             "Note added",
         ),
@@ -206,8 +216,7 @@ ACTIONS = {
             "Reallocate the case",
             "Reallocate the case",
             forms.ReallocationForm,
-            Capability.ALLOCATE_CASE,
-            _open,
+            Change.REALLOCATE,
             _reallocate,
             "Case reallocated",
         ),
@@ -216,8 +225,7 @@ ACTIONS = {
             "Assign the case",
             "Assign the case",
             forms.AssignmentForm,
-            Capability.ALLOCATE_CASE,
-            _open,
+            Change.ASSIGN,
             _assign,
             "Case assignment saved",
         ),
@@ -272,14 +280,14 @@ def action_page(request: AuthenticatedRequest, reference: str, slug: str) -> Htt
         action.save(
             request.user, reference, form.cleaned_data["expected_version"], form.cleaned_data
         )
-    except services.CaseConflict as conflict:
+    except CaseConflict as conflict:
         data = request.POST.copy()
         data["expected_version"] = str(conflict.current)
         form = _form(action, request, data, case)
         form.is_valid()
         form.add_error(None, str(conflict))
         return _page(request, action, case, form)
-    except services.CaseNotFound:
+    except CaseNotFound:
         return render(request, "web/not_found.html", status=404)
     except CapabilityDenied:
         return render(request, "web/forbidden.html", status=403)

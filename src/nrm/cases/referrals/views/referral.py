@@ -12,7 +12,8 @@ from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import has_capability
-from nrm.cases.casework.services import CaseConflict, CaseNotFound, case_event_record
+from nrm.cases.casework.services.decisions import case_event_record
+from nrm.cases.casework.services.locking import CaseConflict, CaseNotFound
 from nrm.cases.casework.state import IllegalTransition
 from nrm.cases.models import Referral
 from nrm.cases.referrals.build import referral_as_record
