@@ -1,9 +1,10 @@
 """Generate the demo referrals of April 2009 - December 2012 from the plans.
 
 ``generate_records()`` returns 3,381 flat records in the referral data standard, the same on every
-call, ordered by referral date. Plain counts of them reproduce the published tables (checked by
-``nrm.demo.published.compare_with_reference``); see ``docs/demo-data.md`` for every choice made
-where the tables are silent or disagree.
+call, ordered by referral date. They reproduce the published tables: the statistics'
+verification of the published figures (``nrm.statistics.published``) finds no difference in them
+beyond the publication's own known inconsistencies (tests/demo/test_generator.py); see
+``docs/demo-data.md`` for every choice made where the tables are silent or disagree.
 """
 
 import random
@@ -21,6 +22,7 @@ from nrm.demo.steps import (
     assign_police_regions,
     assign_responders,
 )
+from nrm.statistics.published.table9 import ROW_BY_ORDER
 
 __all__ = ["DEMO_TODAY", "generate_records"]
 
@@ -50,7 +52,7 @@ def _minors_2012() -> list[Person]:
     for order, etype, gender, n, nation in placed:
         if n < 0:
             raise ValueError(f"Table 9 row {order} {etype}/{gender}: plan exceeds the cell")
-        row = table9.ROW_BY_ORDER[order]
+        row = ROW_BY_ORDER[order]
         claimed, assessed, certainty = row.claimed, row.assessed, row.certainty
         people += [
             Person(2012, "minor", claimed, assessed, certainty, gender, etype, nation)

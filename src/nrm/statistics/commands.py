@@ -7,12 +7,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from nrm.accounts.actors import OPERATOR
+from nrm.accounts.actors import OPERATOR, Actor
 from nrm.statistics.ctdc_extract import CtdcFormatError, ctdc_table
+from nrm.statistics.disclosure import DisclosureRule
 from nrm.statistics.extract import ExtractKeyMissing
-from nrm.statistics.report import ReportError, load_referrals, report_run
-from nrm.statistics.services import extract_create, published_verify
-from nrm.statistics.verify import verify_print
+from nrm.statistics.published.verify import verify_print
+from nrm.statistics.report import ReportError, formats_parse, load_referrals, report_write
+from nrm.statistics.services import extract_create, published_verify, report_create
 
 FORMATS = ("csv", "ods", "xlsx", "html")
 
@@ -67,6 +68,33 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 2
     print(f"wrote {args.out} ({rows} rows)")
     return 0
+
+
+def report_run(args: argparse.Namespace, *, actor: Actor, operator: str) -> list[Path]:
+    """The report the options ask for, written and audited; the files written."""
+    formats = formats_parse(args.format)
+    rule = None
+    if args.public:
+        rule = DisclosureRule(
+            threshold=args.threshold if args.threshold is not None else 10,
+            round_to=args.round,
+        )
+    progress = False if args.no_progress else None
+    referrals = load_referrals(args.extract, progress=progress)
+    return report_create(
+        write=lambda: report_write(
+            referrals, year=args.year, out=args.out, formats=formats, rule=rule, progress=progress
+        ),
+        actor=actor,
+        operator=operator,
+        detail={
+            "year": args.year,
+            "formats": formats,
+            "public": bool(args.public),
+            "source": args.extract.name if args.extract else "case store",
+            "directory": args.out.name,
+        },
+    )
 
 
 def cmd_report(args: argparse.Namespace) -> int:

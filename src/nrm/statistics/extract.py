@@ -2,13 +2,14 @@
 
 ``extract_table()`` reads the case store in chunks, selecting only the columns of
 ``columns.COLUMNS`` (and the reference, which is replaced by its keyed hash), and returns a
-pyarrow table. ``extract_write()`` writes it as Parquet. Writing on behalf of someone, with the
-audit, is ``services.extract_create``.
+pyarrow table; each row is made by ``extract_row()``, which ``records.records_extract()`` uses too
+for records of the data standard. ``extract_write()`` writes an extract as Parquet. Writing on
+behalf of someone, with the audit, is ``services.extract_create``.
 """
 
 import hashlib
 import hmac
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -94,45 +95,89 @@ def _decisions(ids: list[int]) -> dict[tuple[int, str], tuple[str, date]]:
     return latest
 
 
-def _decision(
-    latest: dict[tuple[int, str], tuple[str, date]], referral_id: int, stage: str, day: date
-) -> tuple[str, int | None]:
-    found = latest.get((referral_id, stage))
-    if found is None:
+def extract_row(
+    *,
+    pseudonym: str,
+    referral_date: date,
+    nation: str,
+    police_region: str,
+    exploitation_region: str,
+    exploitation_country: str | None,
+    exploitation_type: str,
+    exploitation_sub_types: Sequence[str],
+    gender: str,
+    age_group: str,
+    nationalities: tuple[Sequence[str], str | None, str | None],
+    competent_authority: str | None,
+    linked_immigration_interest: bool,
+    first_responder_type: str | None,
+    rg: tuple[str, date] | None,
+    cg: tuple[str, date] | None,
+) -> dict[str, Any]:
+    """One referral as the extract holds it (``columns.COLUMNS``), from its facts: the codes it
+    was recorded with, its nationalities (claimed, assessed, certainty) and its latest decision
+    at each stage (outcome, date; ``None``: pending). The one place an extract row is made,
+    from the case store (``extract_table``) or from records (``records.records_extract``)."""
+    claimed, assessed, certainty = nationalities
+    rg_outcome, rg_days = _decision(rg, referral_date)
+    cg_outcome, cg_days = _decision(cg, referral_date)
+    return {
+        "pseudonym": pseudonym,
+        "source": "nrm",
+        "referral_year": referral_date.year,
+        "referral_quarter": (referral_date.month - 1) // 3 + 1,
+        "nation": nation,
+        "police_region": police_region,
+        "exploitation_region": exploitation_region,
+        "exploitation_country": exploitation_country or None,
+        "exploitation_type": exploitation_type,
+        "exploitation_sub_types": ";".join(exploitation_sub_types),
+        "gender": gender,
+        "age_group": age_group,
+        "nationality": (
+            nationality_key(list(claimed), assessed, certainty) if claimed else "Unknown"
+        ),
+        "claimed_nationality": claimed[0] if claimed else None,
+        "assessed_nationality": assessed,
+        "competent_authority": competent_authority,
+        "linked_immigration_interest": bool(linked_immigration_interest),
+        "first_responder_type": first_responder_type or None,
+        "rg_outcome": rg_outcome,
+        "rg_days": rg_days,
+        "cg_outcome": cg_outcome,
+        "cg_days": cg_days,
+    }
+
+
+def _decision(latest: tuple[str, date] | None, referral_date: date) -> tuple[str, int | None]:
+    if latest is None:
         return DecisionOutcome.PENDING.value, None
-    return found[0], (found[1] - day).days
+    outcome, decided_on = latest
+    return outcome, (decided_on - referral_date).days
 
 
 def _add(columns: dict[str, list[Any]], row: tuple[Any, ...], key: bytes, extra: Any) -> None:
     (rid, reference, day, nation, region, e_region, e_country, etype, subs, age, authority,
      linked, responder, gender) = row  # fmt: skip
-    (claimed, assessed, certainty), latest = extra
-    rg, rg_days = _decision(latest, rid, DecisionStage.REASONABLE_GROUNDS, day)
-    cg, cg_days = _decision(latest, rid, DecisionStage.CONCLUSIVE_GROUNDS, day)
-    values = {
-        "pseudonym": pseudonym(reference, key),
-        "source": "nrm",
-        "referral_year": day.year,
-        "referral_quarter": (day.month - 1) // 3 + 1,
-        "nation": nation,
-        "police_region": region,
-        "exploitation_region": e_region,
-        "exploitation_country": e_country or None,
-        "exploitation_type": etype,
-        "exploitation_sub_types": ";".join(subs or []),
-        "gender": gender,
-        "age_group": age,
-        "nationality": nationality_key(claimed, assessed, certainty) if claimed else "Unknown",
-        "claimed_nationality": claimed[0] if claimed else None,
-        "assessed_nationality": assessed,
-        "competent_authority": authority,
-        "linked_immigration_interest": bool(linked),
-        "first_responder_type": responder or None,
-        "rg_outcome": rg,
-        "rg_days": rg_days,
-        "cg_outcome": cg,
-        "cg_days": cg_days,
-    }
+    nationalities, latest = extra
+    values = extract_row(
+        pseudonym=pseudonym(reference, key),
+        referral_date=day,
+        nation=nation,
+        police_region=region,
+        exploitation_region=e_region,
+        exploitation_country=e_country,
+        exploitation_type=etype,
+        exploitation_sub_types=subs or [],
+        gender=gender,
+        age_group=age,
+        nationalities=nationalities,
+        competent_authority=authority,
+        linked_immigration_interest=linked,
+        first_responder_type=responder,
+        rg=latest.get((rid, DecisionStage.REASONABLE_GROUNDS)),
+        cg=latest.get((rid, DecisionStage.CONCLUSIVE_GROUNDS)),
+    )
     for name, value in values.items():
         columns[name].append(value)
 

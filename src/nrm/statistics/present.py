@@ -10,8 +10,8 @@ from fractions import Fraction
 
 from nrm.statistics.disclosure import SUPPRESSED, DisclosureRule, Grid, Protected, grid_protect
 from nrm.statistics.result import Result
+from nrm.statistics.rounding import half_up
 from nrm.statistics.specs.model import DIMENSION_LABELS
-from nrm.statistics.verify import half_up
 
 Cell = int | str | None
 

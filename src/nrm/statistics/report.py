@@ -1,17 +1,17 @@
-"""``nrm report``: every spec evaluated for a year and written in each format, with charts and
-the HTML page; audited through ``services.report_create``."""
+"""The report: every spec evaluated for a year and written in each format, with charts and the
+HTML page (``report_write``), and the referrals it counts (``load_referrals``). Writing it on
+someone's behalf, audited, is ``services.report_create``; ``nrm report`` is in ``commands``."""
 
-import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
 import ibis
 from tqdm import tqdm
 
-from nrm.accounts.actors import Actor
 from nrm.statistics.charts import chart_draw
 from nrm.statistics.disclosure import DisclosureRule
 from nrm.statistics.engine import backend_connect, referrals_table, specs_evaluate
+from nrm.statistics.extract import ExtractKeyMissing, extract_table
 from nrm.statistics.html_report import html_write
 from nrm.statistics.present import Presented, result_present
 from nrm.statistics.renderers import WRITERS
@@ -41,8 +41,6 @@ def load_referrals(extract: Path | None, *, progress: bool | None = False) -> ib
         if not extract.is_file():
             raise ReportError(NO_EXTRACT.format(path=extract))
         return referrals_table(con, extract)
-    from nrm.statistics.extract import ExtractKeyMissing, extract_table
-
     try:
         return referrals_table(con, extract_table(progress=progress))
     except ExtractKeyMissing as exc:
@@ -77,31 +75,3 @@ def report_write(
     if "html" in formats:
         files.append(html_write(tables, charts, out, year=year, public=rule is not None))
     return files
-
-
-def report_run(args: argparse.Namespace, *, actor: Actor, operator: str) -> list[Path]:
-    from nrm.statistics.services import report_create
-
-    formats = formats_parse(args.format)
-    rule = None
-    if args.public:
-        rule = DisclosureRule(
-            threshold=args.threshold if args.threshold is not None else 10,
-            round_to=args.round,
-        )
-    progress = False if args.no_progress else None
-    referrals = load_referrals(args.extract, progress=progress)
-    return report_create(
-        write=lambda: report_write(
-            referrals, year=args.year, out=args.out, formats=formats, rule=rule, progress=progress
-        ),
-        actor=actor,
-        operator=operator,
-        detail={
-            "year": args.year,
-            "formats": formats,
-            "public": bool(args.public),
-            "source": args.extract.name if args.extract else "case store",
-            "directory": args.out.name,
-        },
-    )

@@ -23,8 +23,10 @@ from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.statistics.extract import extract_table, extract_write
 from nrm.statistics.present import Presented
+from nrm.statistics.published.verifier import Verifier
+from nrm.statistics.published.verify import verify
 from nrm.statistics.renderers import WRITERS
-from nrm.statistics.verify import Verifier, verify
+from nrm.statistics.report import report_write
 
 
 def _check(actor: Actor) -> None:
@@ -137,8 +139,6 @@ def table_download(*, actor: Actor, table: Presented, year: int, fmt: str) -> tu
 def report_download(*, actor: Actor, referrals: ibis.Table, year: int) -> tuple[str, bytes]:
     """The whole report of ``year`` (every table in CSV, ODS and XLSX, the charts and the HTML
     page) as a ZIP file (name, content); audited as ``report.create`` by ``report_create``."""
-    from nrm.statistics.report import report_write
-
     name = f"nrm-statistics-{year}.zip"
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)

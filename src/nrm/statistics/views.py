@@ -19,6 +19,8 @@ from nrm.statistics import services
 from nrm.statistics.barchart import bar_chart_svg
 from nrm.statistics.html_report import METHODOLOGY
 from nrm.statistics.present import Presented
+from nrm.statistics.published.known import NOT_FROM_REFERRALS
+from nrm.statistics.published.verifier import Verifier
 from nrm.statistics.selectors import (
     YearStatistics,
     referrals_load,
@@ -26,8 +28,6 @@ from nrm.statistics.selectors import (
     year_statistics_get,
 )
 from nrm.statistics.tilemap import tile_map_svg, tiles
-from nrm.statistics.verify import Verifier
-from nrm.statistics.verify_known import NOT_FROM_REFERRALS
 
 CHOOSE_YEAR = "Choose a year with referrals"
 CONTENT_TYPES = {

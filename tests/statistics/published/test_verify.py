@@ -1,13 +1,12 @@
 """Verification of the published figures on the demo extract."""
 
-import csv
-from fractions import Fraction
-
 import ibis
 import pytest
 
-from nrm.statistics.verify import REFERENCE_DIR, Verifier, half_up, verify, verify_lines
-from nrm.statistics.verify_known import FOUND, KNOWN
+from nrm.statistics.published.figures import figures_load
+from nrm.statistics.published.known import FOUND, KNOWN
+from nrm.statistics.published.verifier import Verifier
+from nrm.statistics.published.verify import verify, verify_lines
 
 # The demo extract is built from the test database (once per session).
 pytestmark = pytest.mark.django_db
@@ -35,6 +34,15 @@ def test_every_known_2012_inconsistency_computed_from_referrals_is_found(
     assert found == expected
 
 
+def test_the_2012_summary_counts_every_figure_checked_on_the_demo(
+    verified_2012: Verifier,
+) -> None:
+    assert verify_lines(verified_2012)[0] == (
+        "2012: 695 published figures checked, 678 match, 17 differ (17 known published "
+        "inconsistencies, 0 found beyond the reference README, 0 new)"
+    )
+
+
 def test_the_northern_ireland_change_is_reported_with_its_correct_figure(
     verified_2012: Verifier,
 ) -> None:
@@ -56,33 +64,32 @@ def test_2011_finds_the_press_release_inconsistencies_and_nothing_unexplained(
     assert [c for c in verified.discrepancies if not c.explained] == []
     lines = verify_lines(verified)
     assert "[FOUND] Press release note 5: England China position: published 2, should be 3" in lines
-
-
-def _reference(name: str) -> list[dict[str, str]]:
-    with (REFERENCE_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    assert lines[0] == (
+        "2011: 77 published figures checked, 66 match, 11 differ (9 known published "
+        "inconsistencies, 2 found beyond the reference README, 0 new)"
+    )
 
 
 def test_the_press_release_order_for_england_2011_is_impossible_with_the_report_counts() -> None:
     """The reasoning behind FOUND, recomputed from the published tables."""
     adults = {
         r["country"]: int(r["potential_victims"])
-        for r in _reference("t24_adult_top10_by_year.csv")
+        for r in figures_load("t24_adult_top10_by_year.csv")
         if r["year"] == "2011"
     }
     children = {
         r["country"]: int(r["potential_victims"])
-        for r in _reference("t25_child_top10_countries_2009_2012.csv")
+        for r in figures_load("t25_child_top10_countries_2009_2012.csv")
         if r["year"] == "2011"
     }
     nations = {
         r["uk_country"]: int(r["referrals"])
-        for r in _reference("t01_referrals_by_uk_country.csv")
+        for r in figures_load("t01_referrals_by_uk_country.csv")
         if r["year"] == "2011"
     }
     top3 = {
         (r["uk_country"], int(r["rank"])): r["source_country"]
-        for r in _reference("pr2011_top3_source_countries_by_uk_country.csv")
+        for r in figures_load("pr2011_top3_source_countries_by_uk_country.csv")
     }
     assert top3[("England", 2)] == "China" and top3[("England", 3)] == "Vietnam"
     assert top3[("Wales", 3)] == "Vietnam" and top3[("Northern Ireland", 3)] == "China"
@@ -115,7 +122,33 @@ def test_a_changed_count_is_reported_as_a_new_discrepancy(demo_referrals: ibis.T
     assert any(line.startswith("[NEW] Table 1: Wales 2012: published 34") for line in lines)
 
 
-def test_percentages_round_half_away_from_zero() -> None:
-    assert half_up(Fraction(-125, 2)) == -63
-    assert half_up(Fraction(125, 2)) == 63
-    assert str(half_up(Fraction(338, 100), 1)) == "3.4"
+def test_table9_values_moved_to_another_unrecovered_cell_are_a_new_discrepancy(
+    demo_referrals: ibis.Table,
+) -> None:
+    t = demo_referrals
+    moved = (
+        (t.nationality == "Nigeria") & (t.age_group == "minor") & (t.referral_year == 2012)
+        & (t.exploitation_type == "sexual") & (t.gender == "male")
+    )  # fmt: skip
+    changed = t.mutate(exploitation_type=ibis.ifelse(moved, "labour", t.exploitation_type))
+    lines = verify_lines(verify(changed, year=2012))
+    assert (
+        "[NEW] Table 9: Nigeria (row 2) values in the unrecovered cells, left to right: "
+        "published 4, 25, 1, should be 4, 1, 25"
+    ) in lines
+
+
+def test_a_joint_place_that_is_no_longer_joint_is_a_new_discrepancy(
+    demo_referrals: ibis.Table,
+) -> None:
+    """Wales 2012: Nigeria/Vietnam joint third. With one Vietnamese adult recorded as Nigerian
+    instead, Nigeria is third alone: a published joint place must be joint."""
+    t = demo_referrals
+    wales = (t.nation == "wales") & (t.referral_year == 2012)
+    vietnamese = t.filter(wales & (t.nationality == "Vietnam") & (t.age_group == "adult"))
+    one = vietnamese.limit(1).pseudonym.execute()[0]
+    changed = t.mutate(nationality=ibis.ifelse(t.pseudonym == one, "Nigeria", t.nationality))
+    lines = verify_lines(verify(changed, year=2012))
+    assert "[NEW] Table 7: Wales Nigeria position: published 3, should be 3, not joint" in lines
+    vietnam = "[NEW] Table 7: Wales Vietnam position: published 3, should be 4"
+    assert any(line.startswith(vietnam) for line in lines)

@@ -1,12 +1,12 @@
-"""Checks of the figures stated in the running text (``paragraph_figures.csv``) and of the
-press release's 2011 police-region table, from the computed tables."""
+"""The checks of the figures stated in the running text (``paragraph_figures.csv``) and of the
+press release's 2011 figures (its notes to editors 2 and 3), from the computed tables."""
 
 from collections.abc import Callable
 from fractions import Fraction
 
 from nrm.standard.codes import HOME_OFFICE_RESPONDERS, PoliceRegion, code_lookup
+from nrm.statistics.published.verifier import Verifier
 from nrm.statistics.result import Result
-from nrm.statistics.verify import Verifier
 
 
 def _cell(result: Result, row: tuple[object, ...], column: tuple[object, ...] = ()) -> int:
@@ -71,6 +71,16 @@ def _counts_2012(v: Verifier) -> dict[str, Callable[[], int]]:
     }
 
 
+def _minors_2012(v: Verifier) -> dict[str, Callable[[], int]]:
+    """Para 1.17's "from 40 to 127" read as minors only, the reading under which its 127 is
+    Table 8's figure (read as all ages, both differ: ``known.KNOWN``)."""
+    f7 = v.result("fig07")
+    return {
+        "r_unknown_type_2011": lambda: _cell(f7, ("not_recorded",), (2011, "minor")),
+        "r_unknown_type_2012": lambda: _cell(f7, ("not_recorded",), (2012, "minor")),
+    }
+
+
 def _percents_2012(v: Verifier) -> dict[str, Callable[[], Fraction | None]]:
     t1, t4, t5, f2, f3 = (v.result(s) for s in ("t01", "t04", "t05", "fig02", "fig03"))
     total = _total(t1, (2012,))
@@ -118,6 +128,10 @@ def check_paragraphs(v: Verifier) -> None:
         for figure_id, computed in _counts_2012(v).items():
             line = figures[figure_id]
             v.count("Text", f"{line['location']}: {line['metric']}", line["value"], computed())
+        for figure_id, computed in _minors_2012(v).items():
+            line = figures[figure_id]
+            v.count("Text", f"{line['location']}: {line['metric']}, minors only", line["value"],
+                    computed())  # fmt: skip
         for figure_id, percent in _percents_2012(v).items():
             line = figures[figure_id]
             v.percent("Text", f"{line['location']}: {line['metric']}", f"{line['value']}%",
