@@ -12,8 +12,6 @@ from django.db.migrations.loader import MigrationLoader
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from nrm.cli import all_commands
-
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC = {"api/v1/openapi.json", "api/v1/docs", "sign-in/"}
 SIGN_IN = "/sign-in/"
@@ -46,12 +44,6 @@ def test_every_route_refuses_an_anonymous_request_except_the_api_docs_and_sign_i
                 assert response["Location"].startswith(SIGN_IN), (method, route)
                 continue
             assert response.status_code in (401, 403, 404, 405), (method, route, response)
-
-
-def test_every_command_is_documented() -> None:
-    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    for command in all_commands():
-        assert f"`nrm {command}" in text, command
 
 
 def test_every_setting_read_from_the_environment_is_documented() -> None:
