@@ -94,6 +94,7 @@ def _prepare(env: dict[str, str]) -> str:
         "import django; django.setup()\n"
         "from nrm.config.bootstrap import database_prepare; database_prepare()\n"
         "from nrm.accounts.models import Organisation, Role, User\n"
+        "from nrm.accounts.actors import OPERATOR\n"
         "from nrm.accounts.services import api_token_create\n"
         "org = Organisation.objects.get(code='met-police')\n"
         "role = Role.objects.get(code='first_responder')\n"

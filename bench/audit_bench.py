@@ -24,13 +24,14 @@ import sys
 from nrm.cli import setup
 setup()
 from django.db import transaction
+from nrm.accounts.actors import OPERATOR
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record_many
 entries = int(sys.argv[1])
 with transaction.atomic():
     for start in range(0, entries, 1000):
         audit_record_many(
-            actor=None, verb=AuditVerb.REFERRAL_IMPORT, target_type="referrals.referral",
+            actor=OPERATOR, verb=AuditVerb.REFERRAL_IMPORT, target_type="cases.referral",
             target_ids=range(start + 1, min(start + 1000, entries) + 1),
             detail={"door": "csv", "file": f"batch-{start // 1000}.csv"},
         )

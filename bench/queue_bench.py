@@ -82,6 +82,7 @@ def _generate(cases: int) -> float:
     from django.db import transaction
     from django.utils import timezone
 
+    from nrm.accounts.actors import OPERATOR
     from nrm.audit.models import AuditVerb
     from nrm.cases.models import Case
     from nrm.cases.referrals.build import referral_build
@@ -109,7 +110,7 @@ def _generate(cases: int) -> float:
                         now=now,
                     )
                 )
-            referrals_save(built=built, actor=None, verb=AuditVerb.REFERRAL_IMPORT, detail={})
+            referrals_save(built=built, actor=OPERATOR, verb=AuditVerb.REFERRAL_IMPORT, detail={})
         made += count
     ids = list(Case.objects.order_by("pk").values_list("pk", flat=True))
     with transaction.atomic():

@@ -13,7 +13,6 @@ from nrm.standard import codes
 from nrm.standard.types import Country, Language, PastDate, ShortText, code_parser
 
 SCHEMA_VERSION = "1.0"
-SUPPORTED_VERSIONS = ("1.0",)
 
 NationCode = Annotated[codes.Nation, BeforeValidator(code_parser(codes.Nation, "UK nation"))]
 PoliceRegionCode = Annotated[

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -54,6 +54,25 @@ class OrganisationResolver:
         return found
 
 
+Record = TypeVar("Record")
+
+
+def _with_organisation(
+    data: Mapping[str, Any],
+    resolver: OrganisationResolver,
+    record: Record | None,
+    problems: list[FieldError],
+) -> tuple[Record, Organisation] | list[FieldError]:
+    """The valid record with the organisation it names (or the submitter's), or every problem:
+    the standard's and the organisation's together."""
+    organisation = resolver.resolve(_text(data.get("first_responder_organisation")))
+    if isinstance(organisation, FieldError):
+        problems.append(organisation)
+    if problems or record is None or isinstance(organisation, FieldError):
+        return problems
+    return record, organisation
+
+
 def referral_check(
     data: Mapping[str, Any],
     *,
@@ -69,13 +88,7 @@ def referral_check(
                 message = messages.DECISIONS_NOT_ALLOWED.format(field=name)
                 problems.append(FieldError(name, message, "decision_not_allowed", None))
     validated = referral_validate(data, today=today)
-    problems += validated.errors
-    organisation = resolver.resolve(_text(data.get("first_responder_organisation")))
-    if isinstance(organisation, FieldError):
-        problems.append(organisation)
-    if problems or validated.record is None or isinstance(organisation, FieldError):
-        return problems
-    return validated.record, organisation
+    return _with_organisation(data, resolver, validated.record, problems + validated.errors)
 
 
 def _text(value: Any) -> str | None:
@@ -162,13 +175,7 @@ def notification_check(
 ) -> tuple[schema.AnonymousNotification, Organisation] | list[FieldError]:
     """Validate one anonymous notification fully (schema, rules, organisation)."""
     validated = notification_validate(data, today=today)
-    problems = list(validated.errors)
-    organisation = resolver.resolve(_text(data.get("first_responder_organisation")))
-    if isinstance(organisation, FieldError):
-        problems.append(organisation)
-    if problems or validated.record is None or isinstance(organisation, FieldError):
-        return problems
-    return validated.record, organisation
+    return _with_organisation(data, resolver, validated.record, list(validated.errors))
 
 
 def notification_submit(
