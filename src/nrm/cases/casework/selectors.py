@@ -1,5 +1,6 @@
-"""Reads of casework, scoped to the acting user (``scope.py``): the work queue, a case with its
-timeline, queue sizes for the deadline dashboard, backlog clearance. Reads are audited."""
+"""Reads of casework, scoped to the acting user (``nrm.cases.access``): the work queue, a case
+with its timeline, queue sizes for the deadline dashboard, backlog clearance. Reads are
+audited."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from nrm.accounts.models import User
 from nrm.cases.casework.selectors import case_support, case_timeline
 from nrm.cases.models import Case, CaseEvent
-from nrm.cases.stages import Requester, event_label, stage_label
+from nrm.cases.stages import Change, Event, Requester, event_label, stage_label
 from nrm.standard.codes import CompetentAuthority, ExitRoute, SupportReferralStatus, SupportType
 
 
@@ -34,16 +34,16 @@ def _event_entry(event: CaseEvent, users: dict[int, User]) -> Entry:
     entry = Entry(on=event.on, title=event_label(event.event), by=_person(event.by), at=event.at)
     entry.reasons = event.reasons
     detail = event.detail or {}
-    if event.event == "reallocate":
+    if event.event == Change.REALLOCATE:
         entry.title = f"Reallocated to {_authority(detail.get('to', ''))}"
         entry.lines.append(f"From {_authority(detail.get('from', ''))}")
-    elif event.event == "assign":
+    elif event.event == Change.ASSIGN:
         assignee = users.get(detail.get("assignee") or 0)
         entry.title = f"Assigned to {_person(assignee)}" if assignee else "Unassigned"
-    elif event.event == "extend_recovery":
+    elif event.event == Event.EXTEND_RECOVERY:
         entry.lines.append(f"{detail.get('extend_days', 0)} days added")
-    elif event.event == "reconsider" and detail.get("requester") in set(Requester):
-        entry.lines.append(f"Requested by the {detail['requester'].replace('_', ' ')}")
+    elif event.event == Event.RECONSIDER and detail.get("requester") in Requester.values:
+        entry.lines.append(f"Requested by the {Requester(detail['requester']).label.lower()}")
     if event.from_stage and event.to_stage and event.from_stage != event.to_stage:
         entry.lines.append(f"Stage: {stage_label(event.to_stage)}")
     return entry
