@@ -38,7 +38,6 @@ ROLE_CHANGED = "User {username} now has the role {role}"
 ORGANISATION_CREATED = "Organisation {name} created"
 ORGANISATION_UPDATED = "Organisation {name} updated"
 
-USERS = "accounts:admin-users"
 ORGANISATIONS = "accounts:admin-organisations"
 
 

@@ -39,7 +39,6 @@ EXPLOITATION_END_BEFORE_START = "exploitation_end must not be before exploitatio
 EXPLOITATION_BEFORE_BIRTH = "exploitation_start must not be before date_of_birth"
 EXPLOITATION_AFTER_REFERRAL = "exploitation_start must not be after the referral date"
 CERTAINTY_NEEDS_ASSESSED = "assessed_nationality_certainty needs an assessed_nationality"
-NATIONALITY_REQUIRED = "Give at least one claimed nationality ('unknown' if it is not known)"
 
 DECISION_NEEDS_DATE = "A {stage} decision of '{outcome}' needs its date ({field})"
 DATE_NEEDS_DECISION = "{field} is given but the {stage} outcome is pending"

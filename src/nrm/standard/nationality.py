@@ -147,12 +147,6 @@ def country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
-def is_country_code(code: str) -> bool:
-    return (
-        code in SPECIAL or code in _EXTRA_NAMES or pycountry.countries.get(alpha_3=code) is not None
-    )
-
-
 def is_eea(code: str) -> bool:
     return code in EEA_2013
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from nrm.cases.casework.periods import Periods, periods_configured
+from nrm.cases.casework.periods import Periods
 from nrm.cases.casework.state import CaseState, case_replay
 from nrm.cases.casework.working_days import working_days_add
 from nrm.standard.codes import Nation
@@ -41,9 +41,3 @@ def case_row_for(
         "summary": "",
         "version": 1,
     }
-
-
-def case_settings(*, rule_set: str) -> dict[str, Any]:
-    """The configured periods and the allocating rule set's name, as keyword arguments of
-    ``case_row_for``."""
-    return {"periods": periods_configured(), "rule_set": rule_set}

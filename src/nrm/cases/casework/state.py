@@ -13,9 +13,8 @@ Where each event may happen is declared in ``events.RULES``; the periods in ``pe
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from nrm.cases.casework import messages
 from nrm.cases.casework.events import EVENT_OF_DECISION, RULES
@@ -35,8 +34,10 @@ _CLOSING = {
 }
 
 
-@dataclass(frozen=True)
-class CaseState:
+class CaseState(NamedTuple):
+    """Where a case stands and its deadlines. A named tuple: cheap to make, since an import
+    opens a case for every row."""
+
     stage: Stage
     last_event_on: date
     rg_due_on: date | None = None
@@ -76,8 +77,8 @@ class CaseState:
     def columns(self) -> dict[str, Any]:
         """The case row's columns that hold this state."""
         return {
-            "stage": self.stage.value,
-            "resume_to": self.resume_to.value if self.resume_to else "",
+            "stage": self.stage._value_,  # faster than ``.value`` (opening a case per import row)
+            "resume_to": self.resume_to._value_ if self.resume_to else "",
             "last_event_on": self.last_event_on,
             "rg_due_on": self.rg_due_on,
             "rg_positive_on": self.rg_positive_on,
@@ -137,34 +138,35 @@ def _moved(
     state: CaseState, event: Event, *, on: date, periods: Periods, extend_days: int = 0
 ) -> CaseState:
     """The state after ``event`` on ``on``, once it is known to be allowed."""
-    moved = replace(state, last_event_on=on)
+    stage, resume_to = state.stage, state.resume_to
+    rg_positive_on, recovery_ends_on = state.rg_positive_on, state.recovery_ends_on
+    review_due_on = state.review_due_on
     if event == Event.RG_POSITIVE:
-        moved = replace(
-            moved,
-            stage=Stage.RECOVERY,
-            rg_positive_on=on,
-            recovery_ends_on=on + timedelta(days=periods.recovery_days),
-            review_due_on=on + timedelta(days=periods.review_day),
-        )
+        stage, rg_positive_on = Stage.RECOVERY, on
+        recovery_ends_on = on + timedelta(days=periods.recovery_days)
+        review_due_on = on + timedelta(days=periods.review_day)
     elif event == Event.SUSPEND:
-        moved = replace(moved, stage=Stage.SUSPENDED, resume_to=state.stage)
+        stage, resume_to = Stage.SUSPENDED, state.stage
     elif event == Event.RESUME:
         assert state.resume_to is not None
-        moved = replace(moved, stage=state.resume_to, resume_to=None)
+        stage, resume_to = state.resume_to, None
     elif event == Event.WITHDRAW:
-        moved = replace(moved, stage=Stage.WITHDRAWN, resume_to=None)
+        stage, resume_to = Stage.WITHDRAWN, None
     elif event == Event.EXTEND_RECOVERY:
         assert state.recovery_ends_on is not None
-        ends = state.recovery_ends_on + timedelta(days=extend_days)
-        moved = replace(moved, recovery_ends_on=ends)
+        recovery_ends_on = state.recovery_ends_on + timedelta(days=extend_days)
     elif event == Event.RECONSIDER:
-        back = Stage.AWAITING_RG if state.stage == Stage.RG_NEGATIVE else Stage.RECOVERY
-        moved = replace(moved, stage=back)
+        stage = Stage.AWAITING_RG if state.stage == Stage.RG_NEGATIVE else Stage.RECOVERY
     else:
-        moved = replace(moved, stage=_CLOSING[event])
-    if moved.stage in NOT_CLOSED:
-        return replace(moved, closed_on=None)
-    return moved if state.stage not in NOT_CLOSED else replace(moved, closed_on=on)
+        stage = _CLOSING[event]
+    if stage in NOT_CLOSED:
+        closed_on = None
+    else:
+        closed_on = on if state.stage in NOT_CLOSED else state.closed_on
+    return CaseState(
+        stage, on, state.rg_due_on, resume_to, rg_positive_on, recovery_ends_on,
+        review_due_on, closed_on,
+    )  # fmt: skip
 
 
 def case_transition(

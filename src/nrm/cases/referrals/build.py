@@ -9,7 +9,8 @@ from django.db.models import Model
 from nrm.accounts.models import Organisation
 from nrm.cases import models
 from nrm.cases.casework.allocation import RuleSet, competent_authority_allocate, rule_set_active
-from nrm.cases.casework.opening import case_row_for, case_settings
+from nrm.cases.casework.opening import case_row_for
+from nrm.cases.casework.periods import Periods, periods_configured
 from nrm.cases.models import Case
 from nrm.db.bulk import Row
 from nrm.standard import schema
@@ -131,12 +132,14 @@ def referral_rows(
     submitted_by_id: int | None,
     now: datetime | None,
     rules: RuleSet | None = None,
+    periods: Periods | None = None,
 ) -> ReferralRows:
     """Rows for a record that passed validation (so its age group is known).
 
-    ``rules``: the allocation rule set, by default the configured one (an import looks it up
-    once). Runs for every row of an import, so code list members give their codes through
-    Enum's ``_value_`` attribute, several times cheaper than the ``value`` property on 3.11.
+    ``rules`` and ``periods``: the allocation rule set and the periods of the decision process,
+    by default the configured ones (an import looks them up once). Runs for every row of an
+    import, so code list members give their codes through Enum's ``_value_`` attribute, several
+    times cheaper than the ``value`` property on 3.11.
     """
     age_group = derived_age_group(record)
     rules = rules or rule_set_active()
@@ -207,7 +210,8 @@ def referral_rows(
         received_on=record.referral_date,
         nation=record.nation.value,
         decisions=[(stage, str(outcome), when) for _, stage, outcome, when, _ in decisions],
-        **case_settings(rule_set=rules.name),
+        periods=periods or periods_configured(),
+        rule_set=rules.name,
     )
     if record.competent_authority is not None:
         case["allocation_rule_set"] = ""  # named in the referral, not allocated by a rule

@@ -35,6 +35,7 @@ from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record_many
 from nrm.cases.casework.allocation import rule_set_active
+from nrm.cases.casework.periods import periods_configured
 from nrm.cases.referrals import import_worker
 from nrm.cases.referrals.build import REFERRAL_TABLES, ReferralRows, referral_rows
 from nrm.cases.referrals.csvformat import CsvSource, count_lines
@@ -321,10 +322,11 @@ def referral_checker(
     """The row check of a referral import (an operator's door: historic decisions allowed).
 
     ``rule_set``: the allocation rule set the importing process chose, by default the
-    configured one; looked up once for the whole import.
+    configured one; it and the periods are looked up once for the whole import.
     """
     resolver = resolver_from(organisations)
     rules = rule_set_active(rule_set)
+    periods = periods_configured()
 
     def check(data: dict[str, Any], key: Any, now: datetime) -> Checked | list[FieldError]:
         checked = referral_check(data, resolver=resolver, allow_decisions=True, today=today)
@@ -338,6 +340,7 @@ def referral_checker(
             submitted_by_id=submitted_by_id,
             now=now,
             rules=rules,
+            periods=periods,
         )
         return Checked(record.referral_date.year, rows)
 

@@ -9,8 +9,6 @@ from django.utils.safestring import SafeString
 
 register = template.Library()
 
-WIDTH = {"date_day": 2, "date_month": 2, "date_year": 4}
-
 
 @register.filter
 def govuk_kind(field: forms.BoundField) -> str:

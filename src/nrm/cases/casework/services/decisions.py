@@ -62,13 +62,13 @@ def case_event_record(
     """Apply ``event`` to the case ``reference`` (decisions, suspend, resume, withdraw, extend,
     reconsider). Raises ``CapabilityDenied``, ``CaseNotFound``, ``CaseConflict`` or
     ``IllegalTransition`` (with the reason) and then writes nothing."""
-    if on > timezone.localdate():
-        raise IllegalTransition(messages.DECISION_DATE_IN_FUTURE.format(day=on))
-    if event == Event.EXTEND_RECOVERY and extend_days < 1:
-        raise IllegalTransition(messages.EXTENSION_DAYS_POSITIVE)
     rule = RULES[event]
 
     def change(case: Case) -> Entry:
+        if on > timezone.localdate():
+            raise IllegalTransition(messages.DECISION_DATE_IN_FUTURE.format(day=on))
+        if event == Event.EXTEND_RECOVERY and extend_days < 1:
+            raise IllegalTransition(messages.EXTENSION_DAYS_POSITIVE)
         awaited = _awaited(case)
         requester = _requester(actor) if event == Event.RECONSIDER else None
         state = case_transition(

@@ -37,9 +37,9 @@ def case_reallocate(
     expected_version: int,
 ) -> Case:
     """Move a case to another competent authority (managers), with a reason."""
-    _reasons(Change.REALLOCATE, reason)
 
     def change(case: Case) -> Entry:
+        _reasons(Change.REALLOCATE, reason)
         current = case.referral.competent_authority
         if current == authority:
             label = CompetentAuthority(authority).label
@@ -113,9 +113,9 @@ def case_edit(*, actor: Actor, reference: str, expected_version: int, summary: s
 def case_note_add(*, actor: Actor, reference: str, expected_version: int, note: str) -> Case:
     """Add a note to the case's timeline. The note is case content: the audit records only that
     a note was added."""
-    _reasons(Change.NOTE, note)
 
     def change(case: Case) -> Entry:
+        _reasons(Change.NOTE, note)
         return Entry(Change.NOTE, timezone.localdate(), note.strip())
 
     return case_change(
