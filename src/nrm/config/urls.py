@@ -2,6 +2,8 @@ from django.urls import include, path
 
 from nrm.config.api import api
 
+handler500 = "nrm.web.failures.server_error"
+
 urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("nrm.accounts.urls")),

@@ -9,6 +9,14 @@ UNKNOWN_COUNTRY = (
 UNKNOWN_LANGUAGE = "'{value}' is not a known language: give an ISO 639 code or an English name"
 BAD_DATE = "'{value}' is not a date: use YYYY-MM-DD (or DD/MM/YYYY)"
 FUTURE_DATE = "Date {value} is in the future"
+TEXT_NUL = (
+    "This contains a NUL character (a zero byte), which cannot be stored. Remove it and send "
+    "the text again"
+)
+TEXT_HALF_CHARACTER = (
+    "This contains half of a character (an unpaired surrogate), which cannot be stored. Check "
+    "how the text was encoded and send it again as UTF-8"
+)
 UNSUPPORTED_VERSION = "Schema version '{value}' is not supported; this service accepts {supported}"
 
 ADULT_NEEDS_CONSENT = (

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from nrm.standard import messages
 from nrm.standard.rules import notification_rules, referral_rules
 from nrm.standard.schema import IDENTIFYING_FIELDS, AnonymousNotification, Referral
+from nrm.standard.text import text_problems
 
 M = TypeVar("M", bound=BaseModel)
 _PERSON = frozenset(
@@ -85,6 +86,9 @@ def _validate(
     model: type[M], data: Mapping[str, Any], today: date | None, rules: Any
 ) -> Validated[M]:
     context = {"today": today or date.today()}
+    unstorable = text_problems(data)
+    if unstorable:
+        return Validated(None, [FieldError(f, message, code) for f, message, code in unstorable])
     # Null and empty text mean "not given" through every door (an empty CSV cell, a JSON null);
     # tested inline, as this runs for every row of an import.
     given = {

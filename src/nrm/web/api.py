@@ -1,6 +1,8 @@
 """What every part of the JSON API shares: the router that documents each operation's
 capability, the caller, and the shapes of messages and field-level errors."""
 
+import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -10,8 +12,13 @@ from ninja import Schema, Status
 
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import Organisation, User
+from nrm.standard.text import text_problems
 
 BAD_JSON = "The request body must be a JSON object"
+TOO_DEEP = "The request body is nested more than {depth} levels deep; a request needs at most a few"
+MAX_DEPTH = 32
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class FieldErrorOut(Schema):
@@ -47,6 +54,54 @@ class Router(NinjaRouter):
             needs = f"Needs the capability `{capability.value}` ({capability.label})."
             kwargs["description"] = " ".join(filter(None, [kwargs.get("description"), needs]))
         super().add_api_operation(path, methods, view_func, **kwargs)
+
+
+class BodyRefused(Exception):
+    """The request's body cannot be read as a request: the field-level errors say why."""
+
+    def __init__(self, errors: list[dict[str, str]]) -> None:
+        super().__init__(errors[0]["message"])
+        self.errors = errors
+
+
+def _refused(message: str, code: str, field: str = "__all__") -> BodyRefused:
+    return BodyRefused([{"field": field, "message": message, "code": code}])
+
+
+def _depth(text: str) -> int:
+    """How deeply the JSON ``text`` nests, counted before it is parsed (outside strings)."""
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def json_object(request: HttpRequest) -> dict[str, Any]:
+    """The request's body as a JSON object, read the same way by every operation: UTF-8, at
+    most ``MAX_DEPTH`` levels deep, and only text the case store can hold
+    (``nrm.standard.text``). Raises ``BodyRefused`` with field-level errors otherwise."""
+    try:
+        text = request.body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _refused(BAD_JSON, "bad_json") from None
+    if _depth(text) > MAX_DEPTH:
+        raise _refused(TOO_DEEP.format(depth=MAX_DEPTH), "too_deep")
+    try:
+        payload = json.loads(text or "null")
+    except (ValueError, RecursionError):
+        raise _refused(BAD_JSON, "bad_json") from None
+    if not isinstance(payload, dict):
+        raise _refused(BAD_JSON, "bad_json")
+    problems = text_problems(payload)
+    if problems:
+        raise BodyRefused(
+            [
+                {"field": field, "message": message, "code": code}
+                for field, message, code in problems
+            ]
+        )
+    return payload
 
 
 def caller(request: HttpRequest) -> User:

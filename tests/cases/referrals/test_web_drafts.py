@@ -8,6 +8,7 @@ from django.test import Client
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cases.models import AnonymousNotification, ReferralDraft
 from nrm.cases.referrals.views.journey import DRAFT_SAVED
+from nrm.standard.messages import TEXT_NUL
 from tests.cases.referrals.web import ANSWERS, answer, complete_draft, draft_id_of, start
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +133,15 @@ def test_the_notification_from_a_declined_referral_keeps_nothing_identifying(
 def test_a_new_page_saved_returns_the_draft_address(web: Client) -> None:
     response = web.post("/referrals/new/", ANSWERS["about"])
     assert response["Location"] == f"/referrals/drafts/{draft_id_of(response)}/"
+
+
+def test_text_the_case_store_cannot_hold_is_refused_on_the_page_and_nothing_is_saved(
+    web: Client,
+) -> None:
+    draft = start(web)
+    before = ReferralDraft.objects.get(pk=draft).data
+    person = {**ANSWERS["person"], "given_name": "Tes\x00ta", "action": "save"}
+    response = answer(web, draft, "person", person)
+    assert response.status_code == 200
+    assert TEXT_NUL in response.content.decode()
+    assert ReferralDraft.objects.get(pk=draft).data == before

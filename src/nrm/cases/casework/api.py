@@ -3,7 +3,6 @@ decision and case events. Thin door: check the capability, check the case is in 
 scope (404 otherwise, audited), validate the body (422), call one service; a stale
 ``expected_version`` is a 409 with the conflict message."""
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -35,7 +34,15 @@ from nrm.cases.casework.state import IllegalTransition
 from nrm.cases.models import Case
 from nrm.cases.stages import Change, Event
 from nrm.standard.codes import DecisionOutcome
-from nrm.web.api import BAD_JSON, ErrorsOut, MessageOut, Router, caller, field_errors
+from nrm.web.api import (
+    BodyRefused,
+    ErrorsOut,
+    MessageOut,
+    Router,
+    caller,
+    field_errors,
+    json_object,
+)
 
 router = Router(tags=["casework"])
 NOT_FOUND = "No case with that reference is visible to you"
@@ -69,23 +76,19 @@ def _change(
         audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"reference": reference})
         return Status(404, {"detail": NOT_FOUND})
     try:
-        body = schema.model_validate(json.loads(request.body or b"null"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        if isinstance(exc, ValidationError):
-            return Status(
-                422,
-                {
-                    "errors": [
-                        {
-                            "field": ".".join(str(p) for p in e["loc"]) or "__all__",
-                            "message": e["msg"],
-                            "code": e["type"],
-                        }
-                        for e in exc.errors()
-                    ]
-                },
-            )
-        return field_errors(422, BAD_JSON, "bad_json")
+        body = schema.model_validate(json_object(request))
+    except BodyRefused as refused:
+        return Status(422, {"errors": refused.errors})
+    except ValidationError as invalid:
+        errors = [
+            {
+                "field": ".".join(str(p) for p in e["loc"]) or "__all__",
+                "message": e["msg"],
+                "code": e["type"],
+            }
+            for e in invalid.errors(include_url=False, include_input=False)
+        ]
+        return Status(422, {"errors": errors})
     try:
         return Status(200, _case_out(act(body)))
     except CaseConflict as conflict:

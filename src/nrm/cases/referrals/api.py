@@ -4,7 +4,6 @@ Thin door: parse JSON, call one service, shape the answer. Validation errors are
 standard's field-level errors, identical to the CSV importer's.
 """
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -30,7 +29,15 @@ from nrm.cases.referrals.errors import (
 from nrm.cases.referrals.idempotency import KEY_PATTERN, Outcome, idempotent_run, request_digest
 from nrm.standard.codes import DecisionOutcome, DecisionStage
 from nrm.standard.schema import AnonymousNotification, Referral
-from nrm.web.api import BAD_JSON, ErrorsOut, MessageOut, Router, caller, caller_organisation
+from nrm.web.api import (
+    BodyRefused,
+    ErrorsOut,
+    MessageOut,
+    Router,
+    caller,
+    caller_organisation,
+    json_object,
+)
 
 router = Router(tags=["referrals"])
 NOT_FOUND = "No referral with that reference is visible to you"
@@ -60,13 +67,9 @@ def _submit(
     request: HttpRequest, response: HttpResponse, submit: Callable[[dict[str, Any]], dict[str, Any]]
 ) -> tuple[int, dict[str, Any]]:
     try:
-        payload = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
-        payload = None
-    if not isinstance(payload, dict):
-        return 422, _error(
-            422, [{"field": "__all__", "message": BAD_JSON, "code": "bad_json"}]
-        ).body
+        payload = json_object(request)
+    except BodyRefused as refused:
+        return 422, _error(422, refused.errors).body
 
     def action() -> Outcome:
         try:

@@ -10,8 +10,10 @@ import re
 from typing import Any, ClassVar
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 
 from nrm.standard import codes
+from nrm.standard import messages as standard_messages
 from nrm.web.forms import DateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -87,6 +89,13 @@ class StandardForm(forms.Form):
 
     # Form fields that are not named after the standard's field they answer.
     renamed: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # a NUL character gets the standard's own words
+            for validator in field.validators:
+                if isinstance(validator, ProhibitNullCharactersValidator):
+                    validator.message = standard_messages.TEXT_NUL
 
     def record(self) -> dict[str, Any]:
         """The answers as the data standard's fields, as the API would receive them; fields

@@ -21,6 +21,7 @@ from nrm.cases.referrals.references import references_reserve
 from nrm.db.bulk import ids_allocate, pipelined, rows_insert
 from nrm.standard import messages, schema
 from nrm.standard.codes import DecisionOutcome
+from nrm.standard.text import text_problems
 from nrm.standard.validation import FieldError, notification_validate, referral_validate
 
 DECISION_FIELDS = ("rg_outcome", "rg_date", "cg_outcome", "cg_date")
@@ -283,8 +284,17 @@ def _draft_check(actor: Actor, draft: models.ReferralDraft | None) -> Organisati
 def draft_save(
     *, actor: Actor, draft: models.ReferralDraft | None, data: dict[str, Any]
 ) -> models.ReferralDraft:
-    """Save the answers so far (a new draft when ``draft`` is None), audited."""
+    """Save the answers so far (a new draft when ``draft`` is None), audited. Raises
+    ``ReferralInvalid`` for answers holding text the case store cannot keep, and saves
+    nothing."""
     organisation = _draft_check(actor, draft)
+    unstorable = [
+        FieldError(field, message, code)
+        for answers in data.get("sections", {}).values()
+        for field, message, code in text_problems(answers)
+    ]
+    if unstorable:
+        raise errors.ReferralInvalid(unstorable)
     with transaction.atomic():
         if draft is None:
             draft = models.ReferralDraft.objects.create(

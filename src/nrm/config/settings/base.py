@@ -43,6 +43,8 @@ MIDDLEWARE = [
     "nrm.accounts.middleware.SessionTimeoutMiddleware",
     "nrm.accounts.middleware.SignInRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Gives a failing request the reference its error page and its log line share.
+    "nrm.web.failures.FailureReferenceMiddleware",
     # Last, so that it can turn a refused sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -197,10 +199,25 @@ NRM_SUPPORT_ROUTING_FILE = os.environ.get("NRM_SUPPORT_ROUTING_FILE", "")
 NRM_EXTRACT_KEY = os.environ.get("NRM_EXTRACT_KEY", "")
 
 # Logging never carries personal data: only references, codes and counts are logged.
+# Every record goes through one handler whose filter keeps exceptions' messages and values out
+# of the log (nrm.web.failures): a failure is logged as its reference and where it happened.
+LOG_LEVEL = os.environ.get("NRM_LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"no_personal_data": {"()": "nrm.web.failures.NoPersonalDataFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("NRM_LOG_LEVEL", "WARNING")},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_personal_data"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own handlers (the debug console, e-mail to admins) are replaced by this one.
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "gunicorn.error": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+    },
 }

@@ -12,6 +12,7 @@ from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.cases.models import ReferralDraft
+from nrm.cases.referrals.errors import ReferralInvalid
 from nrm.cases.referrals.journey import (
     CANNOT_START,
     SECTIONS,
@@ -125,7 +126,11 @@ def _section(
     declined = section == "consent" and form.record().get("consent") is False
     saving = request.POST.get("action") == "save"
     if saving or ok or (declined and not journey.is_child()):
-        draft = draft_save(actor=request.user, draft=draft, data=journey.as_data())
+        try:
+            draft = draft_save(actor=request.user, draft=draft, data=journey.as_data())
+        except ReferralInvalid as unstorable:
+            errors_show(form, [{"field": e.field, "message": e.message} for e in unstorable.errors])
+            return _render(request, draft, section, journey, form)
         if saving:
             messages.success(request, DRAFT_SAVED)
             return redirect("referrals:index")
