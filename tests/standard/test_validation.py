@@ -1,6 +1,7 @@
 from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -8,6 +9,8 @@ from nrm.standard import codes, messages
 from nrm.standard.codes import REGION_NATIONS, AgeGroup
 from nrm.standard.nationality import country_code, nationality_key
 from nrm.standard.rules import derived_age_group
+from nrm.standard.schema import Referral
+from nrm.standard.types import values_from_text
 from nrm.standard.validation import referral_validate
 
 TODAY = date(2013, 6, 30)
@@ -140,3 +143,43 @@ def test_consent_is_required_exactly_for_adults(born: date) -> None:
         eighteenth = date(born.year + 18, 3, 1)
     adult = referred >= eighteenth
     assert ("consent" in errors_of(record)) == adult
+
+
+def test_a_date_before_1900_is_refused(valid_referral: dict[str, Any]) -> None:
+    errors = referral_validate({**valid_referral, "date_of_birth": "0001-01-01"}).errors
+    assert [(e.field, e.code) for e in errors] == [("date_of_birth", "date_too_early")]
+
+
+@pytest.mark.parametrize("value", [True, "yes", "34", 34.5])
+def test_an_estimated_age_must_be_a_whole_number(
+    valid_referral: dict[str, Any], value: Any
+) -> None:
+    record = {**valid_referral, "date_of_birth": None, "estimated_age": value}
+    assert [e.field for e in referral_validate(record).errors] == ["estimated_age"]
+
+
+@pytest.mark.parametrize("value", ["yes", "true", 1, "1"])
+def test_consent_must_be_true_or_false(valid_referral: dict[str, Any], value: Any) -> None:
+    assert [e.field for e in referral_validate({**valid_referral, "consent": value}).errors] == [
+        "consent"
+    ]
+
+
+def test_an_estimated_age_beside_a_date_of_birth_must_agree_with_it(
+    valid_referral: dict[str, Any],
+) -> None:
+    # born 3 February 1990, referred 14 May 2012: 22 on the referral date
+    assert referral_validate({**valid_referral, "estimated_age": 23}).ok
+    errors = referral_validate({**valid_referral, "estimated_age": 1}).errors
+    assert [(e.field, e.code) for e in errors] == [("estimated_age", "contradicts_dob")]
+
+
+def test_doors_that_only_have_text_give_yes_no_and_numbers_by_one_rule() -> None:
+    data = {"consent": "Yes", "age_disputed": "0", "estimated_age": "34", "given_name": "1"}
+    assert values_from_text(Referral, data) == {
+        "consent": True,
+        "age_disputed": False,
+        "estimated_age": 34,
+        "given_name": "1",
+    }
+    assert values_from_text(Referral, {"consent": "maybe"}) == {"consent": "maybe"}

@@ -6,9 +6,11 @@ UNKNOWN_COUNTRY = (
     "'{value}' is not a known country: give an ISO 3166 code (GBR or GB), an English name, "
     "'stateless' or 'unknown'"
 )
+COUNTRY_SUGGESTION = ". Did you mean {names}?"
 UNKNOWN_LANGUAGE = "'{value}' is not a known language: give an ISO 639 code or an English name"
 BAD_DATE = "'{value}' is not a date: use YYYY-MM-DD (or DD/MM/YYYY)"
 FUTURE_DATE = "Date {value} is in the future"
+DATE_TOO_EARLY = "Date {value} is before 1900: check the year"
 TEXT_NUL = (
     "This contains a NUL character (a zero byte), which cannot be stored. Remove it and send "
     "the text again"
@@ -36,6 +38,10 @@ AGE_GROUP_CONTRADICTS_DOB = (
 )
 DOB_AFTER_REFERRAL = "date_of_birth must be before the referral date ({referral_date})"
 ESTIMATED_AGE_RANGE = "estimated_age must be between 0 and 120"
+ESTIMATED_AGE_CONTRADICTS_DOB = (
+    "estimated_age {given} contradicts date_of_birth: the person was {age} on the referral date. "
+    "Give the date of birth alone, or correct one of them"
+)
 REGION_NOT_IN_NATION = "police region '{region}' is not in {nation}; allowed here: {allowed}"
 OVERSEAS_NEEDS_COUNTRY = "exploitation_country is required when exploitation_region is 'overseas'"
 COUNTRY_ONLY_OVERSEAS = (

@@ -6,6 +6,7 @@ Stateless and unknown use the ICAO Doc 9303 codes ``XXA`` and ``XXX``. A person 
 "UK (claimed) Nigeria (possible)").
 """
 
+import difflib
 from functools import cache
 
 import pycountry
@@ -111,7 +112,10 @@ EEA_2013 = frozenset(
 
 @cache
 def country_code(value: str) -> str | None:
-    """Resolve a code (alpha-2 or alpha-3), name or common spelling to an alpha-3 code, or None."""
+    """Resolve an ISO 3166 code (alpha-2, alpha-3 or numeric), an English name (short, official
+    or common) or a documented alias (``_ALIASES``: "UK", "Vietnam", "Ivory Coast"…) to an
+    alpha-3 code; None for anything else. Never a guess: a near miss is None, and
+    ``country_suggestions`` offers what it may have meant."""
     text = " ".join(value.strip().split())
     if not text:
         return None
@@ -124,12 +128,30 @@ def country_code(value: str) -> str | None:
     try:
         return str(pycountry.countries.lookup(text).alpha_3)
     except LookupError:
-        pass
-    try:
-        matches = pycountry.countries.search_fuzzy(text)
-    except LookupError:
         return None
-    return str(matches[0].alpha_3) if len(matches) == 1 else None
+
+
+@cache
+def _known_names() -> dict[str, str]:
+    """Every name and alias a country is known by, lower case, with the name to suggest."""
+    known = {alias: country_name(code) for alias, code in _ALIASES.items()}
+    for country in pycountry.countries:
+        code = str(country.alpha_3)
+        for name in ("name", "official_name", "common_name"):
+            if hasattr(country, name):
+                known[str(getattr(country, name)).lower()] = country_name(code)
+    return known
+
+
+def country_suggestions(value: str, *, limit: int = 3) -> list[str]:
+    """Countries ``value`` may have meant (names close to it), best first; never applied
+    without the person choosing one."""
+    text = " ".join(value.strip().split()).lower()
+    if len(text) < 3:
+        return []
+    names = _known_names()
+    close = difflib.get_close_matches(text, names, n=limit * 3, cutoff=0.75)
+    return list(dict.fromkeys(names[match] for match in close))[:limit]
 
 
 @cache

@@ -126,6 +126,15 @@ def _age_rules(r: Referral) -> Iterator[Problem]:
             r.date_of_birth.isoformat(),
         )
         return
+    if r.date_of_birth is not None and r.estimated_age is not None:
+        age = age_on(r.date_of_birth, r.referral_date)
+        if abs(age - r.estimated_age) > 1:  # an estimate may be a year out, not more
+            yield (
+                "estimated_age",
+                messages.ESTIMATED_AGE_CONTRADICTS_DOB.format(given=r.estimated_age, age=age),
+                "contradicts_dob",
+                str(r.estimated_age),
+            )
     derived = derived_age_group(r)
     if derived is None:
         yield ("age_group", messages.AGE_UNKNOWN, "required", None)

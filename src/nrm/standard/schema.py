@@ -10,7 +10,15 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from nrm.standard import codes
-from nrm.standard.types import Country, Language, PastDate, ShortText, code_parser
+from nrm.standard.types import (
+    Country,
+    Language,
+    PastDate,
+    ShortText,
+    WholeNumber,
+    YesNo,
+    code_parser,
+)
 
 SCHEMA_VERSION = "1.0"
 
@@ -84,13 +92,13 @@ class Referral(BaseModel):
     first_responder_phone: ShortText | None = _field(
         "referral", "Work telephone of the referring officer", None
     )
-    consent: bool | None = _field(
+    consent: YesNo | None = _field(
         "referral",
         "The person gave informed consent to the referral (required for adults; "
         "children are referred without consent)",
         None,
     )
-    linked_immigration_interest: bool = _field(
+    linked_immigration_interest: YesNo = _field(
         "referral", "The person has a linked immigration interest", False
     )
     competent_authority: AuthorityCode | None = _field(
@@ -103,12 +111,12 @@ class Referral(BaseModel):
         "person", "Other names used", default_factory=list, max_length=20
     )
     date_of_birth: PastDate | None = _field("person", "Date of birth, if known", None)
-    estimated_age: int | None = _field(
+    estimated_age: WholeNumber | None = _field(
         "person",
         "Estimated age in years at the referral date, if the date of birth is unknown",
         None,
     )
-    age_disputed: bool = _field(
+    age_disputed: YesNo = _field(
         "person", "The person's age is disputed (treated as a minor)", False
     )
     age_group: AgeGroupCode | None = _field(
@@ -129,7 +137,7 @@ class Referral(BaseModel):
     languages: list[Language] = _field(
         "person", "Languages spoken", default_factory=list, max_length=20
     )
-    interpreter_needed: bool = _field("person", "An interpreter is needed", False)
+    interpreter_needed: YesNo = _field("person", "An interpreter is needed", False)
     contact_route: str | None = _field(
         "person",
         "A safe way to contact the person (never shared outside the case)",

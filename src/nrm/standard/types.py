@@ -3,17 +3,26 @@ languages; dates in ISO or UK form that may not lie in the future."""
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args, get_origin
 
 from django.db import models
-from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    Strict,
+    ValidationInfo,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from nrm.standard import messages
 from nrm.standard.codes import code_lookup
-from nrm.standard.nationality import country_code, language_code
+from nrm.standard.nationality import country_code, country_suggestions, language_code
 
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+EARLIEST = date(1900, 1, 1)  # no date of the standard lies before it
 
 
 def code_parser(code_list: type[models.TextChoices], list_name: str) -> Any:
@@ -40,11 +49,19 @@ def code_parser(code_list: type[models.TextChoices], list_name: str) -> Any:
 
 
 def _parse_country(value: object) -> object:
+    suggestion = ""
     if isinstance(value, str):
         code = country_code(value)
         if code is not None:
             return code
-    raise PydanticCustomError("unknown_country", messages.UNKNOWN_COUNTRY, {"value": str(value)})
+        close = country_suggestions(value)
+        if close:
+            suggestion = messages.COUNTRY_SUGGESTION.format(names=" or ".join(close))
+    raise PydanticCustomError(
+        "unknown_country",
+        messages.UNKNOWN_COUNTRY + "{suggestion}",
+        {"value": str(value), "suggestion": suggestion},
+    )
 
 
 def _parse_language(value: object) -> object:
@@ -110,6 +127,10 @@ def _not_future(value: date | None, info: ValidationInfo) -> date | None:
     today = (info.context or {}).get("today") or date.today()
     if value is not None and value > today:
         raise PydanticCustomError("future_date", messages.FUTURE_DATE, {"value": value.isoformat()})
+    if value is not None and value < EARLIEST:
+        raise PydanticCustomError(
+            "date_too_early", messages.DATE_TOO_EARLY, {"value": value.isoformat()}
+        )
     return value
 
 
@@ -121,9 +142,56 @@ PastDate = Annotated[
         {
             "type": "string",
             "format": "date",
-            "description": "YYYY-MM-DD (DD/MM/YYYY accepted on input); not in the future",
+            "description": "YYYY-MM-DD (DD/MM/YYYY accepted on input); not in the future, "
+            "not before 1900",
         }
     ),
 ]
 
 ShortText = Annotated[str, Field(max_length=200)]
+
+
+# Yes/no and whole numbers are JSON's own types in the data standard: true/false and 34, never
+# "yes" or "34". Doors that only have text (a CSV cell, a web form's input) turn it into them
+# here, by one rule, before the standard validates; text that is neither stays text and is refused.
+YesNo = Annotated[bool, Strict()]
+WholeNumber = Annotated[int, Strict()]
+_YES = frozenset({"yes", "y", "true", "1"})
+_NO = frozenset({"no", "n", "false", "0"})
+_WHOLE = re.compile(r"^[+-]?\d{1,9}$")
+
+
+def _kinds(model: type[BaseModel]) -> dict[str, type]:
+    """The fields of ``model`` that are yes/no or whole numbers (optional ones included)."""
+    found: dict[str, type] = {}
+    for name, info in model.model_fields.items():
+        kinds = {info.annotation, *get_args(info.annotation)}
+        kinds |= {get_args(kind)[0] for kind in list(kinds) if get_origin(kind) is Annotated}
+        for kind in (bool, int):
+            if kind in kinds:
+                found[name] = kind
+                break
+    return found
+
+
+_KINDS: dict[type[BaseModel], dict[str, type]] = {}
+
+
+def values_from_text(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with the text of yes/no and whole-number fields of ``model`` turned into
+    booleans and numbers ("yes", "true" and "1" are yes; "no", "false" and "0" are no)."""
+    kinds = _KINDS.get(model)
+    if kinds is None:
+        kinds = _KINDS[model] = _kinds(model)
+    for name, kind in kinds.items():
+        value = data.get(name)
+        if not isinstance(value, str):
+            continue
+        text = value.strip().lower()
+        if kind is bool and text in _YES:
+            data[name] = True
+        elif kind is bool and text in _NO:
+            data[name] = False
+        elif kind is int and _WHOLE.match(text):
+            data[name] = int(text)
+    return data

@@ -15,7 +15,7 @@ from nrm.cases.models import Referral
 from nrm.cases.referrals.importers import ImportOptions, referrals_import
 from nrm.cases.referrals.journey import Journey
 from nrm.standard.codes import AgeGroup
-from nrm.standard.rules import derived_age_group
+from nrm.standard.rules import age_on, derived_age_group
 from nrm.standard.schema import Referral as StandardReferral
 from tests.cases.referrals.csvfiles import write_csv
 from tests.cases.referrals.web import ANSWERS, answer, start
@@ -67,6 +67,8 @@ def ages(draw: st.DrawFn) -> dict[str, Any]:
     born = draw(st.none() | near | st.dates(date(1950, 1, 1), REFERRED - timedelta(days=1)))
     ages = st.integers(14, 26) | st.integers(0, 70)
     estimated = draw(st.none() | ages)
+    if born is not None and estimated is not None:  # an estimate beside a date of birth agrees
+        estimated = max(0, age_on(born, REFERRED) + draw(st.integers(-1, 1)))
     disputed = draw(st.booleans())
     if born is None and estimated is None and not disputed:
         estimated = draw(ages)

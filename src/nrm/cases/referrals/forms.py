@@ -11,13 +11,15 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
+from pydantic import BaseModel
 
 from nrm.standard import codes
 from nrm.standard import messages as standard_messages
+from nrm.standard.schema import AnonymousNotification, Referral
+from nrm.standard.types import values_from_text
 from nrm.web.forms import DateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
-BOOLEAN = {"yes": True, "no": False}
 DATE_HINT = "For example, 14 5 2012"
 COUNTRY_HINT = "A country name or its ISO code, for example Nigeria or NGA"
 ITEM = re.compile(r"^item (\d+):")
@@ -89,6 +91,8 @@ class StandardForm(forms.Form):
 
     # Form fields that are not named after the standard's field they answer.
     renamed: ClassVar[dict[str, str]] = {}
+    # The record of the standard the answers belong to.
+    model: ClassVar[type[BaseModel]] = Referral
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -107,14 +111,8 @@ class StandardForm(forms.Form):
                 continue
             if hasattr(value, "isoformat"):
                 value = value.isoformat()
-            elif isinstance(value, str) and value in BOOLEAN and self.boolean(name):
-                value = BOOLEAN[value]
             values[name] = value
-        return values
-
-    def boolean(self, name: str) -> bool:
-        widget = self.fields[name].widget
-        return isinstance(widget, forms.RadioSelect) and list(widget.choices) == YES_NO
+        return values_from_text(self.model, values)  # yes/no and numbers, as the API sends them
 
     @classmethod
     def standard_fields(cls) -> list[str]:
@@ -253,6 +251,7 @@ class AccountForm(StandardForm):
 
 
 class NotificationForm(StandardForm):
+    model = AnonymousNotification
     notification_date = _date("Date of the notification")
     nation = _radios("UK nation the notification comes from", codes.Nation.choices)
     police_region = _select(

@@ -43,6 +43,7 @@ from nrm.cases.referrals.import_worker import ChunkResult, ChunkTask, WorkerSetu
 from nrm.cases.referrals.import_writer import BatchWriter, KeyReserver
 from nrm.cases.referrals.services import OrganisationResolver, referral_check
 from nrm.standard.schema import Referral
+from nrm.standard.types import values_from_text
 from nrm.standard.validation import FieldError
 
 BATCH_SIZE = 2000  # records written (and audited) together
@@ -329,6 +330,7 @@ def referral_checker(
     periods = periods_configured()
 
     def check(data: dict[str, Any], key: Any, now: datetime) -> Checked | list[FieldError]:
+        data = values_from_text(Referral, data)  # a CSV cell is text
         checked = referral_check(data, resolver=resolver, allow_decisions=True, today=today)
         if isinstance(checked, list):
             return checked

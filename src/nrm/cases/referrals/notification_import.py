@@ -23,6 +23,7 @@ from nrm.cases.referrals.services import (
     notification_values,
 )
 from nrm.standard.schema import AnonymousNotification as NotificationSchema
+from nrm.standard.types import values_from_text
 from nrm.standard.validation import FieldError
 
 
@@ -32,6 +33,7 @@ def notification_checker(
     resolver = resolver_from(organisations)
 
     def check(data: dict[str, Any], key: Any, now: datetime) -> Checked | list[FieldError]:
+        data = values_from_text(NotificationSchema, data)  # a CSV cell is text
         checked = notification_check(data, resolver=resolver, today=today)
         if isinstance(checked, list):
             return checked
