@@ -14,8 +14,11 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DEFAULT_ROLES, DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
-from nrm.cases.casework.services.decisions import rg_decision_record
+from nrm.cases.casework.services.decisions import case_event_record, rg_decision_record
+from nrm.cases.casework.services.edits import case_edit, case_note_add
+from nrm.cases.models import Case
 from nrm.cases.referrals.services import draft_save, notification_submit, referral_submit
+from nrm.cases.stages import Event
 from nrm.config.bootstrap import database_prepare
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +182,54 @@ def test_anonymous_visitors_are_sent_to_sign_in_from_every_page(cases: dict[str,
             assert response.status_code in (302, 405), (route, method, response.status_code)
             if response.status_code == 302:
                 assert response["Location"].startswith("/sign-in/"), route
+
+
+INTERNAL = {
+    "summary": "Zzsummarycanary",
+    "note": "Zznotecanary",
+    "suspension": "Zzsuspensioncanary",
+}
+DECISION_REASONS = "Zzdecisionreasonscanary"
+
+
+def test_every_role_that_opens_a_case_sees_its_decisions_but_only_the_authority_its_working(
+    cases: dict[str, str],
+    make_user: Callable[..., User],
+    organisation: Organisation,
+    signed_in: Callable[[User], Client],
+) -> None:
+    """The field-level rule (docs/accounts.md): decision reasons for everyone who may open the
+    case; the summary, notes, assignment and the reasons of other changes for the competent
+    authority's staff alone."""
+    authority = Organisation.objects.get(code="home-office-ca")
+    staff = make_user("seed-manager", authority, DefaultRole.MANAGER)
+    reference = cases["own"]
+    version = Case.objects.get(referral__reference=reference).version
+    case_edit(
+        actor=staff, reference=reference, expected_version=version, summary=INTERNAL["summary"]
+    )
+    case_note_add(
+        actor=staff, reference=reference, expected_version=version + 1, note=INTERNAL["note"]
+    )
+    case_event_record(actor=staff, reference=reference, event=Event.SUSPEND, on=date(2012, 5, 20),
+                      expected_version=version + 2, reasons=INTERNAL["suspension"])  # fmt: skip
+    case_event_record(actor=staff, reference=reference, event=Event.RESUME, on=date(2012, 5, 21),
+                      expected_version=version + 3)  # fmt: skip
+    case_event_record(actor=staff, reference=reference, event=Event.CG_NEGATIVE,
+                      on=date(2012, 7, 20), expected_version=version + 4,
+                      reasons=DECISION_REASONS)  # fmt: skip
+    opened = 0
+    for role in DefaultRole:
+        home = Organisation.objects.get(code=HOME[role]) if role in HOME else organisation
+        client = signed_in(make_user(f"reader-{role.value}", home, role))
+        response = client.get(f"/casework/cases/{reference}/")
+        if response.status_code != 200:
+            continue
+        opened += 1
+        page = response.content.decode()
+        assert DECISION_REASONS in page, role
+        internal = role in (DefaultRole.CASEWORKER, DefaultRole.MANAGER)
+        for what, canary in INTERNAL.items():
+            assert (canary in page) == internal, (role, what)
+        assert ("Assigned to" in page) == internal, role
+    assert opened == 4  # first responder, caseworker, manager, support provider

@@ -42,6 +42,15 @@ def case_scope(actor: Actor) -> Q:
     )
 
 
+def sees_internal_case_content(actor: Actor) -> bool:
+    """Whether ``actor`` reads the competent authority's own working of a case: the case
+    summary, notes, who it is assigned to, and the reasons of changes that are not decisions
+    (a suspension, an extension, a reallocation). The authority's staff do; the referring first
+    responder and the support provider see the case's stage, its timeline and the reasons of its
+    decisions, as a decision letter gives them (docs/accounts.md)."""
+    return visibility(actor).sees in (Sees.AUTHORITY, Sees.ASSIGNED, Sees.EVERYTHING)
+
+
 def notification_scope(actor: Actor) -> Q:
     """Anonymous notifications hold no one's identity, but only the organisation that sent
     them reads them back (and a system actor that sees everything)."""

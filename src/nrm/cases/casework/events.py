@@ -8,6 +8,7 @@ decision, and the case page and the API offer a change only where it applies.
 """
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from nrm.accounts.capabilities import Capability
 from nrm.audit.models import AuditVerb
@@ -18,6 +19,15 @@ from nrm.standard.codes import DecisionOutcome, DecisionStage
 RG = DecisionStage.REASONABLE_GROUNDS
 CG = DecisionStage.CONCLUSIVE_GROUNDS
 EVERY_STAGE = frozenset(Stage)
+
+
+class Shared(StrEnum):
+    """What a timeline entry shows to those outside the competent authority (the referring
+    first responder and the support provider, ``access.sees_internal_case_content``)."""
+
+    WHOLE = "whole"  # the entry and its reasons: decisions, and a reconsideration request
+    WITHOUT_REASONS = "without_reasons"  # the entry, not the authority's reasons for it
+    NOTHING = "nothing"  # the authority's own working: notes, assignment, the summary
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,7 @@ class EventRule:
     # The refusal of a change at a stage outside ``stages`` (the state machine words its own
     # refusals of events).
     wrong_stage: str = ""
+    shared: Shared = Shared.WITHOUT_REASONS
 
 
 RULES: dict[Event | Change, EventRule] = {
@@ -40,6 +51,7 @@ RULES: dict[Event | Change, EventRule] = {
         AuditVerb.DECISION_RECORD,
         frozenset({Stage.AWAITING_RG}),
         (RG, DecisionOutcome.POSITIVE),
+        shared=Shared.WHOLE,
     ),
     Event.RG_NEGATIVE: EventRule(
         Capability.RECORD_RG_DECISION,
@@ -47,12 +59,14 @@ RULES: dict[Event | Change, EventRule] = {
         frozenset({Stage.AWAITING_RG}),
         (RG, DecisionOutcome.NEGATIVE),
         messages.NEGATIVE_NEEDS_REASONS,
+        shared=Shared.WHOLE,
     ),
     Event.CG_POSITIVE: EventRule(
         Capability.RECORD_CG_DECISION,
         AuditVerb.DECISION_RECORD,
         frozenset({Stage.RECOVERY}),
         (CG, DecisionOutcome.POSITIVE),
+        shared=Shared.WHOLE,
     ),
     Event.CG_NEGATIVE: EventRule(
         Capability.RECORD_CG_DECISION,
@@ -60,6 +74,7 @@ RULES: dict[Event | Change, EventRule] = {
         frozenset({Stage.RECOVERY}),
         (CG, DecisionOutcome.NEGATIVE),
         messages.NEGATIVE_NEEDS_REASONS,
+        shared=Shared.WHOLE,
     ),
     Event.SUSPEND: EventRule(
         Capability.RECORD_RG_DECISION,
@@ -78,6 +93,7 @@ RULES: dict[Event | Change, EventRule] = {
         AuditVerb.CASE_WITHDRAW,
         NOT_CLOSED,
         (None, DecisionOutcome.WITHDRAWN),
+        shared=Shared.WHOLE,
     ),
     Event.EXTEND_RECOVERY: EventRule(
         Capability.EXTEND_DEADLINE,
@@ -90,6 +106,7 @@ RULES: dict[Event | Change, EventRule] = {
         AuditVerb.RECONSIDERATION_REQUEST,
         NEGATIVE,
         (None, DecisionOutcome.PENDING),
+        shared=Shared.WHOLE,
     ),
     Change.REALLOCATE: EventRule(
         Capability.ALLOCATE_CASE,
@@ -103,13 +120,20 @@ RULES: dict[Event | Change, EventRule] = {
         AuditVerb.CASE_ASSIGN,
         NOT_CLOSED,
         wrong_stage=messages.ASSIGNMENT_CLOSED,
+        shared=Shared.NOTHING,
     ),
-    Change.EDIT: EventRule(Capability.RECORD_RG_DECISION, AuditVerb.CASE_EDIT, EVERY_STAGE),
+    Change.EDIT: EventRule(
+        Capability.RECORD_RG_DECISION,
+        AuditVerb.CASE_EDIT,
+        EVERY_STAGE,
+        shared=Shared.NOTHING,
+    ),
     Change.NOTE: EventRule(
         Capability.RECORD_RG_DECISION,
         AuditVerb.CASE_EDIT,
         EVERY_STAGE,
         reasons_required=messages.NOTE_EMPTY,
+        shared=Shared.NOTHING,
     ),
     Change.REVIEW: EventRule(
         Capability.RECORD_CG_DECISION,

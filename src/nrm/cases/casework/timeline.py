@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from nrm.accounts.models import User
+from nrm.cases.casework.events import RULES, Shared
 from nrm.cases.casework.selectors import case_support, case_timeline
 from nrm.cases.models import Case, CaseEvent
 from nrm.cases.stages import Change, Event, Requester, event_label, stage_label
@@ -83,9 +84,18 @@ def _support_entries(case: Case) -> list[Entry]:
     return entries
 
 
-def timeline_entries(*, case: Case) -> list[Entry]:
-    """Every entry of the case's timeline, oldest first (call after ``case_get``)."""
-    events = case_timeline(case=case)
+def _shared(code: str) -> Shared:
+    kind: Event | Change | None = (
+        Event(code) if code in Event.values else Change(code) if code in Change.values else None
+    )
+    return RULES[kind].shared if kind is not None else Shared.NOTHING
+
+
+def timeline_entries(*, case: Case, internal: bool) -> list[Entry]:
+    """The entries of the case's timeline, oldest first (call after ``case_get``). Without
+    ``internal`` (``access.sees_internal_case_content``), only what each entry's rule shares
+    with the referrer and the support provider (``events.Shared``)."""
+    events = [e for e in case_timeline(case=case) if internal or _shared(e.event) != Shared.NOTHING]
     reallocations = [e for e in events if e.event == "reallocate"]
     first_authority = (
         reallocations[0].detail.get("from", "")
@@ -102,7 +112,11 @@ def timeline_entries(*, case: Case) -> list[Entry]:
         ),
         Entry(on=case.received_on, title=f"Allocated to {_authority(first_authority)}"),
     ]
-    entries += [_event_entry(event, users) for event in events]
+    for event in events:
+        entry = _event_entry(event, users)
+        if not internal and _shared(event.event) != Shared.WHOLE:
+            entry.reasons = ""
+        entries.append(entry)
     entries += _support_entries(case)
     order = {id(entry): n for n, entry in enumerate(entries)}
     return sorted(

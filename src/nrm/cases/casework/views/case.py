@@ -12,6 +12,7 @@ from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import has_capability
+from nrm.cases.access import sees_internal_case_content
 from nrm.cases.casework import selectors
 from nrm.cases.casework.timeline import timeline_entries
 from nrm.cases.casework.views.actions import actions_for
@@ -73,7 +74,9 @@ def case_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
         return render(request, "web/not_found.html", status=404)
     today = timezone.localdate()
     referral = case.referral
+    internal = sees_internal_case_content(request.user)
     context = {
+        "internal": internal,
         "case": case,
         "reference": referral.reference,
         "summary": [
@@ -95,7 +98,7 @@ def case_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
         "person": _person(
             referral, with_account=has_capability(request.user, Capability.READ_ACCOUNT_TEXT)
         ),
-        "timeline": timeline_entries(case=case),
+        "timeline": timeline_entries(case=case, internal=internal),
         "actions": actions_for(actor=request.user, case=case),
         "can_queue": has_capability(request.user, Capability.VIEW_DEADLINES),
     }
