@@ -21,8 +21,8 @@ def _documented_operations() -> dict[tuple[str, str], str]:
     return {(method, path): capability for method, path, capability in rows}
 
 
-def _operations(client: Client) -> dict[tuple[str, str], dict[str, str]]:
-    document = client.get(f"{PREFIX}/openapi.json").json()
+def _operations(api: Client) -> dict[tuple[str, str], dict[str, str]]:
+    document = api.get(f"{PREFIX}/openapi.json").json()
     return {
         (method.upper(), path.removeprefix(PREFIX)): operation
         for path, operations in document["paths"].items()
@@ -32,9 +32,9 @@ def _operations(client: Client) -> dict[tuple[str, str], dict[str, str]]:
 
 @pytest.mark.django_db
 def test_every_api_operation_is_documented_with_its_capability_and_nothing_else_is(
-    client: Client,
+    api: Client,
 ) -> None:
-    operations = _operations(client)
+    operations = _operations(api)
     documented = _documented_operations()
     assert len(operations) >= 16
     assert set(documented) == set(operations)
@@ -44,9 +44,9 @@ def test_every_api_operation_is_documented_with_its_capability_and_nothing_else_
 
 @pytest.mark.django_db
 def test_every_api_operation_says_in_its_description_which_capability_it_needs(
-    client: Client,
+    api: Client,
 ) -> None:
-    for key, operation in _operations(client).items():
+    for key, operation in _operations(api).items():
         capability = Capability(operation["x-required-capability"])
         assert f"`{capability.value}` ({capability.label})" in operation["description"], key
 

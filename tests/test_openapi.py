@@ -8,8 +8,8 @@ from nrm.standard.schema import Referral
 
 
 @pytest.mark.django_db
-def test_the_openapi_document_is_a_valid_openapi_3_document(client: Client) -> None:
-    response = client.get("/api/v1/openapi.json")
+def test_the_openapi_document_is_a_valid_openapi_3_document(api: Client) -> None:
+    response = api.get("/api/v1/openapi.json")
     assert response.status_code == 200
     document: dict[str, Any] = response.json()
     assert document["openapi"].startswith("3.")
@@ -17,8 +17,8 @@ def test_the_openapi_document_is_a_valid_openapi_3_document(client: Client) -> N
 
 
 @pytest.mark.django_db
-def test_the_openapi_document_describes_the_data_standard_and_token_auth(client: Client) -> None:
-    document = client.get("/api/v1/openapi.json").json()
+def test_the_openapi_document_describes_the_data_standard_and_token_auth(api: Client) -> None:
+    document = api.get("/api/v1/openapi.json").json()
     body = document["paths"]["/api/v1/referrals"]["post"]["requestBody"]
     assert body["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Referral"
@@ -30,7 +30,23 @@ def test_the_openapi_document_describes_the_data_standard_and_token_auth(client:
 
 
 @pytest.mark.django_db
-def test_the_docs_page_is_served_with_local_assets(client: Client) -> None:
-    page = client.get("/api/v1/docs")
+def test_the_docs_page_is_served_with_local_assets(api: Client) -> None:
+    page = api.get("/api/v1/docs")
     assert page.status_code == 200
     assert b"cdn." not in page.content
+
+
+@pytest.mark.django_db
+def test_the_api_documentation_is_for_signed_in_users_and_token_holders_only(
+    api: Client, token: str
+) -> None:
+    anonymous = Client()
+    refused = anonymous.get("/api/v1/openapi.json")
+    assert refused.status_code == 401 and refused["WWW-Authenticate"] == "Bearer"
+    assert "sign in" in refused.json()["detail"]
+    page = anonymous.get("/api/v1/docs", HTTP_ACCEPT="text/html")
+    assert page.status_code == 302 and page["Location"].startswith("/sign-in/")
+    assert (
+        Client(HTTP_AUTHORIZATION="Bearer nrm_wrong").get("/api/v1/openapi.json").status_code == 401
+    )
+    assert api.get("/api/v1/openapi.json").status_code == 200

@@ -11,6 +11,7 @@ from nrm.accounts.selectors import user_for_token
 from nrm.cases.casework.api import router as casework_router
 from nrm.cases.referrals.api import router as referrals_router
 from nrm.standard.schema import AnonymousNotification, Referral
+from nrm.web.api import docs_access
 
 
 class TokenAuth(HttpBearer):
@@ -43,6 +44,7 @@ api = NrmAPI(
     urls_namespace="api-v1",
     docs_url="/docs",
     openapi_url="/openapi.json",
+    docs_decorator=docs_access,
 )
 api.add_router("/", referrals_router)
 api.add_router("/", casework_router)

@@ -4,14 +4,17 @@ capability, the caller, and the shapes of messages and field-level errors."""
 import json
 import re
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import Router as NinjaRouter
 from ninja import Schema, Status
 
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import Organisation, User
+from nrm.accounts.selectors import user_for_token
 from nrm.standard.text import text_problems
 
 BAD_JSON = "The request body must be a JSON object"
@@ -102,6 +105,32 @@ def json_object(request: HttpRequest) -> dict[str, Any]:
             ]
         )
     return payload
+
+
+DOCS_NEED_SIGN_IN = (
+    "The API's documentation is for the service's partners: sign in, or send your API token "
+    "as Authorization: Bearer <token>"
+)
+
+
+def docs_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The OpenAPI document and its page, for a signed-in user of the service or a caller with
+    a live API token; anyone else is sent to sign in (a browser) or answered 401."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user: Any = getattr(request, "user", None)
+        signed_in = bool(user and user.is_authenticated and user.is_verified())
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if signed_in or (scheme.lower() == "bearer" and user_for_token(token=token.strip())):
+            return view(request, *args, **kwargs)
+        if "text/html" in request.headers.get("Accept", ""):
+            return redirect_to_login(request.get_full_path())
+        response = JsonResponse({"detail": DOCS_NEED_SIGN_IN}, status=401)
+        response["WWW-Authenticate"] = "Bearer"
+        return response
+
+    return guarded
 
 
 def caller(request: HttpRequest) -> User:

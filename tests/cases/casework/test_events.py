@@ -61,8 +61,8 @@ def test_every_change_the_case_page_offers_needs_its_rules_capability_and_stages
 
 
 @pytest.mark.django_db
-def test_every_api_change_needs_its_rules_capability(client: Client) -> None:
-    paths = client.get("/api/v1/openapi.json").json()["paths"]
+def test_every_api_change_needs_its_rules_capability(api: Client) -> None:
+    paths = api.get("/api/v1/openapi.json").json()["paths"]
     for slug, event in API.items():
         operation = paths[f"/api/v1/cases/{{reference}}/{slug}"]["post"]
         assert operation["x-required-capability"] == RULES[event].capability.value, slug
