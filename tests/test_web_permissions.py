@@ -23,7 +23,12 @@ from nrm.config.bootstrap import database_prepare
 
 pytestmark = pytest.mark.django_db
 
-SIGN_IN_STEPS = {"sign-in/", "sign-in/two-factor/", "sign-in/two-factor/set-up/"}
+SIGN_IN_STEPS = {
+    "sign-in/",
+    "sign-in/two-factor/",
+    "sign-in/two-factor/set-up/",
+    "sign-in/set-up/<str:token>/",
+}
 # Pages every signed-in user may use, whatever their role.
 ANY_SIGNED_IN = {"", "sign-out/"}
 HOME = {

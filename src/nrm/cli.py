@@ -47,6 +47,10 @@ COMMANDS: dict[str, Command] = {
     "organisations": Command(
         "nrm.accounts.commands", "seed the named first responder organisations"
     ),
+    "accounts": Command(
+        "nrm.accounts.commands",
+        "issue a set-up link with which an account sets up its authenticator app",
+    ),
     "audit": Command(
         "nrm.audit.commands",
         "check the audit log: recompute its hash chain and name the first bad entry",

@@ -4,7 +4,9 @@ from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import User
+from nrm.accounts.setup_links import setup_link_issue
 
 PASSWORD = "not-used-here-123"  # the password the make_user fixture gives every user
 
@@ -34,3 +36,23 @@ def sign_in(client: Client, user: User, device: TOTPDevice) -> None:
     assert password_step(client, user.username) == 302
     response = client.post("/sign-in/two-factor/", {"code": code(device)})
     assert response.status_code == 302 and response["Location"] == "/", response
+
+
+def set_up_link(user: User) -> str:
+    """The address of a set-up link for ``user``, issued by the operator."""
+    return setup_link_issue(actor=OPERATOR, user=user).path
+
+
+def set_up_with_link(client: Client, user: User) -> TOTPDevice:
+    """Open a new set-up link for ``user``, give the password and confirm the app; the client is
+    then signed in. Returns the confirmed device."""
+    assert client.get(set_up_link(user))["Location"] == "/sign-in/"
+    assert password_step(client, user.username) == 302
+    assert client.get("/sign-in/two-factor/")["Location"] == "/sign-in/two-factor/set-up/"
+    assert client.get("/sign-in/two-factor/set-up/").status_code == 200
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    response = client.post("/sign-in/two-factor/set-up/", {"code": code(device)})
+    assert response.status_code == 302, response
+    device.refresh_from_db()
+    assert device.confirmed
+    return device

@@ -146,6 +146,7 @@ def test_disabling_a_user_signs_them_out_and_stops_their_api_token(
         "new": {"is_active": False},
         "sessions_ended": 1,
         "tokens_revoked": 1,
+        "set_up_links_revoked": 0,
     }
 
 

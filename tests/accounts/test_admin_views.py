@@ -34,6 +34,7 @@ PAGES = [
     ("accounts:admin-user-role", ["{other}"]),
     ("accounts:admin-user-disable", ["{other}"]),
     ("accounts:admin-user-enable", ["{other}"]),
+    ("accounts:admin-user-set-up-link", ["{other}"]),
     ("accounts:admin-roles", []),
 ]
 

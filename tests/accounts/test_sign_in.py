@@ -17,6 +17,7 @@ from tests.accounts.signing_in import (
     code,
     device_for,
     password_step,
+    set_up_link,
     sign_in,
     wrong_code,
 )
@@ -90,11 +91,12 @@ def test_a_wrong_password_is_refused_and_audited_without_the_password(
     assert "Wrong-guess-42" not in str(AuditEvent.objects.values_list("detail", flat=True))
 
 
-def test_a_user_without_a_device_sets_one_up_before_any_other_page(
+def test_a_user_with_a_set_up_link_sets_up_a_device_before_any_other_page(
     make_user: Any, organisation: Organisation
 ) -> None:
     user = make_user("newcomer", organisation, DefaultRole.ANALYST)
     client = Client()
+    assert client.get(set_up_link(user))["Location"] == "/sign-in/"
     password_step(client, "newcomer")
     assert client.get("/sign-in/two-factor/")["Location"] == "/sign-in/two-factor/set-up/"
     page = client.get("/sign-in/two-factor/set-up/").content.decode()
@@ -116,8 +118,9 @@ def test_a_user_without_a_device_sets_one_up_before_any_other_page(
 def test_the_set_up_keeps_one_secret_until_it_is_confirmed(
     make_user: Any, organisation: Organisation
 ) -> None:
-    make_user("newcomer", organisation)
+    user = make_user("newcomer", organisation)
     client = Client()
+    client.get(set_up_link(user))
     password_step(client, "newcomer")
     uris = {
         re.findall(

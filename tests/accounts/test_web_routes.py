@@ -14,7 +14,7 @@ from tests.test_house import PUBLIC, _routes
 
 pytestmark = pytest.mark.django_db
 
-CODE_STEPS = {"sign-in/two-factor/", "sign-in/two-factor/set-up/"}
+CODE_STEPS = {"sign-in/two-factor/", "sign-in/two-factor/set-up/", "sign-in/set-up/<str:token>/"}
 
 
 def _web_pages() -> list[str]:

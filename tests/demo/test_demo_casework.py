@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 def demo_users(db: Any) -> dict[str, User]:
     database_prepare()
     return {
-        role.value: User.objects.get(username=username)
-        for role, username, _ in demo_accounts_create()
+        account.role.value: User.objects.get(username=account.username)
+        for account in demo_accounts_create()
     }
 
 

@@ -53,8 +53,9 @@ class UserCreateForm(forms.Form):
     )
     password = forms.CharField(
         label="Password",
-        help_text="Give it to the user in person or by another secure route. They set up an "
-        "authenticator app the first time they sign in.",
+        help_text="Give it to the user in person or by another secure route. To set up their "
+        "authenticator app they also need a set-up link, which you can issue once the user "
+        "is added.",
         strip=False,
         error_messages={"required": ENTER_PASSWORD},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -65,6 +66,11 @@ class UserCreateForm(forms.Form):
 
 class RoleChangeForm(forms.Form):
     role = _role_field()
+
+
+class SetUpLinkForm(forms.Form):
+    # Set when the page warned that the user's authenticator app will be removed.
+    reset = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class _OrganisationFields(forms.Form):

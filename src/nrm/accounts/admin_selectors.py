@@ -1,11 +1,16 @@
 """Reads of account administration: organisations, users and roles. They hold no case content,
 and each needs ``Capability.MANAGE_ACCOUNTS`` (a refusal is audited)."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
-from nrm.accounts.models import Organisation, Role, User
+from nrm.accounts.models import Organisation, Role, SetUpLink, User
 from nrm.accounts.permissions import capability_require
 
 
@@ -58,3 +63,27 @@ def account_counts(*, actor: Actor) -> dict[str, int]:
         "disabled_users": User.objects.filter(is_active=False).count(),
         "roles": Role.objects.count(),
     }
+
+
+@dataclass(frozen=True)
+class SecondFactor:
+    """Whether a user has a confirmed authenticator app, and until when the set-up link issued
+    to them can be used (None: no usable link)."""
+
+    has_app: bool
+    link_expires_at: datetime | None
+
+
+def second_factor_get(*, actor: Actor, user: User) -> SecondFactor:
+    _require(actor, "second_factor")
+    link = (
+        SetUpLink.objects.filter(
+            user=user, used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .order_by("-expires_at")
+        .first()
+    )
+    return SecondFactor(
+        has_app=TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+        link_expires_at=link.expires_at if link else None,
+    )

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
-from nrm.accounts.models import ApiToken, Organisation, Role, User, UserSession
+from nrm.accounts.models import ApiToken, Organisation, Role, SetUpLink, User, UserSession
 from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
@@ -83,8 +83,8 @@ def user_create(
     role: Role,
     email: str = "",
 ) -> User:
-    """Create an active user of ``organisation`` holding ``role``. They set up two-factor
-    authentication the first time they sign in."""
+    """Create an active user of ``organisation`` holding ``role``. They can set up two-factor
+    authentication only with a set-up link (``nrm.accounts.setup_links.setup_link_issue``)."""
     _require(actor, "user_create")
     username = username.strip()
     try:
@@ -120,8 +120,8 @@ def user_create(
 
 
 def user_disable(*, actor: Actor, user: User) -> User:
-    """Disable ``user``: they cannot sign in, their sessions end now and their API tokens are
-    revoked."""
+    """Disable ``user``: they cannot sign in, their sessions end now and their API tokens and
+    unused set-up links are revoked."""
     _require(actor, "user_disable")
     if user.pk == getattr(actor, "pk", None):
         raise AccountError(OWN_ACCOUNT, field="user")
@@ -129,9 +129,11 @@ def user_disable(*, actor: Actor, user: User) -> User:
         old = _user_values(user)
         user.is_active = False
         user.save(update_fields=["is_active"])
-        tokens = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
+        now = timezone.now()
+        tokens = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
+        links = SetUpLink.objects.filter(
+            user=user, used_at__isnull=True, revoked_at__isnull=True
+        ).update(revoked_at=now)
         sessions = user_sessions_end(user=user)
         audit_record(
             actor=actor,
@@ -142,6 +144,7 @@ def user_disable(*, actor: Actor, user: User) -> User:
                 "new": {"is_active": False},
                 "sessions_ended": sessions,
                 "tokens_revoked": tokens,
+                "set_up_links_revoked": links,
             },
         )
     return user

@@ -29,5 +29,10 @@ urlpatterns = [
         f"{ADMIN}users/<str:user_id>/disable/", views.user_disable_view, name="admin-user-disable"
     ),
     path(f"{ADMIN}users/<str:user_id>/enable/", views.user_enable_view, name="admin-user-enable"),
+    path(
+        f"{ADMIN}users/<str:user_id>/set-up-link/",
+        views.user_set_up_link_view,
+        name="admin-user-set-up-link",
+    ),
     path(f"{ADMIN}roles/", views.roles_view, name="admin-roles"),
 ]

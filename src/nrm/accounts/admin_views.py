@@ -5,19 +5,23 @@ and decides every rule; a refusal is shown on the form and nothing is saved."""
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from nrm.accounts import admin_selectors as read
 from nrm.accounts import admin_services as rules
+from nrm.accounts import setup_links
 from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.admin_forms import (
     OrganisationCreateForm,
     OrganisationEditForm,
     RoleChangeForm,
+    SetUpLinkForm,
     UserCreateForm,
     account_error_show,
     organisation_initial,
@@ -28,7 +32,8 @@ from nrm.accounts.decorators import capability_required
 PAGE_SIZE = 50
 
 USER_CREATED = (
-    "User {username} created: they set up their authenticator app when they first sign in"
+    "User {username} created. Issue them a set-up link so that they can set up their "
+    "authenticator app and sign in."
 )
 USER_DISABLED = (
     "User {username} disabled: their sessions have ended and their API tokens are revoked"
@@ -138,8 +143,49 @@ def user_view(request: AuthenticatedRequest, user_id: str) -> HttpResponse:
     account = read.user_get(actor=request.user, user_id=user_id)
     if account is None:
         return _not_found(request)
-    context = {"account": account, "is_self": account.pk == request.user.pk}
+    context = {
+        "account": account,
+        "is_self": account.pk == request.user.pk,
+        "second_factor": read.second_factor_get(actor=request.user, user=account),
+    }
     return render(request, "accounts/admin/user.html", context)
+
+
+@capability_required(Capability.MANAGE_ACCOUNTS)
+@never_cache
+@require_http_methods(["GET", "POST"])
+def user_set_up_link_view(request: AuthenticatedRequest, user_id: str) -> HttpResponse:
+    """Issue a set-up link (resetting the user's authenticator app if they have one): GET
+    asks to confirm, POST issues it and shows it this once."""
+    account = read.user_get(actor=request.user, user_id=user_id)
+    if account is None:
+        return _not_found(request)
+    second_factor = read.second_factor_get(actor=request.user, user=account)
+    form = SetUpLinkForm(_data(request), initial={"reset": second_factor.has_app})
+    if request.method == "POST" and form.is_valid():
+        try:
+            issued = setup_links.setup_link_issue(
+                actor=request.user, user=account, reset=form.cleaned_data["reset"]
+            )
+        except rules.AccountError as error:
+            account_error_show(form, error)
+        else:
+            context = {
+                "account": account,
+                "link": request.build_absolute_uri(issued.path),
+                "expires_at": issued.expires_at,
+            }
+            return render(request, "accounts/admin/set_up_link_issued.html", context)
+    context = {
+        "form": form,
+        "account": account,
+        "is_self": account.pk == request.user.pk,
+        "second_factor": second_factor,
+        "hours": settings.NRM_SETUP_LINK_HOURS,
+        "own_account": setup_links.ISSUE_OWN_ACCOUNT,
+        "disabled": setup_links.ISSUE_DISABLED,
+    }
+    return render(request, "accounts/admin/user_set_up_link.html", context)
 
 
 @capability_required(Capability.MANAGE_ACCOUNTS)

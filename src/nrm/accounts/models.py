@@ -104,3 +104,20 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class SetUpLink(models.Model):
+    """A single-use, time-limited link that lets an account register its first authenticator
+    app (docs/accounts.md). Only a SHA-256 digest of its token is stored; the link is shown
+    once, to whoever issued it. Used when the app it let the account set up is confirmed;
+    revoked when a newer link is issued for the same account."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="set_up_links")
+    digest = models.CharField(max_length=64, unique=True)
+    issued_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"set-up link {self.pk} of user {self.user_id}"

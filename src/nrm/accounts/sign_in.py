@@ -2,8 +2,10 @@
 
 Nobody is signed in until both factors have passed: after the password the session only holds a
 pending sign-in, which the two-factor step completes. A user without a confirmed device sets one
-up at that point. Failed passwords and failed codes both count towards the lockout (django-axes,
-by username and address), and every sign-in, failure, lockout, sign-out and expiry is audited.
+up at that point, but only with a valid set-up link opened in the same browser
+(``nrm.accounts.setup_links``); without one the sign-in stops there. Failed passwords and failed
+codes both count towards the lockout (django-axes, by username and address), and every sign-in,
+failure, lockout, sign-out, expiry and refused set-up is audited.
 """
 
 import time
@@ -21,7 +23,14 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nrm.accounts.actors import ANONYMOUS
-from nrm.accounts.models import User, UserSession
+from nrm.accounts.models import SetUpLink, User, UserSession
+from nrm.accounts.setup_links import (
+    SESSION_LINK,
+    LinkRefusal,
+    SetUpLinkRefused,
+    setup_link_refusal_record,
+    setup_link_use,
+)
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 
@@ -116,9 +125,13 @@ def _locked(request: HttpRequest, username: str) -> bool:
     return True
 
 
-def code_check(*, request: HttpRequest, user: User, code: str, confirming: bool) -> bool:
-    """Second factor: a code from the user's confirmed device, or (``confirming``) from the
-    device being set up, which is then confirmed. On success the user is signed in."""
+def code_check(
+    *, request: HttpRequest, user: User, code: str, set_up_link: SetUpLink | None = None
+) -> bool:
+    """Second factor: a code from the user's confirmed device or, given the valid
+    ``set_up_link`` the user opened, from the device being set up, which is then confirmed and
+    the link used up. On success the user is signed in."""
+    confirming = set_up_link is not None
     if _locked(request, user.username):
         _failure_record(request, username=user.username, factor="totp")
         return False
@@ -137,17 +150,35 @@ def code_check(*, request: HttpRequest, user: User, code: str, confirming: bool)
         )
         _failure_record(request, username=user.username, factor="totp")
         return False
-    with transaction.atomic():
-        if confirming:
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            audit_record(actor=user, verb=AuditVerb.OTP_DEVICE_CONFIRM, target=device)
-        _sign_in_complete(request, user=user, device=device)
+    try:
+        with transaction.atomic():
+            if set_up_link is not None:
+                setup_link_use(link=set_up_link, user=user)
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+                audit_record(
+                    actor=user,
+                    verb=AuditVerb.OTP_DEVICE_CONFIRM,
+                    target=device,
+                    detail={"set_up_link": set_up_link.pk},
+                )
+            _sign_in_complete(request, user=user, device=device)
+    except SetUpLinkRefused:
+        return False
     return True
+
+
+def set_up_stop(*, request: HttpRequest, user: User, reason: LinkRefusal) -> None:
+    """End a sign-in whose password was right but which cannot go on to set up an
+    authenticator app for want of a valid set-up link; the refusal is audited."""
+    request.session.pop(PENDING, None)
+    request.session.pop(SESSION_LINK, None)
+    setup_link_refusal_record(reason=reason, step="sign_in", user=user)
 
 
 def _sign_in_complete(request: HttpRequest, *, user: User, device: TOTPDevice) -> None:
     request.session.pop(PENDING, None)
+    request.session.pop(SESSION_LINK, None)
     login(request, user, backend=MODEL_BACKEND)
     otp_login(request, device)
     now = time.time()

@@ -1,4 +1,4 @@
-"""Web doors of accounts: the sign-in steps, signing out and the home page."""
+"""Web doors of accounts: the sign-in steps, set-up links, signing out and the home page."""
 
 from base64 import b32encode
 
@@ -15,14 +15,18 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nrm.accounts import sign_in
+from nrm.accounts import setup_links, sign_in
 from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.forms import CodeForm, SignInForm
 from nrm.accounts.models import User
 from nrm.accounts.notices import notices_for
+from nrm.accounts.setup_links import REFUSAL_MESSAGES, LinkRefusal
 
 HOME = "accounts:home"
 SIGN_IN = "accounts:sign-in"
+LINK_PROBLEM = "accounts/set_up_link_problem.html"
+LINK_CANNOT_BE_USED = "This set-up link cannot be used"
+LINK_NEEDED_HEADING = "You need a set-up link"
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -83,16 +87,53 @@ def two_factor_view(request: HttpRequest) -> HttpResponse:
     if isinstance(user, HttpResponse):
         return user
     if sign_in.device_confirmed(user=user) is None:
+        link = setup_links.setup_link_for(request=request, user=user)
+        if isinstance(link, LinkRefusal):
+            return _set_up_stopped(request, user, link)
         return redirect("accounts:two-factor-set-up")
     next_url = request.session[sign_in.PENDING].get("next", "")
     form = CodeForm(request.POST or None)
     error = ""
     if request.method == "POST":
         code = form.cleaned_data["code"] if form.is_valid() else ""
-        if sign_in.code_check(request=request, user=user, code=code, confirming=False):
+        if sign_in.code_check(request=request, user=user, code=code):
             return _after_sign_in(request, next_url)
         error = sign_in.CODE_REFUSED
     return render(request, "accounts/two_factor.html", {"form": form, "error": error})
+
+
+def _link_problem(request: HttpRequest, *, heading: str, message: str, status: int) -> HttpResponse:
+    context = {"heading": heading, "message": message}
+    return render(request, LINK_PROBLEM, context, status=status)
+
+
+def _set_up_stopped(request: HttpRequest, user: User, reason: LinkRefusal) -> HttpResponse:
+    """The password was right, but there is no valid set-up link: the sign-in ends here."""
+    sign_in.set_up_stop(request=request, user=user, reason=reason)
+    heading = LINK_NEEDED_HEADING if reason == LinkRefusal.NONE else LINK_CANNOT_BE_USED
+    return _link_problem(request, heading=heading, message=REFUSAL_MESSAGES[reason], status=403)
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET"])
+def set_up_link_view(request: HttpRequest, token: str) -> HttpResponse:
+    """A set-up link: kept in this browser's session for the sign-in that follows."""
+    if _signed_in(request):
+        return _link_problem(
+            request,
+            heading=LINK_CANNOT_BE_USED,
+            message=setup_links.ALREADY_SIGNED_IN,
+            status=409,
+        )
+    refusal = setup_links.setup_link_open(request=request, token=token)
+    if refusal is not None:
+        status = 404 if refusal == LinkRefusal.UNKNOWN else 410
+        return _link_problem(
+            request, heading=LINK_CANNOT_BE_USED, message=REFUSAL_MESSAGES[refusal], status=status
+        )
+    messages.info(request, setup_links.LINK_OPENED)
+    return redirect(SIGN_IN)
 
 
 def _qr_svg(uri: str) -> str:
@@ -109,13 +150,21 @@ def two_factor_set_up_view(request: HttpRequest) -> HttpResponse:
         return user
     if sign_in.device_confirmed(user=user) is not None:
         return redirect("accounts:two-factor")
+    # The key is shown, and an app confirmed, only with a valid link for this user.
+    link = setup_links.setup_link_for(request=request, user=user)
+    if isinstance(link, LinkRefusal):
+        return _set_up_stopped(request, user, link)
     next_url = request.session[sign_in.PENDING].get("next", "")
     form = CodeForm(request.POST or None)
     error = ""
     if request.method == "POST":
         code = form.cleaned_data["code"] if form.is_valid() else ""
-        if sign_in.code_check(request=request, user=user, code=code, confirming=True):
+        if sign_in.code_check(request=request, user=user, code=code, set_up_link=link):
             return _after_sign_in(request, next_url)
+        # The link may have been used up or expired meanwhile: then the key is not shown again.
+        link = setup_links.setup_link_for(request=request, user=user)
+        if isinstance(link, LinkRefusal):
+            return _set_up_stopped(request, user, link)
         error = sign_in.CODE_REFUSED
     device = sign_in.device_for_set_up(user=user)
     secret = b32encode(device.bin_key).decode()

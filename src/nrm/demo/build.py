@@ -1,14 +1,16 @@
 """``nrm demo``: a fresh demo case store with the published-table-consistent referrals.
 
 Builds the SQLite database under ``NRM_DATA_DIR`` (default ``./var/demo``), loads the
-deterministic demo referrals, and creates one demo account per role. Passwords and the API token
-are random for each build: they are printed and written to ``credentials.txt`` beside the database.
+deterministic demo referrals, and creates one demo account per role. Passwords, each account's
+set-up link (with which it sets up its authenticator app) and the API token are new for each
+build: they are printed and written to ``credentials.txt`` beside the database.
 """
 
 import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -19,6 +21,7 @@ from nrm.accounts.actors import DEMO
 from nrm.accounts.models import Organisation, Role, User
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create
+from nrm.accounts.setup_links import setup_link_issue
 from nrm.audit.models import AuditVerb
 from nrm.cases.casework.backlog import backlog_create
 from nrm.cases.models import Referral
@@ -94,13 +97,22 @@ def demo_referrals_load() -> int:
     return len(rows)
 
 
-def demo_accounts_create() -> list[tuple[DefaultRole, str, str]]:
+class DemoAccount(NamedTuple):
+    role: DefaultRole
+    username: str
+    password: str
+    set_up_link: str  # the address, from NRM_SITE_URL
+
+
+def demo_accounts_create() -> list[DemoAccount]:
+    """One account per role, each with a random password and a set-up link for its
+    authenticator app (no account can set one up with its password alone)."""
     accounts = []
     for role, org_code in DEMO_ORGANISATION.items():
         organisation = Organisation.objects.get(code=org_code) if org_code else None
         username = f"demo-{role.value.replace('_', '-')}"
         password = secrets.token_urlsafe(12)
-        User.objects.create_user(
+        user = User.objects.create_user(
             username=username,
             password=password,
             email=f"{username}@demo.invalid",
@@ -108,7 +120,9 @@ def demo_accounts_create() -> list[tuple[DefaultRole, str, str]]:
             role=Role.objects.get(code=role.value),
             is_staff=role == DefaultRole.ADMINISTRATOR,
         )
-        accounts.append((role, username, password))
+        issued = setup_link_issue(actor=DEMO, user=user)
+        link = f"{settings.NRM_SITE_URL}{issued.path}"
+        accounts.append(DemoAccount(role, username, password, link))
     return accounts
 
 
@@ -130,7 +144,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         )
     count = demo_referrals_load()
     accounts = demo_accounts_create()
-    users = {role.value: User.objects.get(username=username) for role, username, _ in accounts}
+    users = {a.role.value: User.objects.get(username=a.username) for a in accounts}
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         live = demo_casework_create(today=timezone.localdate(), users=users)
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
@@ -141,12 +155,22 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         f"Live casework: {live} recent cases at every stage; backlog '{DEMO_BACKLOG}' of "
         f"{inherited.cases.count()} cases open on {DEMO_TODAY} (try: nrm backlog show "
         f"'{DEMO_BACKLOG}', nrm deadlines --no-email)",
-        "Demo accounts (fictional; new passwords on every build):",
-        *(f"  {role.label:<32} {username:<32} {password}" for role, username, password in accounts),
-        "Web: http://127.0.0.1:8000/sign-in/ (on first sign-in each account sets up an "
-        "authenticator app from the QR code shown; every sign-in then asks for its code)",
+        "Demo accounts (fictional; new passwords and set-up links on every build):",
+        *(
+            line
+            for a in accounts
+            for line in (
+                f"  {a.role.label:<32} {a.username:<32} {a.password}",
+                f"    set-up link: {a.set_up_link}",
+            )
+        ),
+        f"Web: {settings.NRM_SITE_URL}/sign-in/. The first time, open the account's set-up "
+        f"link (it works once, for {settings.NRM_SETUP_LINK_HOURS} hours), sign in with its "
+        "username and password and set up an authenticator app from the QR code shown; every "
+        "sign-in then asks for its code. A new link: NRM_DATA_DIR=var/demo nrm accounts "
+        "setup-link --username USER",
         f"API token of demo-first-responder (Metropolitan Police Service): {token}",
-        "  try: curl -H 'Authorization: Bearer <token>' http://127.0.0.1:8000/api/v1/referrals",
+        f"  try: curl -H 'Authorization: Bearer <token>' {settings.NRM_SITE_URL}/api/v1/referrals",
     ]
     text = "\n".join(lines) + "\n"
     print(text)

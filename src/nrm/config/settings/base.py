@@ -166,8 +166,14 @@ AXES_VERBOSE = False
 # A refused attempt during a lockout does not extend it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 
-# Two-factor authentication: a TOTP device for every account.
+# Two-factor authentication: a TOTP device for every account, registered only through a
+# single-use set-up link that an administrator issues and that expires after
+# NRM_SETUP_LINK_HOURS (docs/accounts.md).
 OTP_TOTP_ISSUER = "Open NRM"
+NRM_SETUP_LINK_HOURS = int(os.environ.get("NRM_SETUP_LINK_HOURS", "72"))
+# The service's public address, for the set-up links printed at the command line (the web
+# pages use the address they were reached at).
+NRM_SITE_URL = os.environ.get("NRM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Sessions end after NRM_SESSION_IDLE_MINUTES without a request, and NRM_SESSION_MAX_HOURS
 # after signing in whatever the activity.
