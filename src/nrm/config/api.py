@@ -2,16 +2,16 @@
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
 from nrm.accounts.models import User
 from nrm.accounts.selectors import user_for_token
 from nrm.cases.casework.api import router as casework_router
 from nrm.cases.referrals.api import router as referrals_router
-from nrm.standard.schema import AnonymousNotification, Referral
-from nrm.web.api import docs_access
+from nrm.web.api import BODIES, docs_access
 
 
 class TokenAuth(HttpBearer):
@@ -28,7 +28,7 @@ class NrmAPI(NinjaAPI):
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(*args, **kwargs)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
-        for model in (Referral, AnonymousNotification):
+        for model in BODIES.values():
             definition = model.model_json_schema(ref_template="#/components/schemas/{model}")
             components.update(definition.pop("$defs", {}))
             components[model.__name__] = definition
@@ -46,5 +46,21 @@ api = NrmAPI(
     openapi_url="/openapi.json",
     docs_decorator=docs_access,
 )
+
+
+@api.exception_handler(NinjaValidationError)
+def parameters_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    """A query or path parameter that does not validate: field-level errors, like a body's."""
+    errors = [
+        {
+            "field": str(error["loc"][-1]) if error.get("loc") else "__all__",
+            "message": str(error.get("msg", "")),
+            "code": str(error.get("type", "invalid")),
+        }
+        for error in exc.errors
+    ]
+    return api.create_response(request, {"errors": errors}, status=422)
+
+
 api.add_router("/", referrals_router)
 api.add_router("/", casework_router)

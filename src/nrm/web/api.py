@@ -1,6 +1,7 @@
 """What every part of the JSON API shares: the router that documents each operation's
 capability, the caller, and the shapes of messages and field-level errors."""
 
+import inspect
 import json
 import re
 from collections.abc import Callable
@@ -9,8 +10,9 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from ninja import Query, Schema, Status
 from ninja import Router as NinjaRouter
-from ninja import Schema, Status
+from pydantic import BaseModel
 
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import Organisation, User
@@ -18,6 +20,7 @@ from nrm.accounts.selectors import user_for_token
 from nrm.standard.text import text_problems
 
 BAD_JSON = "The request body must be a JSON object"
+PAGE: Any = Query(1, ge=1, description="The page wanted, from 1")
 TOO_DEEP = "The request body is nested more than {depth} levels deep; a request needs at most a few"
 MAX_DEPTH = 32
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -39,15 +42,56 @@ class MessageOut(Schema):
     detail: str
 
 
+# The models of request bodies the operations read themselves (so that every door reads JSON one
+# way, ``json_object``): the API object adds them to the OpenAPI document's components.
+BODIES: dict[str, type[BaseModel]] = {}
+
+
+UNKNOWN_PARAMETER = "'{name}' is not a parameter of this operation; it takes: {known}"
+
+
+def _known_parameters_only(path: str, view: Callable[..., Any]) -> Callable[..., Any]:
+    """The operation, refusing query parameters it does not take (a mistyped ``pag=2`` is an
+    error, not silently the first page)."""
+    in_path = set(re.findall(r"{(?:\w+:)?(\w+)}", path))
+    known = set(inspect.signature(view).parameters) - in_path - {"request", "response"}
+
+    @wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        unknown = sorted(set(request.GET) - known)
+        if unknown:
+            message = UNKNOWN_PARAMETER.format(
+                name=unknown[0], known=", ".join(sorted(known)) or "none"
+            )
+            return Status(422, {"errors": [{"field": unknown[0][:100], "message": message,
+                                            "code": "unknown_parameter"}]})  # fmt: skip
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+def request_body(model: type[BaseModel]) -> dict[str, Any]:
+    """The OpenAPI ``requestBody`` of an operation whose body is ``model``."""
+    BODIES[model.__name__] = model
+    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": ref}}}}
+
+
 class Router(NinjaRouter):
     """A router whose operations each declare their capability with
     ``nrm.accounts.decorators.api_capability_required``. The capability goes into the OpenAPI
     document twice: as ``x-required-capability`` (read by tools and tests) and as a sentence of
-    the operation's description (read by people)."""
+    the operation's description (read by people). Every operation also documents the answers
+    any of them can give: 401 without a valid token, 422 for a parameter or body that does not
+    validate (field-level errors)."""
 
     def add_api_operation(
         self, path: str, methods: list[str], view_func: Callable[..., Any], **kwargs: Any
     ) -> None:
+        responses = kwargs.get("response")
+        if isinstance(responses, dict):
+            kwargs["response"] = {401: MessageOut, 422: ErrorsOut, **responses}
+        view_func = _known_parameters_only(path, view_func)
         capability: Capability | None = getattr(view_func, "required_capability", None)
         if capability is not None:
             kwargs["openapi_extra"] = {

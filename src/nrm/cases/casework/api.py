@@ -35,6 +35,7 @@ from nrm.cases.models import Case
 from nrm.cases.stages import Change, Event
 from nrm.standard.codes import DecisionOutcome
 from nrm.web.api import (
+    PAGE,
     BodyRefused,
     ErrorsOut,
     MessageOut,
@@ -42,6 +43,7 @@ from nrm.web.api import (
     caller,
     field_errors,
     json_object,
+    request_body,
 )
 
 router = Router(tags=["casework"])
@@ -108,7 +110,7 @@ def _change(
 )
 @api_capability_required(Capability.VIEW_DEADLINES)
 def case_queue(
-    request: HttpRequest, queue: selectors.Queue = selectors.Queue.OPEN, page: int = 1
+    request: HttpRequest, queue: selectors.Queue = selectors.Queue.OPEN, page: int = PAGE
 ) -> Any:
     current, pages = selectors.work_queue_page(
         actor=caller(request), queue=queue, today=timezone.localdate(), page=page
@@ -155,6 +157,7 @@ def _decision(stage_event: tuple[Event, Event]) -> Callable[..., Callable[[Decis
 @router.post(
     "/cases/{reference}/rg-decision",
     response=RESPONSES,
+    openapi_extra=request_body(DecisionIn),
     summary="Record the reasonable grounds decision (a negative one needs reasons)",
 )
 @api_capability_required(RULES[Event.RG_POSITIVE].capability)
@@ -166,6 +169,7 @@ def rg_decision(request: HttpRequest, reference: str) -> Status:
 @router.post(
     "/cases/{reference}/cg-decision",
     response=RESPONSES,
+    openapi_extra=request_body(DecisionIn),
     summary="Record the conclusive grounds decision (after the recovery period)",
 )
 @api_capability_required(RULES[Event.CG_POSITIVE].capability)
@@ -189,7 +193,7 @@ def _event_route(path: str, event: Event, summary: str) -> None:
         return _change(request, reference, EventIn, act)
 
     view.__name__ = f"case_{event.value}"
-    router.post(path, response=RESPONSES, summary=summary)(
+    router.post(path, response=RESPONSES, summary=summary, openapi_extra=request_body(EventIn))(
         api_capability_required(RULES[event].capability)(view)
     )
 
@@ -215,6 +219,7 @@ _event_route(
 @router.post(
     "/cases/{reference}/recovery-extension",
     response=RESPONSES,
+    openapi_extra=request_body(ExtensionIn),
     summary="Extend the recovery and reflection period, with a reason",
 )
 @api_capability_required(RULES[Event.EXTEND_RECOVERY].capability)
@@ -236,6 +241,7 @@ def recovery_extension(request: HttpRequest, reference: str) -> Status:
 @router.post(
     "/cases/{reference}/reallocation",
     response=RESPONSES,
+    openapi_extra=request_body(ReallocationIn),
     summary="Reallocate a case to another competent authority, with a reason",
 )
 @api_capability_required(RULES[Change.REALLOCATE].capability)

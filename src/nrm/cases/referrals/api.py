@@ -30,6 +30,7 @@ from nrm.cases.referrals.idempotency import KEY_PATTERN, Outcome, idempotent_run
 from nrm.standard.codes import DecisionOutcome, DecisionStage
 from nrm.standard.schema import AnonymousNotification, Referral
 from nrm.web.api import (
+    PAGE,
     BodyRefused,
     ErrorsOut,
     MessageOut,
@@ -37,15 +38,11 @@ from nrm.web.api import (
     caller,
     caller_organisation,
     json_object,
+    request_body,
 )
 
 router = Router(tags=["referrals"])
 NOT_FOUND = "No referral with that reference is visible to you"
-
-
-def _body_schema(model: type[Referral] | type[AnonymousNotification]) -> dict[str, Any]:
-    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": ref}}}}
 
 
 def _idempotency_header() -> dict[str, Any]:
@@ -53,7 +50,7 @@ def _idempotency_header() -> dict[str, Any]:
         "name": "Idempotency-Key",
         "in": "header",
         "required": False,
-        "schema": {"type": "string", "maxLength": 255},
+        "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
         "description": "A retry with the same key returns the first result and creates nothing; "
         "the same key with a different body is refused (422).",
     }
@@ -108,7 +105,7 @@ def _key_error(message: str, code: str) -> dict[str, Any]:
 @router.post(
     "/referrals",
     response={201: ReferralCreatedOut, 403: MessageOut, 422: ErrorsOut},
-    openapi_extra={**_body_schema(Referral), "parameters": [_idempotency_header()]},
+    openapi_extra={**request_body(Referral), "parameters": [_idempotency_header()]},
     summary="Submit a referral",
 )
 @api_capability_required(Capability.SUBMIT_REFERRAL)
@@ -136,7 +133,7 @@ def referral_create(request: HttpRequest, response: HttpResponse) -> Status:
     summary="List your organisation's referrals",
 )
 @api_capability_required(Capability.READ_REFERRALS)
-def referral_index(request: HttpRequest, page: int = 1) -> Any:
+def referral_index(request: HttpRequest, page: int = PAGE) -> Any:
     current, pages = selectors.referral_page(actor=caller(request), page=page)
     results = []
     for referral in current:
@@ -180,7 +177,7 @@ def referral_detail(request: HttpRequest, reference: str) -> Status:
 @router.post(
     "/notifications",
     response={201: NotificationOut, 403: MessageOut, 422: ErrorsOut},
-    openapi_extra={**_body_schema(AnonymousNotification), "parameters": [_idempotency_header()]},
+    openapi_extra={**request_body(AnonymousNotification), "parameters": [_idempotency_header()]},
     summary="Submit an anonymous notification (an adult who declined referral)",
     tags=["notifications"],
 )
@@ -207,7 +204,7 @@ def notification_create(request: HttpRequest, response: HttpResponse) -> Status:
     tags=["notifications"],
 )
 @api_capability_required(Capability.READ_REFERRALS)
-def notification_index(request: HttpRequest, page: int = 1) -> Any:
+def notification_index(request: HttpRequest, page: int = PAGE) -> Any:
     current, pages = selectors.notification_page(actor=caller(request), page=page)
     return {
         "count": current.paginator.count,
