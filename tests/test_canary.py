@@ -1,0 +1,160 @@
+"""A canary value sent through every field and every door, in requests that succeed and in
+requests that fail, appears in no log, extract, report (public or internal), notice or e-mail."""
+
+import io
+import json
+import logging
+import zipfile
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from nrm.accounts.actors import OPERATOR
+from nrm.accounts.models import Notice, Organisation, User
+from nrm.accounts.roles import DefaultRole
+from nrm.accounts.services import api_token_create
+from nrm.cases.casework.deadlines import deadline_reminders_send
+from nrm.cases.casework.services.decisions import case_event_record
+from nrm.cases.casework.services.edits import case_edit, case_note_add
+from nrm.cases.models import Case, Person, ReferralDraft
+from nrm.cases.referrals.importers import ImportOptions, referrals_import
+from nrm.cases.stages import Event
+from nrm.statistics.disclosure import DisclosureRule
+from nrm.statistics.engine import backend_connect, referrals_table
+from nrm.statistics.extract import extract_table, extract_write
+from nrm.statistics.report import report_write
+from nrm.support.services import support_providers_seed
+from nrm.web.failures import NoPersonalDataFilter
+from tests.cases.referrals.csvfiles import write_csv
+from tests.cases.referrals.web import ANSWERS, answer, start
+
+CANARY = "Zzcanary"
+TEXT_FIELDS = (
+    "first_responder_officer", "first_responder_email", "first_responder_phone", "given_name",
+    "family_name", "contact_route", "account",
+)  # fmt: skip
+
+
+@pytest.fixture
+def server_log() -> Iterator[io.StringIO]:
+    """What the service's log handler writes, for the whole test."""
+    handlers = {
+        id(h): h
+        for name in ("", "django")
+        for h in logging.getLogger(name).handlers
+        if any(isinstance(f, NoPersonalDataFilter) for f in h.filters)
+    }
+    assert handlers
+    stream = io.StringIO()
+    kept = {key: h.stream for key, h in handlers.items()}  # type: ignore[attr-defined]
+    for handler in handlers.values():
+        handler.stream = stream  # type: ignore[attr-defined]
+    logging.getLogger().setLevel(logging.DEBUG)
+    yield stream
+    logging.getLogger().setLevel(logging.WARNING)
+    for key, handler in handlers.items():
+        handler.stream = kept[key]  # type: ignore[attr-defined]
+
+
+def _canaried(record: dict[str, Any], n: int) -> dict[str, Any]:
+    marked = {name: f"{CANARY}{n}-{name}" for name in TEXT_FIELDS}
+    marked["first_responder_email"] = f"{CANARY.lower()}{n}@police.example"
+    return {**record, **marked, "aliases": [f"{CANARY}{n}-alias"]}
+
+
+def _texts(folder: Path) -> Iterator[tuple[str, str]]:
+    """Every file's text, the parts of ODS and XLSX (zip) files included."""
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in (".ods", ".xlsx"):
+            with zipfile.ZipFile(path) as archive:
+                for name in archive.namelist():
+                    yield f"{path.name}:{name}", archive.read(name).decode("utf-8", "replace")
+        elif path.is_file():
+            yield path.name, path.read_bytes().decode("utf-8", "replace")
+
+
+def test_a_canary_in_every_field_through_every_door_leaks_nowhere(
+    server_log: io.StringIO,
+    organisation: Organisation,
+    make_user: Callable[..., User],
+    signed_in: Callable[[User], Client],
+    valid_referral: dict[str, Any],
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    support_providers_seed()
+    authority = Organisation.objects.create(
+        code="home-office-ca", name="Home Office CA", competent_authority="home_office"
+    )
+    officer = make_user("officer", organisation, DefaultRole.FIRST_RESPONDER)
+    officer.email = "officer@police.example"
+    officer.save()
+    manager = make_user("manager", authority, DefaultRole.MANAGER)
+    manager.email = "manager@ca.example"
+    manager.save()
+    api = Client(
+        HTTP_AUTHORIZATION=f"Bearer {api_token_create(actor=OPERATOR, user=officer, name='t')}",
+        raise_request_exception=False,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        # API: accepted, refused by the standard, refused as unreadable, and a failure (500)
+        created = api.post("/api/v1/referrals", _canaried(valid_referral, 1), "application/json")
+        assert created.status_code == 201
+        refused = {**_canaried(valid_referral, 2), "nation": f"{CANARY}-nation"}
+        assert api.post("/api/v1/referrals", refused, "application/json").status_code == 422
+        broken = json.dumps(_canaried(valid_referral, 3))[:-5]
+        assert api.post("/api/v1/referrals", broken, "application/json").status_code == 422
+        failure = ValueError(f"input_value='{CANARY}-failure'")
+        with mock.patch("nrm.cases.referrals.api.services.referral_submit", side_effect=failure):
+            body = _canaried(valid_referral, 4)
+            assert api.post("/api/v1/referrals", body, "application/json").status_code == 500
+        # CSV import: a good row and a bad one, all or nothing and partial
+        rows = [_canaried(valid_referral, 5), {**_canaried(valid_referral, 6), "gender": CANARY}]
+        path = write_csv(tmp_path / "referrals.csv", rows)
+        referrals_import(ImportOptions(path=path, organisation_code=organisation.code))
+        referrals_import(
+            ImportOptions(path=path, organisation_code=organisation.code, partial=True)
+        )
+        # The web: a draft saved with the canary in it, then submitted
+        web = signed_in(officer)
+        draft = start(web)
+        person = {**ANSWERS["person"], "given_name": f"{CANARY}7", "family_name": f"{CANARY}7"}
+        answer(web, draft, "person", person)
+        # Casework: a summary, a note and decision reasons, notices and reminders
+        reference = created.json()["reference"]
+        case = Case.objects.get(referral__reference=reference)
+        case_edit(actor=manager, reference=reference, expected_version=case.version,
+                  summary=f"{CANARY}-summary")  # fmt: skip
+        case_note_add(actor=manager, reference=reference, expected_version=case.version + 1,
+                      note=f"{CANARY}-note")  # fmt: skip
+        case_event_record(actor=manager, reference=reference, event=Event.RG_NEGATIVE,
+                          on=date(2012, 5, 18), expected_version=case.version + 2,
+                          reasons=f"{CANARY}-reasons")  # fmt: skip
+        deadline_reminders_send(actor=OPERATOR, today=date(2012, 6, 1))
+    # Outputs: the extract, the internal and the public report
+    extract = extract_table()
+    (tmp_path / "out").mkdir()
+    extract_write(extract, tmp_path / "out" / "extract.parquet")
+    referrals = referrals_table(backend_connect(), extract)
+    report_write(referrals, year=2012, out=tmp_path / "out" / "internal")
+    report_write(referrals, year=2012, out=tmp_path / "out" / "public", rule=DisclosureRule())
+
+    places: dict[str, str] = {
+        "log": server_log.getvalue(),
+        "emails": json.dumps([[m.subject, m.body, m.to] for m in mail.outbox]),
+        "notices": json.dumps(list(Notice.objects.values_list("subject", "body"))),
+        "extract": json.dumps(extract.to_pylist(), default=str),
+        **{f"report {name}": text for name, text in _texts(tmp_path / "out")},
+    }
+    # The canary went in through the doors that accepted it: API, CSV import and web draft
+    assert Person.objects.filter(given_name__startswith=CANARY).count() == 2
+    assert any(CANARY in json.dumps(d.data) for d in ReferralDraft.objects.all())
+    assert mail.outbox and Notice.objects.exists() and "failure" in places["log"]
+    leaks = sorted(where for where, text in places.items() if CANARY.lower() in text.lower())
+    assert leaks == []
