@@ -16,6 +16,7 @@ from nrm.statistics.report import ReportError, formats_parse, load_referrals, re
 from nrm.statistics.services import extract_create, published_verify, report_create
 
 FORMATS = ("csv", "ods", "xlsx", "html")
+CANNOT_WRITE = "cannot write the report to {path}: {reason}; nothing was written there"
 
 
 def extract_arguments(ext: argparse.ArgumentParser) -> None:
@@ -102,6 +103,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         files = report_run(args, actor=OPERATOR, operator=_operator())
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(f"error: {CANNOT_WRITE.format(path=args.out, reason=reason)}", file=sys.stderr)
         return 2
     print(f"wrote {len(files)} files to {args.out}")
     return 0

@@ -5,6 +5,7 @@ import re
 from html import escape
 from pathlib import Path
 
+from nrm.statistics.chartdata import chart_data
 from nrm.statistics.present import Presented
 
 METHODOLOGY = (
@@ -23,6 +24,7 @@ body{font-family:Arial,sans-serif;margin:2em;max-width:70em;color:#0b0c0c}
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #b1b4b6;padding:.25em .5em}
 td.n{text-align:right}th{background:#f3f2f1;text-align:left}caption{font-weight:bold;text-align:left}
 .notes{color:#505a5f;font-size:.9em}figure{margin:1em 0}svg{max-width:100%;height:auto}
+.no-chart{border-left:5px solid #b1b4b6;padding:.5em 1em}
 """
 
 
@@ -48,13 +50,25 @@ def _table(table: Presented) -> str:
     )
 
 
+def _figure(table: Presented, chart: Path | None) -> str:
+    """The chart inlined, or the sentence saying why there is none to show."""
+    data = chart_data(table)
+    if data is None:
+        return ""
+    if data.blank is not None:
+        return f"<p class='no-chart' id='{table.id}-no-chart'>{escape(data.blank)}</p>"
+    if chart is None:
+        return ""
+    caption = f"<figcaption>{escape(data.footnote)}</figcaption>" if data.footnote else ""
+    return f"<figure>{_svg(chart)}{caption}</figure>"
+
+
 def html_write(
     tables: list[Presented], charts: dict[str, Path], out: Path, *, year: int, public: bool
 ) -> Path:
     sections = []
     for table in tables:
-        chart = charts.get(table.id)
-        figure = f"<figure>{_svg(chart)}</figure>" if chart else ""
+        figure = _figure(table, charts.get(table.id))
         notes = "".join(f"<p>{escape(note)}</p>" for note in table.notes)
         sections.append(
             f"<section id='{table.id}'><h2>{escape(table.number)}: {escape(table.title)}</h2>"

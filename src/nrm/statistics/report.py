@@ -2,7 +2,11 @@
 HTML page (``report_write``), and the referrals it counts (``load_referrals``). Writing it on
 someone's behalf, audited, is ``services.report_create``; ``nrm report`` is in ``commands``."""
 
-from collections.abc import Sequence
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import ibis
@@ -20,6 +24,8 @@ from nrm.statistics.specs import ALL, Spec
 FORMATS = ("csv", "ods", "xlsx", "html")
 UNKNOWN_FORMAT = "unknown format {name!r}: choose from csv, ods, xlsx, html"
 NO_EXTRACT = "no extract at {path}"
+OUT_NOT_A_FOLDER = "cannot write the report to {path}: it is a file, not a folder"
+STAGING_PREFIX = ".nrm-report-"
 
 
 class ReportError(Exception):
@@ -47,6 +53,31 @@ def load_referrals(extract: Path | None, *, progress: bool | None = False) -> ib
         raise ReportError(str(exc)) from exc
 
 
+def _existing_ancestor(path: Path) -> Path:
+    for folder in (path, *path.parents):
+        if folder.is_dir():
+            return folder
+    return Path.cwd()
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """A temporary folder to write a report into, beside ``out`` (in its nearest existing
+    folder, so on the same file system). When the block ends without an error every file in it
+    is moved into ``out`` (created if need be) by renaming, replacing files of the same names;
+    when it raises, the temporary folder is removed and ``out`` is left as it was."""
+    if out.exists() and not out.is_dir():
+        raise ReportError(OUT_NOT_A_FOLDER.format(path=out))
+    stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=_existing_ancestor(out.absolute())))
+    try:
+        yield stage
+        out.mkdir(parents=True, exist_ok=True)
+        for path in sorted(stage.iterdir()):
+            os.replace(path, out / path.name)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
 def report_write(
     referrals: ibis.Table,
     *,
@@ -57,21 +88,37 @@ def report_write(
     specs: Sequence[Spec] = ALL,
     progress: bool | None = False,
 ) -> list[Path]:
-    """Write every table in each format, a chart per figure and the HTML page; return the files."""
-    out.mkdir(parents=True, exist_ok=True)
+    """Write every table in each format, a chart per figure and the HTML page into ``out``;
+    return the files. All or nothing: the files are written into a temporary folder and moved
+    into ``out`` only once every one is written (``staged``), so a report that fails leaves
+    nothing of itself behind."""
     results = specs_evaluate(specs, referrals, year=year)
     tables: list[Presented] = [result_present(result, rule) for result in results]
+    with staged(out) as stage:
+        names = _write(tables, stage, year=year, formats=formats, rule=rule, progress=progress)
+    return [out / name for name in names]
+
+
+def _write(
+    tables: list[Presented],
+    stage: Path,
+    *,
+    year: int,
+    formats: Sequence[str],
+    rule: DisclosureRule | None,
+    progress: bool | None,
+) -> list[str]:
     files: list[Path] = []
     charts: dict[str, Path] = {}
     disable = None if progress is None else not progress
     for table in tqdm(tables, unit="table", disable=disable):
         for name in formats:
             if name in WRITERS:
-                files.append(WRITERS[name](table, out))
-        drawn = chart_draw(table, out)
+                files.append(WRITERS[name](table, stage))
+        drawn = chart_draw(table, stage)
         files += drawn
         if drawn:
             charts[table.id] = drawn[0]
     if "html" in formats:
-        files.append(html_write(tables, charts, out, year=year, public=rule is not None))
-    return files
+        files.append(html_write(tables, charts, stage, year=year, public=rule is not None))
+    return [path.name for path in files]

@@ -26,7 +26,7 @@ from nrm.accounts.permissions import capability_require
 from nrm.cases.models import Case, Decision, Referral
 from nrm.standard.codes import PoliceRegion
 from nrm.statistics.barchart import grouped_bar_svg
-from nrm.statistics.charts import chart_series
+from nrm.statistics.chartdata import chart_data
 from nrm.statistics.engine import backend_connect, referrals_table, specs_evaluate
 from nrm.statistics.extract import extract_table
 from nrm.statistics.present import Presented, result_present
@@ -44,6 +44,7 @@ class YearStatistics:
     year: int
     tables: list[Presented]
     charts: dict[str, str]  # spec id -> inline SVG
+    blank_charts: dict[str, str]  # spec id -> why its chart shows nothing (``ChartData.blank``)
     region_counts: dict[str, int]  # police region code -> referrals in the year
     source_countries: list[tuple[str, int]]  # the top ten nationalities of the year
     seconds: float  # time taken to compute (0 when served from the cache)
@@ -97,22 +98,32 @@ def referrals_load(*, actor: Actor) -> ibis.Table:
 def _chart(table: Presented, year: int) -> str:
     """The spec's chart for the web page, drawn as SVG without matplotlib (a few milliseconds):
     horizontal bars, stacked where the report stacks them; shares for a pie."""
-    categories, names, values = chart_series(table)
-    counts = [[int(v) for v in row] for row in values]
+    data = chart_data(table)
+    assert data is not None and data.blank is None
     return grouped_bar_svg(
-        categories,
-        names,
-        counts,
+        data.categories,
+        data.series,
+        data.values,
         title=f"{table.number}: {table.title}, {year}",
         element_id=f"chart-{table.id}",
-        stacked=table.result.spec.chart in ("stacked", "pie"),
+        stacked=data.kind in ("stacked", "pie"),
     )
+
+
+def _blank(table: Presented) -> str | None:
+    data = chart_data(table)
+    return None if data is None else data.blank
 
 
 def _compute(referrals: ibis.Table, year: int) -> YearStatistics:
     started = time.perf_counter()
     tables = [result_present(r) for r in specs_evaluate(ALL, referrals, year=year)]
-    charts = {t.id: _chart(t, year) for t in tables if t.result.spec.chart is not None}
+    blank = {t.id: reason for t in tables if (reason := _blank(t)) is not None}
+    charts = {
+        t.id: _chart(t, year)
+        for t in tables
+        if t.result.spec.chart is not None and t.id not in blank
+    }
     t02 = next(t for t in tables if t.id == "t02").result
     at = t02.column_keys.index((year,))
     regions = {r.key[0]: r.counts[at] for r in t02.rows if not r.is_total}
@@ -122,6 +133,7 @@ def _compute(referrals: ibis.Table, year: int) -> YearStatistics:
         year=year,
         tables=tables,
         charts=charts,
+        blank_charts=blank,
         region_counts={code: regions.get(code, 0) for code in PoliceRegion.values},
         source_countries=countries,
         seconds=time.perf_counter() - started,

@@ -91,7 +91,15 @@ def _cells(table: Presented) -> list[list[dict[str, Any]]]:
 
 
 def _sections(stats: YearStatistics) -> list[dict[str, Any]]:
-    return [{"table": t, "rows": _cells(t), "chart": stats.charts.get(t.id)} for t in stats.tables]
+    return [
+        {
+            "table": t,
+            "rows": _cells(t),
+            "chart": stats.charts.get(t.id),
+            "no_chart": stats.blank_charts.get(t.id),
+        }
+        for t in stats.tables
+    ]
 
 
 @capability_required(Capability.READ_EXTRACTS)
