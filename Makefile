@@ -35,11 +35,8 @@ demo: $(STAMP) ## Build the demo database (SQLite), print demo credentials, serv
 test: $(STAMP) browser ## Run the whole test suite (SQLite; set DATABASE_URL to run it on PostgreSQL)
 	$(BIN)/python -m pytest
 
-test-postgres: $(STAMP) browser ## Run the suite on PostgreSQL in a scratch database (PG_URL=server URL)
-	@db=nrm_scratch_$$$$; \
-	$(BIN)/python -m nrm.config.pgscratch create "$(PG_URL)" $$db && \
-	DATABASE_URL="$(PG_URL)/$$db" $(BIN)/python -m pytest; status=$$?; \
-	$(BIN)/python -m nrm.config.pgscratch drop "$(PG_URL)" $$db; exit $$status
+test-postgres: $(STAMP) browser ## Run the suite on PostgreSQL as the application role, in scratch roles and database (PG_URL=server URL; docs/operations.md)
+	BIN=$(BIN) PG_URL=$(PG_URL) .ci/test-postgres
 
 lint: $(STAMP) ## Lint, check formatting, type-check and check the layers (docs/architecture.md)
 	$(BIN)/ruff check .

@@ -1,6 +1,6 @@
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -14,6 +14,7 @@ from nrm.accounts.models import Organisation, Role, User, UserSession
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create, roles_seed
 from nrm.accounts.sign_in import SEEN_AT, SIGNED_IN_AT
+from tests import app_role
 
 # Timing belongs to benchmarks: examples are not failed for being slow (a cold cache, a busy CI).
 settings.register_profile("nrm", deadline=None)
@@ -23,7 +24,25 @@ settings.load_profile("nrm")
 def pytest_report_header() -> str:
     from django.conf import settings
 
-    return f"case store: {settings.DATABASES['default']['ENGINE']}"
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if app_role.APP_ROLE and engine.endswith("postgresql"):
+        return f"case store: {engine}, tests acting as the application role {app_role.APP_ROLE}"
+    return f"case store: {engine}"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """pytest-django's test database, created and migrated by the role the tests log in as
+    (the owner). With ``NRM_TEST_APP_ROLE`` set on PostgreSQL, every test then acts as that
+    application role, which owns nothing (``tests/app_role.py``, ADR 11)."""
+    if not app_role.active():
+        yield
+        return
+    with django_db_blocker.unblock():
+        app_role.switch_on()
+    yield
+    with django_db_blocker.unblock():
+        app_role.switch_off()
 
 
 @pytest.fixture

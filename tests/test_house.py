@@ -12,6 +12,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.app_role import owner_privileges
+
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC = {"sign-in/"}
 SIGN_IN = "/sign-in/"
@@ -75,9 +77,10 @@ def test_migrations_are_linear() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_migrations_are_reversible() -> None:
-    for app in reversed(_project_apps()):
-        call_command("migrate", app, "zero", verbosity=0)
-    call_command("migrate", verbosity=0)
+    with owner_privileges(regrant=True):  # migrations run as the owner
+        for app in reversed(_project_apps()):
+            call_command("migrate", app, "zero", verbosity=0)
+        call_command("migrate", verbosity=0)
 
 
 @pytest.mark.django_db

@@ -35,6 +35,10 @@ COMMANDS: dict[str, Command] = {
         "nrm.config.commands", "serve the application (gunicorn when installed, else Django's)"
     ),
     "migrate": Command("nrm.config.commands", "create or upgrade the case store's tables"),
+    "db": Command(
+        "nrm.config.commands",
+        "PostgreSQL: set up the application role, with privileges but no ownership",
+    ),
     "manage": Command("nrm.config.commands", "run a Django management command (operators)"),
     "import": Command(
         "nrm.cases.referrals.commands",

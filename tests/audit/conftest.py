@@ -8,6 +8,7 @@ from django.db import connection
 from nrm.accounts.actors import OPERATOR
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.audit.services import audit_record_many
+from tests.app_role import owner_privileges
 
 BATCH = 1000
 
@@ -34,13 +35,14 @@ def tampering() -> Iterator[None]:
     if connection.vendor != "postgresql":
         yield
         return
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # ALTER TABLE needs no checks pending
-        cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER audit_event_append_only")
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER audit_event_append_only")
+    with owner_privileges():  # the application role can neither (tests/app_role.py)
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # ALTER TABLE needs no checks pending
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER audit_event_append_only")
+        yield
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER audit_event_append_only")
 
 
 CONTENT = ("at", "actor_id", "verb", "target_type", "target_id", "detail")
@@ -65,9 +67,9 @@ def entry(seq: int) -> AuditEvent:
 
 def log_empty() -> None:
     """Remove every entry as an operator with the table's owner rights would: TRUNCATE, which
-    the append-only trigger leaves alone."""
+    the append-only trigger leaves alone (and the application role may not run)."""
     table = connection.ops.quote_name(AuditEvent._meta.db_table)
-    with connection.cursor() as cursor:
+    with owner_privileges(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"TRUNCATE {table}")
         else:

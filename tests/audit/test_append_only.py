@@ -11,6 +11,7 @@ from nrm.accounts.actors import OPERATOR
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.audit.services import audit_record, audit_record_many
 from nrm.audit.verify import chain_verify
+from tests.app_role import owner_privileges
 from tests.audit.conftest import log_build, log_empty
 from tests.conftest import uses_postgres
 
@@ -22,11 +23,18 @@ APPEND_ONLY = "the audit log is append-only"
 
 @postgres_only
 @pytest.mark.django_db
-def test_an_update_of_an_audit_row_fails() -> None:
+def test_an_update_of_an_audit_row_fails_even_for_the_owner() -> None:
+    """The trigger refuses whoever runs it; the application role is refused before it, by its
+    grants (test_privileges.py), so this runs as the owner."""
     log_build(3)
-    with pytest.raises(DatabaseError, match=f"{APPEND_ONLY}: UPDATE"), transaction.atomic():
+    with (
+        owner_privileges(),
+        pytest.raises(DatabaseError, match=f"{APPEND_ONLY}: UPDATE"),
+        transaction.atomic(),
+    ):
         AuditEvent.objects.filter(seq=2).update(target_id="0")
     with (
+        owner_privileges(),
         pytest.raises(DatabaseError, match=APPEND_ONLY),
         transaction.atomic(),
         connection.cursor() as cursor,
@@ -37,11 +45,16 @@ def test_an_update_of_an_audit_row_fails() -> None:
 
 @postgres_only
 @pytest.mark.django_db
-def test_a_delete_of_an_audit_row_fails() -> None:
+def test_a_delete_of_an_audit_row_fails_even_for_the_owner() -> None:
     log_build(3)
-    with pytest.raises(DatabaseError, match=f"{APPEND_ONLY}: DELETE"), transaction.atomic():
+    with (
+        owner_privileges(),
+        pytest.raises(DatabaseError, match=f"{APPEND_ONLY}: DELETE"),
+        transaction.atomic(),
+    ):
         AuditEvent.objects.filter(seq=3).delete()
     with (
+        owner_privileges(),
         pytest.raises(DatabaseError, match=APPEND_ONLY),
         transaction.atomic(),
         connection.cursor() as cursor,

@@ -5,7 +5,8 @@ import re
 import sys
 from collections.abc import Callable
 
-from nrm.audit.errors import CHAIN_INTACT, KEPT_INVALID
+from nrm.audit.errors import ALTER_RISK_WARNING, CHAIN_INTACT, KEPT_INVALID
+from nrm.audit.privileges import append_only_trigger_problem, audit_alter_risks, connected_role
 from nrm.audit.verify import CHUNK_SIZE, chain_verify
 
 
@@ -37,7 +38,22 @@ def audit_arguments(audit: argparse.ArgumentParser) -> None:
     )
 
 
+def _warnings() -> list[str]:
+    """What could let the log be changed behind the services' back (PostgreSQL): warnings only,
+    the check's result does not depend on them."""
+    found = []
+    risks = audit_alter_risks()
+    if risks:
+        found.append(ALTER_RISK_WARNING.format(role=connected_role(), risks="; ".join(risks)))
+    trigger = append_only_trigger_problem()
+    if trigger is not None:
+        found.append(trigger)
+    return found
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
+    for warning in _warnings():
+        print(warning, file=sys.stderr)
     report = chain_verify(chunk_size=args.chunk_size or CHUNK_SIZE, kept=args.expect)
     if report.broken is not None:
         print(f"audit chain broken: {report.broken}", file=sys.stderr)

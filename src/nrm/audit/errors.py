@@ -43,3 +43,28 @@ ENTRIES_REMOVED_AT_END = (
 )
 KEPT_INVALID = "--expect takes SEQ:HASH as printed by an earlier check, e.g. 1200:9f86d0…"
 CHAIN_INTACT = "{count} entries, chain intact"
+
+# ``nrm audit verify`` warns (without failing the check) when the role it connects as could
+# change or remove audit entries behind the services' back (``nrm.audit.privileges``).
+ALTER_RISK_WARNING = (
+    "warning: the database role this check connects as ({role}) can change or remove audit "
+    "entries: {risks}. The chain still detects a change up to the last hash you kept, but the "
+    "append-only rule holds only against a role that cannot. Run the service (and this check) "
+    "as an application role that owns no table: as the owner, `nrm db roles --app-role NAME`, "
+    "then put NAME in the service's DATABASE_URL (docs/operations.md)"
+)
+RISK_SUPERUSER = "it is a superuser"
+RISK_OWNER = (
+    "it owns the audit table (or acts as its owner, {owner}), so it can switch the "
+    "append-only trigger off (ALTER TABLE … DISABLE TRIGGER)"
+)
+RISK_PRIVILEGES = "it holds {privileges} on the audit table"
+TRIGGER_OFF_WARNING = (
+    "warning: the audit log's append-only trigger is switched off, so UPDATE and DELETE of "
+    "audit entries are not refused: as the owner, run ALTER TABLE audit_auditevent ENABLE "
+    "TRIGGER audit_event_append_only"
+)
+TRIGGER_MISSING_WARNING = (
+    "warning: the audit log's append-only trigger is missing, so UPDATE and DELETE of audit "
+    "entries are not refused: as the owner, run `nrm migrate` (migration audit.0006 installs it)"
+)

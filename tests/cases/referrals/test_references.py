@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 
 from nrm.cases.referrals.references import _sequence_name, reference_format, references_reserve
+from tests.app_role import owner_privileges
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,6 +22,6 @@ def test_references_of_one_prefix_increase_and_prefixes_count_apart() -> None:
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="sequences are PostgreSQL's")
 def test_a_sequence_dropped_under_a_running_process_is_created_again() -> None:
     references_reserve(prefix="NRM-2032", count=2)
-    with connection.cursor() as cursor:
+    with owner_privileges(), connection.cursor() as cursor:  # the owner's sequence
         cursor.execute(f"DROP SEQUENCE {connection.ops.quote_name(_sequence_name('NRM-2032'))}")
     assert references_reserve(prefix="NRM-2032", count=2) == ["NRM-2032-000001", "NRM-2032-000002"]
