@@ -3,10 +3,13 @@ every operation from the document itself, valid ones and invalid ones, sends the
 application and checks every answer: never a server error, only status codes, content types and
 bodies the document declares, and invalid input always refused."""
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import (
@@ -34,7 +37,18 @@ EXAMPLES = 25  # per operation and per kind (valid, invalid)
 
 
 @pytest.fixture
-def auth(db: Any, organisation: Organisation) -> dict[str, str]:
+def in_process() -> Iterator[None]:
+    """The application is called as a WSGI app, within the test's transaction: as Django's own
+    test client does, it must not close the database connection at the end of each request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def auth(db: Any, organisation: Organisation, in_process: None) -> dict[str, str]:
     """A caller whose role holds every capability, so every operation runs past its door."""
     role = Role.objects.create(
         code="contract",
