@@ -105,6 +105,7 @@ def test_the_index_lists_the_years_with_referrals_and_the_form_goes_to_the_year(
     page = _text(analyst.get("/statistics/"))
     assert '<option value="2012"' in page and '<option value="2011"' in page
     assert '<option value="2010"' not in page
+    assert "for 2009 to 2012, the check of the published figures" in page
     response = analyst.get("/statistics/", {"year": "2012"})
     assert response.status_code == 302 and response["Location"] == "/statistics/2012/"
 
@@ -250,6 +251,17 @@ def test_a_year_without_published_figures_says_so(
     )
     page = _text(analyst.get("/statistics/2013/verification/"))
     assert 'id="no-published-figures"' in page and 'id="figures-checked"' not in page
+    assert "/statistics/2013/verification/" not in _text(analyst.get("/statistics/2013/"))
+
+
+def test_the_check_of_the_published_figures_is_offered_for_a_year_they_cover(
+    analyst: Client, dataset: dict[str, Any]
+) -> None:
+    page = _text(analyst.get("/statistics/2012/"))
+    assert (
+        '<a class="govuk-link" href="/statistics/2012/verification/">'
+        "Check the published figures for 2012</a>" in page
+    )
 
 
 def test_a_referral_submitted_and_decided_this_year_is_counted_in_its_years_tables(

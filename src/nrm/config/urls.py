@@ -2,6 +2,9 @@ from django.urls import include, path
 
 from nrm.config.api import api
 
+handler400 = "nrm.web.failures.bad_request"
+handler403 = "nrm.web.failures.permission_denied"
+handler404 = "nrm.web.failures.page_not_found"
 handler500 = "nrm.web.failures.server_error"
 
 urlpatterns = [

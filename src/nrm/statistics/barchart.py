@@ -1,41 +1,26 @@
-"""A horizontal bar chart drawn as SVG on the server (the source countries on the analyst's page):
-one bar per category, its count written beside it."""
+"""Horizontal bar charts drawn as SVG on the server (the analyst's page: the source countries and
+every chart of the report).
 
+The charts are fluid: the SVG has no ``viewBox`` and is as wide as its column, bar lengths and
+the counts beside them are percentages of that width, and every other measure is in CSS pixels.
+Text is therefore never scaled: it is drawn at ``FONT`` pixels on a 320 px phone and on a wide
+screen alike. Each category's label is written on its own line(s) above its bars, so a label
+never competes with a bar for width. The font is the page's own (``.nrm-bar-chart`` in the app
+stylesheet); colours are presentation attributes, which the Content-Security-Policy allows.
+"""
+
+import textwrap
 from html import escape
 
-LABEL_WIDTH = 280
-BAR_WIDTH = 380
-BAR = 24
-GAP = 8
-COLOUR = "#1d70b8"
+FONT = 16  # px: every label, count and legend entry
+LINE = 20  # px: the height of a line of text
+BAR = 20  # px: the thickness of a bar
+BAR_GAP = 4
+GROUP_GAP = 16
+SWATCH = 16
+LONGEST = 80  # the longest bar, as a percentage of the width; the rest holds its count
+WRAP = 30  # characters on a label line: 30 characters at 16 px fit in 290 px (a 320 px phone)
 INK = "#0b0c0c"
-
-
-def bar_chart_svg(items: list[tuple[str, int]], *, title: str, element_id: str) -> str:
-    """``items`` (label, count), drawn in the order given; the chart is one labelled image."""
-    largest = max((n for _label, n in items), default=0) or 1
-    height = max(1, len(items)) * (BAR + GAP) + GAP
-    width = LABEL_WIDTH + BAR_WIDTH + 60
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="nrm-tile-map" id="{element_id}" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-labelledby="{element_id}-title" focusable="false">',
-        f'<title id="{element_id}-title">{escape(title)}</title>',
-    ]
-    for i, (label, n) in enumerate(items):
-        y = GAP + i * (BAR + GAP)
-        length = round(BAR_WIDTH * n / largest)
-        parts.append(
-            f'<g class="nrm-bar" data-label="{escape(label)}" data-count="{n}">'
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end" font-size="15" '
-            f'fill="{INK}">{escape(label)}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR}" fill="{COLOUR}"/>'
-            f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 17}" font-size="15" '
-            f'fill="{INK}">{n}</text></g>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
 
 # Series colours (GOV.UK palette), each at least 3:1 against the white background.
 SERIES = (
@@ -50,8 +35,29 @@ SERIES = (
     "#912b88",
     "#505a5f",
 )
-ROW = 18
-ROW_GAP = 10
+
+
+def _percent(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".") + "%"
+
+
+def _text(x: str, y: int, text: str, **attributes: str) -> str:
+    extra = "".join(f' {name.replace("_", "-")}="{value}"' for name, value in attributes.items())
+    return f'<text x="{x}" y="{y}" font-size="{FONT}" fill="{INK}"{extra}>{escape(text)}</text>'
+
+
+def _legend(series: list[str]) -> tuple[list[str], int]:
+    """One entry per series, one per line (a line fits a 320 px phone); its height."""
+    if len(series) < 2:
+        return [], 0
+    parts = []
+    for j, name in enumerate(series):
+        y = j * (LINE + 4)
+        parts.append(
+            f'<rect x="0" y="{y + 2}" width="{SWATCH}" height="{SWATCH}" '
+            f'fill="{SERIES[j % len(SERIES)]}"/>' + _text(str(SWATCH + 8), y + FONT, name)
+        )
+    return parts, len(series) * (LINE + 4) + GROUP_GAP
 
 
 def grouped_bar_svg(
@@ -63,60 +69,56 @@ def grouped_bar_svg(
     element_id: str,
     stacked: bool = False,
 ) -> str:
-    """Horizontal bars for each category: one bar per series side by side, or one bar whose
-    segments are the series (``stacked``); a legend names the series. ``values[i][j]`` is the
-    count of category ``i`` in series ``j``."""
+    """Horizontal bars for each category: one bar per series, one under the other with its
+    count, or one bar whose segments are the series and the total beside it (``stacked``); a
+    legend names the series when there are several. ``values[i][j]`` is the count of category
+    ``i`` in series ``j``."""
     totals = [sum(row) for row in values]
     largest = (
         max(totals, default=0) if stacked else max((n for row in values for n in row), default=0)
     ) or 1
-    per_category = ROW if stacked else ROW * max(1, len(series))
-    legend = 26 * ((len(series) + 2) // 3) if len(series) > 1 else 0
-    height = legend + max(1, len(categories)) * (per_category + ROW_GAP) + ROW_GAP
-    width = LABEL_WIDTH + BAR_WIDTH + 70
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="nrm-tile-map" id="{element_id}" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-labelledby="{element_id}-title" focusable="false">',
-        f'<title id="{element_id}-title">{escape(title)}</title>',
-    ]
-    if len(series) > 1:
-        for j, name in enumerate(series):
-            x, y = 10 + (j % 3) * 240, 4 + (j // 3) * 26
-            parts.append(
-                f'<rect x="{x}" y="{y}" width="16" height="16" fill="{SERIES[j % len(SERIES)]}"/>'
-                f'<text x="{x + 22}" y="{y + 13}" font-size="14" fill="{INK}">'
-                f"{escape(name)}</text>"
-            )
-    for i, (category, row) in enumerate(zip(categories, values, strict=True)):
-        top = legend + ROW_GAP + i * (per_category + ROW_GAP)
-        parts.append(
-            f'<g class="nrm-bar" data-label="{escape(category)}" data-count="{totals[i]}">'
-            f'<text x="{LABEL_WIDTH - 8}" y="{top + 14}" text-anchor="end" font-size="14" '
-            f'fill="{INK}">{escape(category)}</text>'
-        )
-        left = LABEL_WIDTH
+    parts, top = _legend(series)
+    for category, row, total in zip(categories, values, totals, strict=True):
+        lines = textwrap.wrap(category, WRAP) or [""]
+        group = [
+            f'<g class="nrm-bar" data-label="{escape(category)}" data-count="{total}">',
+            *(_text("0", top + k * LINE + FONT, line) for k, line in enumerate(lines)),
+        ]
+        top += len(lines) * LINE + 4
+        left = 0.0
         for j, n in enumerate(row):
-            length = round(BAR_WIDTH * n / largest)
-            colour = SERIES[j % len(SERIES)]
-            y = top if stacked else top + j * ROW
-            x = left if stacked else LABEL_WIDTH
-            parts.append(
-                f'<rect x="{x}" y="{y}" width="{length}" height="{ROW - 2}" '
-                f'fill="{colour}"><title>{escape(series[j])}: {n}</title></rect>'
+            length = LONGEST * n / largest
+            group.append(
+                f'<rect x="{_percent(left)}" y="{top}" width="{_percent(length)}" '
+                f'height="{BAR}" fill="{SERIES[j % len(SERIES)]}">'
+                f"<title>{escape(series[j])}: {n}</title></rect>"
             )
             if stacked:
                 left += length
             else:
-                parts.append(
-                    f'<text x="{x + length + 4}" y="{y + 13}" font-size="13" '
-                    f'fill="{INK}">{n}</text>'
-                )
+                group.append(_text(_percent(length), top + FONT - 1, str(n), dx="6"))
+                top += BAR + BAR_GAP
         if stacked:
-            parts.append(
-                f'<text x="{left + 4}" y="{top + 13}" font-size="13" '
-                f'fill="{INK}">{totals[i]}</text>'
-            )
-        parts.append("</g>")
-    parts.append("</svg>")
-    return "".join(parts)
+            group.append(_text(_percent(left), top + FONT - 1, str(total), dx="6"))
+            top += BAR + BAR_GAP
+        parts += [*group, "</g>"]
+        top += GROUP_GAP - BAR_GAP
+    height = max(top, LINE)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="nrm-bar-chart" id="{element_id}" '
+        f'width="100%" height="{height}" role="img" aria-labelledby="{element_id}-title" '
+        f'focusable="false"><title id="{element_id}-title">{escape(title)}</title>'
+        + "".join(parts)
+        + "</svg>"
+    )
+
+
+def bar_chart_svg(items: list[tuple[str, int]], *, title: str, element_id: str) -> str:
+    """``items`` (label, count), one bar each, drawn in the order given."""
+    return grouped_bar_svg(
+        [label for label, _n in items],
+        ["Referrals"],
+        [[n] for _label, n in items],
+        title=title,
+        element_id=element_id,
+    )

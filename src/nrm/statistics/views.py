@@ -19,6 +19,7 @@ from nrm.statistics import services
 from nrm.statistics.barchart import bar_chart_svg
 from nrm.statistics.html_report import METHODOLOGY
 from nrm.statistics.present import Presented
+from nrm.statistics.published.figures import published_years
 from nrm.statistics.published.known import NOT_FROM_REFERRALS
 from nrm.statistics.published.verifier import Verifier
 from nrm.statistics.selectors import (
@@ -72,7 +73,9 @@ def index_view(request: AuthenticatedRequest) -> HttpResponse:
     form = YearForm(request.GET if "year" in request.GET else None, years=years)
     if form.is_bound and form.is_valid():
         return redirect("statistics:year", year=form.cleaned_data["year"])
-    return render(request, "statistics/index.html", {"form": form, "years": years})
+    published = sorted(published_years())
+    context = {"form": form, "years": years, "published": published}
+    return render(request, "statistics/index.html", context)
 
 
 def _cells(table: Presented) -> list[list[dict[str, Any]]]:
@@ -134,6 +137,7 @@ def _year_page(request: AuthenticatedRequest, year: int) -> HttpResponse:
         ),
         "methodology": METHODOLOGY,
         "formats": DOWNLOAD_FORMATS,
+        "published": year in published_years(),
     }
     return render(request, "statistics/year.html", context)
 

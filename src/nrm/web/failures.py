@@ -1,5 +1,10 @@
-"""What happens when the service fails: the person sees a page with a reference, and the log
-gets the same reference with where the failure happened, never the values involved.
+"""What happens when the service fails or refuses a request: the person sees a GOV.UK error page
+in the service's layout (never a stack trace), and for a failure the log gets the same reference
+with where the failure happened, never the values involved.
+
+Django's handlers (``handler400``, ``handler403``, ``handler404`` and ``handler500`` in
+``nrm.config.urls``) and ``CSRF_FAILURE_VIEW`` are the views below; the application's own
+refusals render the same templates (``web/forbidden.html``, ``web/not_found.html``).
 
 ``FailureReferenceMiddleware`` gives a request that fails a reference before Django's 500 page
 is made; ``server_error`` shows it; ``NoPersonalDataFilter`` (on every log handler, see the
@@ -16,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 
 REFERENCE = "failure_reference"
@@ -45,6 +51,27 @@ def server_error(request: HttpRequest) -> HttpResponse:
         setattr(request, REFERENCE, reference)
     page = loader.get_template("web/server_error.html").render({"reference": reference})
     return HttpResponseServerError(page)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 400 page (a request the service cannot read, such as a malformed form)."""
+    return render(request, "web/bad_request.html", status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 403 page, the one ``capability_required`` shows."""
+    return render(request, "web/forbidden.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 404 page, the one the pages show for a record outside the user's scope."""
+    return render(request, "web/not_found.html", status=404)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form refused by the CSRF check: most often a page kept open across the end of a
+    session or a new sign-in. The reason is Django's, for developers: it is not shown."""
+    return render(request, "web/csrf_failure.html", status=403)
 
 
 class NoPersonalDataFilter(logging.Filter):

@@ -3,7 +3,7 @@
 import ibis
 import pytest
 
-from nrm.statistics.published.figures import figures_load
+from nrm.statistics.published.figures import figures_load, published_years
 from nrm.statistics.published.known import FOUND, KNOWN
 from nrm.statistics.published.verifier import Verifier
 from nrm.statistics.published.verify import verify, verify_lines
@@ -152,3 +152,12 @@ def test_a_joint_place_that_is_no_longer_joint_is_a_new_discrepancy(
     assert "[NEW] Table 7: Wales Nigeria position: published 3, should be 3, not joint" in lines
     vietnam = "[NEW] Table 7: Wales Vietnam position: published 3, should be 4"
     assert any(line.startswith(vietnam) for line in lines)
+
+
+def test_the_years_with_published_figures_are_those_the_verification_has_figures_to_check(
+    demo_referrals: ibis.Table,
+) -> None:
+    years = published_years()
+    assert years == {2009, 2010, 2011, 2012}
+    for year in (min(years) - 1, 2010, max(years) + 1):
+        assert bool(verify(demo_referrals, year=year).checks) is (year in years), year

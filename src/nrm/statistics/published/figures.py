@@ -2,6 +2,7 @@
 print mapped to the codes of the data standard."""
 
 import csv
+from functools import cache
 from pathlib import Path
 
 from django.db import models
@@ -23,6 +24,18 @@ def figures_load(name: str, directory: Path | None = None) -> list[dict[str, str
         return []
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+@cache
+def published_years(directory: Path | None = None) -> frozenset[int]:
+    """The years the published figures cover, so the years ``verify`` has figures to check:
+    every year in a ``year`` column of the reference files (2009 to 2012)."""
+    return frozenset(
+        int(line["year"])
+        for path in sorted((directory or REFERENCE_DIR).glob("*.csv"))
+        for line in figures_load(path.name, path.parent)
+        if line.get("year", "").isdigit()
+    )
 
 
 def label_code(codes: type[models.TextChoices], label: str) -> str:
