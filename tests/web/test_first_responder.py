@@ -1,14 +1,18 @@
 """A first responder in a real browser: the referral journey with the keyboard alone, with
-JavaScript disabled, a validation error, and an adult who declines (anonymous notification)."""
+JavaScript disabled, a validation error, an adult who declines (anonymous notification, found
+again later), and a child who becomes an adult on check your answers (asked for consent)."""
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from nrm.accounts.models import Organisation, User
 from nrm.cases.models import AnonymousNotification, Referral, ReferralDraft
+from nrm.cases.referrals.web_messages import CONSENT_NOW_NEEDED, SECTION_NOT_DONE
 from nrm.standard import messages
 
 from .conftest import Checked, sign_in
@@ -54,6 +58,13 @@ def choose(page: Page, target: Locator) -> None:
     if not target.is_checked():
         page.keyboard.press("Space")
     expect(target).to_be_checked()
+
+
+def fill_date(page: Page, legend: str, day: str, month: str, year: str) -> None:
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(day)
+    group.get_by_label("Month").fill(month)
+    group.get_by_label("Year").fill(year)
 
 
 def date_by_keys(page: Page, group: str, day: str, month: str, year: str) -> None:
@@ -149,6 +160,8 @@ def _answer_about(page: Page) -> None:
     group.get_by_label("Year").fill("2012")
     page.get_by_role("radio", name="England").check()
     page.get_by_label("Police region or country where the person presented").select_option("london")
+    page.get_by_role("group", name=re.compile("immigration")).get_by_label("No").check()
+    page.get_by_label("Your name").fill("PC Example")
     page.get_by_role("button", name="Continue").click()
 
 
@@ -201,6 +214,8 @@ def test_a_date_in_the_future_shows_the_apis_message_in_the_summary_and_on_the_f
     group.get_by_label("Month").fill("5")
     group.get_by_label("Year").fill("2099")
     page.get_by_role("radio", name="England").check()
+    page.get_by_role("group", name=re.compile("immigration")).get_by_label("No").check()
+    page.get_by_label("Your name").fill("PC Example")
     page.get_by_role("button", name="Continue").click()
     message = messages.FUTURE_DATE.format(value="2099-05-14")
     expect(page.locator(".govuk-error-summary")).to_contain_text(message)
@@ -231,7 +246,7 @@ def test_an_adult_who_declines_is_notified_anonymously(
     )
     check(page, "declined")
     page.get_by_role("button", name="Make an anonymous notification").click()
-    expect(page.get_by_label("Nationality, if known")).to_have_value("NGA")
+    expect(page.get_by_label("Nationality (optional)")).to_have_value("NGA")
     check(page, "notification")
     page.get_by_role("button", name="Submit anonymous notification").click()
     expect(page.locator(".govuk-panel__title")).to_have_text("Anonymous notification submitted")
@@ -240,3 +255,74 @@ def test_an_adult_who_declines_is_notified_anonymously(
     check(page, "notification-sent")
     assert notification.nationality == "NGA" and notification.gender == "female"
     assert not ReferralDraft.objects.exists() and not Referral.objects.exists()
+    # The notification can be found again from the referrals page.
+    page.get_by_role("link", name="Your organisation's anonymous notifications").click()
+    check(page, "notifications")
+    page.get_by_role("link", name=notification.reference).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(notification.reference)
+    expect(page.locator("#notification")).to_contain_text("Nigeria")
+    check(page, "notification")
+
+
+def test_a_child_who_becomes_an_adult_on_check_your_answers_is_asked_for_consent(
+    live_server: object,
+    page: Page,
+    web_user: Callable[..., User],
+    organisation: Organisation,
+    check: Checked,
+) -> None:
+    """The testers' story: a child's referral, the date of birth changed to 1990 on check your
+    answers, then the consent question, and the referral submitted."""
+    sign_in(page, str(live_server), web_user("officer", organisation))
+    page.goto(f"{live_server}/referrals/new/")
+    today = timezone.localdate()
+    fill_date(page, "Date of the referral", str(today.day), str(today.month), str(today.year))
+    page.get_by_role("radio", name="England").check()
+    page.get_by_role("group", name=re.compile("immigration")).get_by_label("No").check()
+    page.get_by_label("Your name").fill("PC Example")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("link", name="The person", exact=True).click()
+    page.get_by_label("Given names").fill("Testa")
+    fill_date(page, "Date of birth", "3", "2", "2012")
+    page.get_by_role("radio", name="Female").check()
+    page.get_by_label("Nationality the person claims").fill("NGA")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("#task-consent-status")).to_have_text("Completed")
+    page.get_by_role("link", name="The exploitation").click()
+    page.get_by_role("radio", name="Labour exploitation").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("link", name="The person's account").click()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("link", name="Check your answers and submit").click()
+    consent = page.locator(".govuk-summary-list__row").filter(has_text="Informed consent")
+    expect(consent).to_contain_text("Not needed: the person is a child")
+    check(page, "check-child")
+
+    page.get_by_role("link", name="Change date of birth").click()
+    fill_date(page, "Date of birth", "3", "2", "1990")
+    page.get_by_role("button", name="Continue").click()
+    question = "Has the person given their informed consent to be referred?"
+    expect(page.get_by_role("heading", level=1)).to_have_text(question)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(CONSENT_NOW_NEEDED)
+    check(page, "consent-now-needed")
+
+    # Leaving the question unanswered: check your answers says what is missing, not an error.
+    page.get_by_role("link", name="Back").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text(SECTION_NOT_DONE["consent"])
+    expect(page.get_by_role("button", name="Submit referral")).to_have_count(0)
+    check(page, "check-consent-missing")
+    summary.get_by_role("link", name=SECTION_NOT_DONE["consent"]).click()
+
+    page.get_by_role("radio", name="Yes").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Check your answers")
+    expect(consent).to_contain_text("Yes")
+    check(page, "check-adult")
+    page.get_by_role("button", name="Submit referral").click()
+    expect(page.locator(".govuk-panel__title")).to_have_text("Referral submitted")
+    check(page, "confirmation")
+    referral = Referral.objects.select_related("person").get()
+    assert referral.consent is True
+    assert referral.person.date_of_birth == date(1990, 2, 3)
+    assert not ReferralDraft.objects.exists()

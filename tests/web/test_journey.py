@@ -2,6 +2,7 @@
 a caseworker records a positive RG, the support provider accepts the person into support, the
 caseworker records a positive CG, and the analyst sees the referral counted in the year's tables."""
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -40,6 +41,8 @@ def refer(page: Page, received: date, check: Checked) -> str:
     fill_date(page, "Date of the referral", received)
     page.get_by_role("radio", name="England").check()
     page.get_by_label("Police region or country where the person presented").select_option("london")
+    page.get_by_role("group", name=re.compile("immigration")).get_by_label("Yes").check()
+    page.get_by_label("Your name").fill("PC Journey")
     check(page, "about")
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("link", name="The person", exact=True).click()

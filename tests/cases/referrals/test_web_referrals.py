@@ -182,6 +182,6 @@ def test_a_role_without_the_capability_is_refused_and_audited(
 def test_every_referrals_page_declares_the_capability_it_needs() -> None:
     from nrm.cases.referrals.urls import urlpatterns
 
-    assert len(urlpatterns) == 12
+    assert len(urlpatterns) == 13
     for pattern in urlpatterns:
         assert getattr(pattern.callback, "required_capability", None) is not None, pattern

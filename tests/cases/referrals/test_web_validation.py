@@ -7,7 +7,14 @@ import pytest
 from django.test import Client
 
 from nrm.cases.models import Referral
+from nrm.cases.referrals.web_messages import (
+    EMAIL_INVALID,
+    IMMIGRATION_INTEREST_REQUIRED,
+    OFFICER_REQUIRED,
+    PHONE_INVALID,
+)
 from nrm.standard import messages
+from nrm.web.forms import DATE_INVALID
 from tests.cases.referrals.web import (
     ANSWERS,
     answer,
@@ -152,3 +159,110 @@ def test_a_page_answered_again_clears_its_submission_errors(web: Client) -> None
     assert page_errors(web.get(f"/referrals/drafts/{draft}/person/")) == {}
     assert web.post(f"/referrals/drafts/{draft}/check/").status_code == 302
     assert Referral.objects.count() == 1
+
+
+def test_a_date_that_is_not_a_date_and_a_region_outside_the_nation_show_together(
+    web: Client, api: Client, valid_referral: dict[str, Any]
+) -> None:
+    expected = api_errors(api, {**valid_referral, "nation": "wales"})["police_region"]
+    posted = {**ANSWERS["about"], "referral_date_0": "31", "referral_date_1": "2"}
+    posted |= {"referral_date_2": "2026", "nation": "wales", "police_region": "london"}
+    response = web.post("/referrals/new/", posted)
+    assert page_errors(response) == {"referral_date": [DATE_INVALID], "police_region": [expected]}
+    assert shown_in_summary_and_on_field(response, expected)
+
+
+def test_a_date_the_standard_refuses_and_a_rule_broken_elsewhere_show_together(
+    web: Client,
+) -> None:
+    posted = {**ANSWERS["about"], "referral_date_2": "2099", "nation": "wales"}
+    posted["first_responder_officer"] = ""
+    response = web.post("/referrals/new/", posted)
+    errors = ["referral_date", "police_region", "first_responder_officer"]
+    assert list(page_errors(response)) == errors  # in the order of the page
+    summary = response.content.decode().split('class="govuk-error-summary"')[1]
+    links = [summary.index(f'href="#id_{name}') for name in errors]
+    assert links == sorted(links)
+
+
+def test_the_notification_page_shows_a_bad_date_and_a_region_outside_the_nation_together(
+    web: Client,
+) -> None:
+    posted = {
+        "notification_date_0": "31",
+        "notification_date_1": "2",
+        "notification_date_2": "2012",
+        "nation": "wales",
+        "police_region": "london",
+    }
+    errors = page_errors(web.post("/referrals/notifications/new/", posted))
+    assert set(errors) == {"notification_date", "police_region"}
+
+
+OFFICER_CASES = [
+    ({"first_responder_officer": ""}, "first_responder_officer", OFFICER_REQUIRED),
+    ({"first_responder_officer": "   "}, "first_responder_officer", OFFICER_REQUIRED),
+    ({"first_responder_email": "not-an-email"}, "first_responder_email", EMAIL_INVALID),
+    ({"first_responder_email": "name@"}, "first_responder_email", EMAIL_INVALID),
+    ({"first_responder_phone": "abc"}, "first_responder_phone", PHONE_INVALID),
+    ({"first_responder_phone": "12 34"}, "first_responder_phone", PHONE_INVALID),
+    ({"first_responder_phone": "0207+946"}, "first_responder_phone", PHONE_INVALID),
+    (
+        {"linked_immigration_interest": ""},
+        "linked_immigration_interest",
+        IMMIGRATION_INTEREST_REQUIRED,
+    ),
+]
+
+
+@pytest.mark.parametrize(("posted", "field", "message"), OFFICER_CASES)
+def test_the_officers_details_and_the_immigration_question_are_checked_on_the_web(
+    web: Client, posted: dict[str, str], field: str, message: str
+) -> None:
+    draft = start(web)
+    response = answer(web, draft, "about", {**ANSWERS["about"], **posted})
+    assert response.status_code == 200
+    assert page_errors(response) == {field: [message]}
+    assert shown_in_summary_and_on_field(response, message)
+    saved = answer(web, draft, "about", {**ANSWERS["about"], **posted, "action": "save"})
+    assert saved.status_code == 302
+    tasks = web.get(f"/referrals/drafts/{draft}/")
+    assert tasks.context["tasks"][0]["status"] == "incomplete"
+
+
+@pytest.mark.parametrize(
+    "phone", ["020 7946 0000", "+44 (0)20 7946 0000", "07700-900-982", "+1 (555) 010 9999"]
+)
+def test_uk_and_international_telephone_numbers_are_accepted(web: Client, phone: str) -> None:
+    about = {**ANSWERS["about"], "first_responder_phone": phone}
+    about["first_responder_email"] = "pc.example@police.example"
+    draft = start(web, about)
+    tasks = web.get(f"/referrals/drafts/{draft}/")
+    assert tasks.context["tasks"][0]["status"] == "completed"
+
+
+def test_the_api_keeps_its_own_rules_for_the_officers_details(
+    api: Client, valid_referral: dict[str, Any]
+) -> None:
+    body = {**valid_referral, "first_responder_email": "not-an-email"}
+    body |= {"first_responder_phone": "abc", "first_responder_officer": None}
+    body.pop("linked_immigration_interest")
+    response = api.post("/api/v1/referrals", body, content_type="application/json")
+    assert response.status_code == 201, response.content
+
+
+def test_optional_questions_say_so_and_required_ones_do_not(web: Client) -> None:
+    about = web.get("/referrals/new/").context["form"]
+    optional = {
+        name for name, field in about.fields.items() if str(field.label).endswith("(optional)")
+    }
+    assert optional == {"police_region", "first_responder_email", "first_responder_phone"}
+    draft = start(web)
+    answer(web, draft, "person")
+    labels = {
+        section: {str(f.label) for f in web.get(f"/referrals/drafts/{draft}/{section}/")
+                  .context["form"].fields.values()}
+        for section in ("person", "exploitation")
+    }  # fmt: skip
+    assert "Languages spoken (optional)" in labels["person"]
+    assert "Gender" in labels["person"] and "Main type of exploitation" in labels["exploitation"]

@@ -105,14 +105,40 @@ SUMMARY: dict[str, list[Row]] = {
 }
 
 
-def summary_rows(section: str, record: dict[str, Any]) -> list[dict[str, str]]:
-    """The summary list rows of one section: key, value and the form field to change it."""
+NOTIFICATION_SUMMARY: list[Row] = [
+    ("notification_date", "Date of the notification", day),
+    ("nation", "UK nation", _code(codes.Nation)),
+    ("police_region", "Police region", _code(codes.PoliceRegion)),
+    ("age_group", "Age group", _code(codes.AgeGroup)),
+    ("gender", "Gender", _code(codes.Gender)),
+    ("nationality", "Nationality", country),
+    ("exploitation_type", "Type of exploitation", _code(codes.ExploitationType)),
+    ("exploitation_sub_types", "Sub-types", _codes(codes.ExploitationSubType)),
+    ("exploitation_region", "Where", _code(codes.ExploitationRegion)),
+    ("exploitation_country", "Country", country),
+]
+
+
+def _rows(summary: list[Row], record: dict[str, Any]) -> list[dict[str, str]]:
     rows = []
-    for field, label, show in SUMMARY[section]:
+    for field, label, show in summary:
         value = record.get(field)
         given = value not in (None, "", [])
         rows.append({"field": field, "key": label, "value": show(value) if given else NOT_GIVEN})
     return rows
+
+
+def summary_rows(section: str, record: dict[str, Any]) -> list[dict[str, str]]:
+    """The summary list rows of one section: key, value and the form field to change it."""
+    return _rows(SUMMARY[section], record)
+
+
+def notification_rows(notification: Any) -> list[dict[str, str]]:
+    """The summary list rows of an anonymous notification (it holds nothing identifying)."""
+    return _rows(
+        NOTIFICATION_SUMMARY,
+        {field: getattr(notification, field) for field, _, _ in NOTIFICATION_SUMMARY},
+    )
 
 
 OUTCOME_COLOURS = {

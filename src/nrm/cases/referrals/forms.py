@@ -1,18 +1,23 @@
 """Web forms of the referral journey, the anonymous notification and reconsideration requests.
 
-The forms only read the shape of what the browser sends (a date from three boxes, a list from
+The forms read the shape of what the browser sends (a date from three boxes, a list from
 lines or commas, yes or no): every rule of the data standard is checked by the same validation
-the API uses, so a page shows the API's message for the same bad input. That is why no field here
-is required and code lists are not checked here.
+the API uses, so a page shows the API's message for the same bad input. That is why code lists
+are not checked here. The web asks a little more than the standard, in messages of its own
+(``web_messages``): the referring officer's name and a yes or no on a linked immigration
+interest are required, and the officer's email address and telephone number must look like
+one. Optional questions say "(optional)" in their label.
 """
 
 import re
 from typing import Any, ClassVar
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from pydantic import BaseModel
 
+from nrm.cases.referrals import web_messages
 from nrm.standard import codes
 from nrm.standard import messages as standard_messages
 from nrm.standard.schema import AnonymousNotification, Referral
@@ -23,6 +28,10 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 DATE_HINT = "For example, 14 5 2012"
 COUNTRY_HINT = "A country name or its ISO code, for example Nigeria or NGA"
 ITEM = re.compile(r"^item (\d+):")
+# A UK or international telephone number: digits, spaces, brackets and hyphens, perhaps after a
+# +, with at least 7 digits.
+PHONE = re.compile(r"^\+?[0-9 ()-]+$")
+PHONE_DIGITS = 7
 RECONSIDERATION_NEEDS_REASONS = "Give the reasons the decision should be reconsidered"
 
 
@@ -33,9 +42,15 @@ class ListField(forms.Field):
         return [str(item) for item in value or []]
 
 
-def _radios(label: str, choices: Any, help_text: str = "") -> forms.CharField:
+def _radios(label: str, choices: Any, help_text: str = "", required: str = "") -> forms.CharField:
+    """Radios; ``required`` is the message when none is chosen (none: the question is
+    optional)."""
     return forms.CharField(
-        label=label, required=False, help_text=help_text, widget=forms.RadioSelect(choices=choices)
+        label=label,
+        required=bool(required),
+        help_text=help_text,
+        widget=forms.RadioSelect(choices=choices),
+        error_messages={"required": required} if required else None,
     )
 
 
@@ -61,6 +76,11 @@ def _text(label: str, help_text: str = "", **attrs: str) -> forms.CharField:
     return forms.CharField(
         label=label, required=False, help_text=help_text, widget=forms.TextInput(attrs=attrs)
     )
+
+
+def phone_check(value: str) -> None:
+    if not PHONE.match(value) or sum(c.isdigit() for c in value) < PHONE_DIGITS:
+        raise ValidationError(web_messages.PHONE_INVALID, code="invalid")
 
 
 def _area(label: str, help_text: str = "", rows: int = 3) -> forms.CharField:
@@ -128,17 +148,36 @@ class AboutForm(StandardForm):
     referral_date = _date("Date of the referral")
     nation = _radios("UK nation the referral comes from", codes.Nation.choices)
     police_region = _select(
-        "Police region or country where the person presented",
+        "Police region or country where the person presented (optional)",
         codes.PoliceRegion.choices,
         "Police region in England, or the nation",
     )
-    first_responder_officer = _text("Your name", autocomplete="name")
-    first_responder_email = _text("Your work email address", autocomplete="email", type="email")
-    first_responder_phone = _text("Your work telephone number", autocomplete="tel", type="tel")
     linked_immigration_interest = _radios(
         "Does the person have a linked immigration interest?",
         YES_NO,
         "For example, an asylum claim or immigration enforcement action",
+        required=web_messages.IMMIGRATION_INTEREST_REQUIRED,
+    )
+    first_responder_officer = forms.CharField(
+        label="Your name",
+        help_text="The competent authority contacts you about the referral",
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+        error_messages={"required": web_messages.OFFICER_REQUIRED},
+    )
+    first_responder_email = forms.EmailField(
+        label="Your work email address (optional)",
+        required=False,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "email", "type": "email", "spellcheck": "false"}
+        ),
+        error_messages={"invalid": web_messages.EMAIL_INVALID},
+    )
+    first_responder_phone = forms.CharField(
+        label="Your work telephone number (optional)",
+        help_text="For international numbers include the country code",
+        required=False,
+        validators=[phone_check],
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
 
 
@@ -161,7 +200,9 @@ class PersonForm(StandardForm):
         **{"class": "govuk-input--width-3"},
     )
     age_disputed = _radios(
-        "Is the person's age disputed?", YES_NO, "An age-disputed person is treated as a child"
+        "Is the person's age disputed? (optional)",
+        YES_NO,
+        "An age-disputed person is treated as a child",
     )
     gender = _radios("Gender", codes.Gender.choices)
     claimed_nationality_1 = _country("Nationality the person claims")
@@ -169,13 +210,13 @@ class PersonForm(StandardForm):
     claimed_nationality_3 = _country("Third nationality claimed (optional)", "")
     assessed_nationality = _country("Assessed nationality (optional)")
     assessed_nationality_certainty = _radios(
-        "How certain is the assessed nationality?", codes.Certainty.choices
+        "How certain is the assessed nationality? (optional)", codes.Certainty.choices
     )
     languages = _text(
-        "Languages spoken",
+        "Languages spoken (optional)",
         "Separate languages with commas, for example English, Yoruba (names or ISO 639 codes)",
     )
-    interpreter_needed = _radios("Does the person need an interpreter?", YES_NO)
+    interpreter_needed = _radios("Does the person need an interpreter? (optional)", YES_NO)
     contact_route = _area(
         "A safe way to contact the person (optional)", "Never shared outside the case"
     )
@@ -232,18 +273,18 @@ class ExploitationForm(StandardForm):
         "Means used (optional)", codes.ExploitationMeans.choices, "Select all that apply"
     )
     exploitation_region = _select(
-        "Where did the exploitation take place?",
+        "Where did the exploitation take place? (optional)",
         codes.ExploitationRegion.choices,
         "A police region or nation; Overseas (give the country) or Multiple",
     )
     exploitation_country = _country("Country of exploitation, if overseas")
-    exploitation_start = _date("When did the exploitation start?", "If known. " + DATE_HINT)
-    exploitation_end = _date("When did the exploitation end?", "If known. " + DATE_HINT)
+    exploitation_start = _date("When did the exploitation start? (optional)")
+    exploitation_end = _date("When did the exploitation end? (optional)")
 
 
 class AccountForm(StandardForm):
     account = _area(
-        "The person's account",
+        "The person's account (optional)",
         "In their own words, as far as you can. It is restricted: only the competent authority "
         "reads it.",
         rows=12,
@@ -255,16 +296,19 @@ class NotificationForm(StandardForm):
     notification_date = _date("Date of the notification")
     nation = _radios("UK nation the notification comes from", codes.Nation.choices)
     police_region = _select(
-        "Police region or country where the person presented", codes.PoliceRegion.choices
+        "Police region or country where the person presented (optional)",
+        codes.PoliceRegion.choices,
     )
-    gender = _radios("Gender", codes.Gender.choices)
-    nationality = _country("Nationality, if known")
-    exploitation_type = _radios("Main type of exploitation", codes.ExploitationType.choices)
+    gender = _radios("Gender (optional)", codes.Gender.choices)
+    nationality = _country("Nationality (optional)", "If known. " + COUNTRY_HINT)
+    exploitation_type = _radios(
+        "Main type of exploitation (optional)", codes.ExploitationType.choices
+    )
     exploitation_sub_types = _checkboxes(
         "Sub-types of the exploitation (optional)", SUB_TYPES, "Choose those of the main type"
     )
     exploitation_region = _select(
-        "Where did the exploitation take place?", codes.ExploitationRegion.choices
+        "Where did the exploitation take place? (optional)", codes.ExploitationRegion.choices
     )
     exploitation_country = _country("Country of exploitation, if overseas")
 

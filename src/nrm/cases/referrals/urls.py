@@ -13,11 +13,12 @@ urlpatterns = [
     path("referrals/drafts/<str:draft_id>/delete/", journey.draft_remove, name="draft-delete"),
     path("referrals/drafts/<str:draft_id>/<str:section>/", journey.draft_section, name="section"),
     path("referrals/submitted/<str:reference>/", check.referral_submitted, name="submitted"),
+    path("referrals/notifications/", notification.notification_index, name="notifications"),
     path("referrals/notifications/new/", notification.notification_new, name="notification-new"),
     path(
         "referrals/notifications/<str:reference>/",
-        notification.notification_sent,
-        name="notification-sent",
+        notification.notification_detail,
+        name="notification",
     ),
     path("referrals/<str:reference>/", referral.referral_detail, name="referral"),
     path(

@@ -19,18 +19,20 @@ from nrm.cases.referrals.journey import SECTIONS, Journey, errors_show
 from nrm.cases.referrals.selectors import referral_list
 from nrm.cases.referrals.services import draft_referral_submit, draft_save
 from nrm.cases.referrals.views.common import draft_for, not_found
+from nrm.cases.referrals.web_messages import NOT_READY
 from nrm.web.templatetags.govuk import govuk_kind
 
 
 def _error_items(draft: ReferralDraft, journey: Journey) -> list[dict[str, str]]:
-    """The submission's errors, each linked to the field on the page that answers it."""
+    """What stops the referral from being submitted (the sections still to answer, the errors
+    they hold), each linked to the field on the page that answers it."""
+    missing = journey.missing()
     items = []
     for section in SECTIONS:
-        problems = journey.section_errors(section)
+        problems = [p for p in missing if p.get("section") == section]
         if not problems:
             continue
-        form = journey.form(section)
-        form.is_valid()
+        form = journey.answered(section)
         form.errors.clear()
         errors_show(form, problems)
         url = reverse("referrals:section", args=[draft.pk, section]) + "?return=check"
@@ -41,7 +43,7 @@ def _error_items(draft: ReferralDraft, journey: Journey) -> list[dict[str, str]]
                 suffix = "_0" if govuk_kind(bound) in ("date", "radios", "checkboxes") else ""
                 anchor = f"#{bound.auto_id}{suffix}"
             items += [{"href": url + anchor, "text": str(m)} for m in messages]
-    items += [{"href": "", "text": e["message"]} for e in journey.errors if not e.get("section")]
+    items += [{"href": "", "text": p["message"]} for p in missing if not p.get("section")]
     return items
 
 
@@ -65,7 +67,7 @@ def draft_check(request: AuthenticatedRequest, draft_id: str) -> HttpResponse:
     if draft is None:
         return not_found(request)
     journey = Journey.of(draft.data)
-    if request.method == "POST":
+    if request.method == "POST" and journey.ready():  # else refused: the page says what is missing
         try:
             referral = draft_referral_submit(actor=request.user, draft=draft, data=journey.record())
         except ReferralInvalid as invalid:
@@ -77,6 +79,8 @@ def draft_check(request: AuthenticatedRequest, draft_id: str) -> HttpResponse:
         "draft": draft,
         "sections": _sections(draft, journey),
         "error_summary": _error_items(draft, journey),
+        "ready": journey.ready(),
+        "not_ready": NOT_READY,
     }
     return render(request, "referrals/check.html", context)
 

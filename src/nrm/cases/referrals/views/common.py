@@ -16,3 +16,11 @@ def not_found(request: AuthenticatedRequest) -> HttpResponse:
 def draft_for(request: AuthenticatedRequest, draft_id: str) -> ReferralDraft | None:
     """The draft of the user's organisation (the read, or the refusal, is audited)."""
     return draft_get(actor=request.user, draft_id=draft_id)
+
+
+def page_number(request: AuthenticatedRequest) -> int:
+    """The page of a list asked for (the first when the address holds no page number)."""
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1

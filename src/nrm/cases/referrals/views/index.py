@@ -11,14 +11,8 @@ from nrm.accounts.permissions import has_capability
 from nrm.cases.referrals.display import latest_outcomes
 from nrm.cases.referrals.journey import SECTIONS, Journey
 from nrm.cases.referrals.selectors import draft_list, referral_page
+from nrm.cases.referrals.views.common import page_number
 from nrm.cases.stages import stage_tag
-
-
-def _page_number(request: AuthenticatedRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        return 1
 
 
 @capability_required(Capability.SUBMIT_REFERRAL)
@@ -28,7 +22,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     page_obj = None
     rows = []
     if has_capability(user, Capability.READ_REFERRALS):
-        page_obj, _ = referral_page(actor=user, page=_page_number(request))
+        page_obj, _ = referral_page(actor=user, page=page_number(request))
         for referral in page_obj:
             case = getattr(referral, "case", None)
             rows.append(

@@ -15,13 +15,15 @@ from nrm.cases.models import ReferralDraft
 from nrm.cases.referrals.errors import ReferralInvalid
 from nrm.cases.referrals.journey import (
     CANNOT_START,
+    INCOMPLETE,
     SECTIONS,
     Journey,
     errors_show,
-    section_check,
+    section_answer,
 )
 from nrm.cases.referrals.services import draft_delete, draft_save
 from nrm.cases.referrals.views.common import draft_for, not_found
+from nrm.cases.referrals.web_messages import CONSENT_NOW_NEEDED, PAGE_NOW_NEEDED
 
 DRAFT_SAVED = "Your draft referral is saved. You can come back to it from your referrals."
 DRAFT_DELETED = "The draft referral and its answers are deleted."
@@ -67,7 +69,12 @@ def _render(
     journey: Journey,
     form: Any,
 ) -> HttpResponse:
-    tasks = reverse("referrals:draft", args=[draft.pk]) if draft else reverse("referrals:index")
+    if draft is None:
+        back = reverse("referrals:index")
+    elif request.GET.get("return") == "check":
+        back = reverse("referrals:check", args=[draft.pk])
+    else:
+        back = reverse("referrals:draft", args=[draft.pk])
     context = {
         "draft": draft,
         "section": section,
@@ -76,20 +83,51 @@ def _render(
         "groups": _groups(section, form),
         "child": section == "consent" and journey.is_child(),
         "single": section in ("consent", "account"),
-        "back": tasks,
+        "back": back,
         "countries": any("list" in f.widget.attrs for f in form.fields.values()),
     }
     return render(request, "referrals/section.html", context)
 
 
 def _next(
-    request: AuthenticatedRequest, draft: ReferralDraft, section: str, form: Any, j: Journey
+    request: AuthenticatedRequest, draft: ReferralDraft, journey: Journey, *, was_child: bool
 ) -> str:
-    if section == "consent" and form.record().get("consent") is False and not j.is_child():
-        return reverse("referrals:declined", args=[draft.pk])
-    if request.GET.get("return") == "check":
+    """Where a page answered leads: from check your answers, to the first section that now
+    needs answers (consent, when the person became an adult), else back there; otherwise to
+    the task list."""
+    if request.GET.get("return") != "check":
+        return reverse("referrals:draft", args=[draft.pk])
+    following = journey.next_section()
+    if following is None:
         return reverse("referrals:check", args=[draft.pk])
-    return reverse("referrals:draft", args=[draft.pk])
+    now_adult = following == "consent" and was_child and not journey.is_child()
+    messages.info(request, CONSENT_NOW_NEEDED if now_adult else PAGE_NOW_NEEDED)
+    return reverse("referrals:section", args=[draft.pk, following]) + "?return=check"
+
+
+def _opened(
+    request: AuthenticatedRequest, draft: ReferralDraft | None, section: str, journey: Journey
+) -> Any:
+    """The form of a page opened: as it was left, with the errors it holds; opened from check
+    your answers while incomplete, with what it still lacks (as check your answers listed)."""
+    if draft is None:  # a new referral: the referring officer is the user, unless changed
+        user = request.user
+        officer = {
+            "first_responder_officer": user.get_full_name(),
+            "first_responder_email": user.email,
+        }
+        return SECTIONS[section][1](initial={k: v for k, v in officer.items() if v})
+    if section not in journey.sections and not journey.section_errors(section):
+        return journey.form(section)
+    form = journey.answered(section)
+    from_check = request.GET.get("return") == "check"
+    if from_check and journey.status(section) == INCOMPLETE:
+        shown = journey.outstanding(section)
+    else:
+        shown = journey.section_errors(section)
+    form.errors.clear()
+    errors_show(form, shown)
+    return form
 
 
 def _section(
@@ -100,32 +138,22 @@ def _section(
         messages.info(request, PERSON_FIRST)
         return redirect("referrals:draft", draft.pk)
     if request.method != "POST":
-        form = journey.form(section)
-        if draft is None:  # a new referral: the referring officer is the user, unless changed
-            user = request.user
-            officer = {
-                "first_responder_officer": user.get_full_name(),
-                "first_responder_email": user.email,
-            }
-            form = SECTIONS[section][1](initial={k: v for k, v in officer.items() if v})
-        if form.is_bound:
-            form.is_valid()
-            form.errors.clear()
-            errors_show(form, journey.section_errors(section))
-        return _render(request, draft, section, journey, form)
-    journey.keep(section, request.POST)
-    form = journey.form(section, request.POST)
-    form.is_valid()
-    problems = section_check(journey, section, form)
-    journey.errors = [e for e in journey.errors if e.get("section") != section]
-    ok = not form.errors and not problems
-    if ok:
-        journey.complete.add(section)
-    else:
-        journey.complete.discard(section)
-    declined = section == "consent" and form.record().get("consent") is False
+        return _render(request, draft, section, journey, _opened(request, draft, section, journey))
     saving = request.POST.get("action") == "save"
-    if saving or ok or (declined and not journey.is_child()):
+    was_child = journey.is_child()
+    if draft is not None and section == "consent" and was_child:
+        # Nothing to answer: a child is referred without consent. Nothing is kept, so the
+        # question is asked afresh if the answers later make the person an adult.
+        if saving:
+            messages.success(request, DRAFT_SAVED)
+            return redirect("referrals:index")
+        return redirect(_next(request, draft, journey, was_child=was_child))
+    form, problems = section_answer(journey, section, request.POST)
+    ok = section in journey.complete
+    declined = (
+        section == "consent" and form.record().get("consent") is False and not journey.is_child()
+    )
+    if saving or ok or declined:
         try:
             draft = draft_save(actor=request.user, draft=draft, data=journey.as_data())
         except ReferralInvalid as unstorable:
@@ -134,7 +162,9 @@ def _section(
         if saving:
             messages.success(request, DRAFT_SAVED)
             return redirect("referrals:index")
-        return redirect(_next(request, draft, section, form, journey))
+        if declined:
+            return redirect("referrals:declined", draft.pk)
+        return redirect(_next(request, draft, journey, was_child=was_child))
     errors_show(form, [{"field": p.field, "message": p.message} for p in problems])
     return _render(request, draft, section, journey, form)
 

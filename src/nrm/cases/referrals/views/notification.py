@@ -1,4 +1,5 @@
-"""The anonymous notification: for an adult who declines referral. No identifying details."""
+"""The anonymous notification (for an adult who declines referral; no identifying details), the
+organisation's notifications and a page to read one."""
 
 from typing import Any
 
@@ -9,16 +10,14 @@ from django.views.decorators.http import require_http_methods
 from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
-from nrm.audit.models import AuditVerb
-from nrm.audit.services import audit_record
 from nrm.cases.models import ReferralDraft
+from nrm.cases.referrals.display import notification_rows
 from nrm.cases.referrals.errors import ReferralInvalid
 from nrm.cases.referrals.forms import NotificationForm
-from nrm.cases.referrals.journey import Journey, errors_show
-from nrm.cases.referrals.selectors import notification_list
+from nrm.cases.referrals.journey import Journey, errors_show, notification_check
+from nrm.cases.referrals.selectors import notification_get, notification_page
 from nrm.cases.referrals.services import draft_notification_submit
-from nrm.cases.referrals.views.common import draft_for, not_found
-from nrm.standard.validation import notification_validate
+from nrm.cases.referrals.views.common import draft_for, not_found, page_number
 
 # The answers of a declined referral that an anonymous notification may keep (none identifies).
 FROM_REFERRAL = {
@@ -31,6 +30,10 @@ FROM_REFERRAL = {
     "exploitation_region": "exploitation_region",
     "exploitation_country": "exploitation_country",
 }
+
+
+# The session remembers the notification just submitted, so its page shows the confirmation once.
+JUST_SUBMITTED = "notification_just_submitted"
 
 
 def _initial(draft: ReferralDraft) -> dict[str, Any]:
@@ -46,7 +49,8 @@ def _initial(draft: ReferralDraft) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def notification_new(request: AuthenticatedRequest) -> HttpResponse:
     """One page of non-identifying questions. From a declined referral (``?draft=``) the page
-    starts with that referral's non-identifying answers, and the draft is deleted on submit."""
+    starts with that referral's non-identifying answers, and the draft is deleted on submit.
+    Every problem of the page shows at once: the form's own and the data standard's."""
     draft = None
     if request.GET.get("draft"):
         draft = draft_for(request, request.GET["draft"])
@@ -54,17 +58,19 @@ def notification_new(request: AuthenticatedRequest) -> HttpResponse:
             return not_found(request)
     if request.method == "POST":
         form = NotificationForm(request.POST)
-        try:
-            if not form.is_valid():  # a date that is not one: say what else is wrong, too
-                raise ReferralInvalid(notification_validate(form.record()).errors)
-            notification = draft_notification_submit(
-                actor=request.user, draft=draft, data=form.record()
-            )
-        except ReferralInvalid as invalid:
-            problems = [{"field": e.field, "message": e.message} for e in invalid.errors]
-            errors_show(form, problems)
-        else:
-            return redirect("referrals:notification-sent", notification.reference)
+        form.is_valid()
+        problems = notification_check(form)
+        if not form.errors and not problems:
+            try:
+                notification = draft_notification_submit(
+                    actor=request.user, draft=draft, data=form.record()
+                )
+            except ReferralInvalid as invalid:
+                problems = invalid.errors
+            else:
+                request.session[JUST_SUBMITTED] = notification.reference
+                return redirect("referrals:notification", notification.reference)
+        errors_show(form, [{"field": e.field, "message": e.message} for e in problems])
     else:
         form = NotificationForm(initial=_initial(draft) if draft else None)
     return render(request, "referrals/notification.html", {"form": form, "draft": draft})
@@ -72,10 +78,24 @@ def notification_new(request: AuthenticatedRequest) -> HttpResponse:
 
 @capability_required(Capability.SUBMIT_NOTIFICATION)
 @require_http_methods(["GET"])
-def notification_sent(request: AuthenticatedRequest, reference: str) -> HttpResponse:
-    if not notification_list(actor=request.user).filter(reference=reference).exists():
-        audit_record(
-            actor=request.user, verb=AuditVerb.ACCESS_DENIED, detail={"reference": reference}
-        )
+def notification_index(request: AuthenticatedRequest) -> HttpResponse:
+    """The organisation's anonymous notifications, newest first, 50 a page."""
+    page_obj, _ = notification_page(actor=request.user, page=page_number(request))
+    return render(request, "referrals/notifications.html", {"page_obj": page_obj})
+
+
+@capability_required(Capability.SUBMIT_NOTIFICATION)
+@require_http_methods(["GET"])
+def notification_detail(request: AuthenticatedRequest, reference: str) -> HttpResponse:
+    """An anonymous notification's answers; right after it is submitted, with the
+    confirmation panel."""
+    notification = notification_get(actor=request.user, reference=reference)
+    if notification is None:
         return not_found(request)
-    return render(request, "referrals/notification_sent.html", {"reference": reference})
+    just_submitted = request.session.pop(JUST_SUBMITTED, None) == reference
+    context = {
+        "notification": notification,
+        "rows": notification_rows(notification),
+        "just_submitted": just_submitted,
+    }
+    return render(request, "referrals/notification_detail.html", context)
