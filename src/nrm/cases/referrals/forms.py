@@ -6,7 +6,6 @@ the API uses, so a page shows the API's message for the same bad input. That is 
 is required and code lists are not checked here.
 """
 
-import re
 from typing import Any, ClassVar
 
 from django import forms
@@ -17,13 +16,18 @@ from nrm.standard import codes
 from nrm.standard import messages as standard_messages
 from nrm.standard.schema import AnonymousNotification, Referral
 from nrm.standard.types import values_from_text
+from nrm.standard.words import field_label, item_number
 from nrm.web.forms import DateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 DATE_HINT = "For example, 14 5 2012"
 COUNTRY_HINT = "A country name or its ISO code, for example Nigeria or NGA"
-ITEM = re.compile(r"^item (\d+):")
 RECONSIDERATION_NEEDS_REASONS = "Give the reasons the decision should be reconsidered"
+
+
+def _label(field: str, *, optional: bool = False) -> str:
+    """The label of the standard's ``field``, from the standard's one table of field names."""
+    return field_label(field) + (" (optional)" if optional else "")
 
 
 class ListField(forms.Field):
@@ -125,18 +129,20 @@ class StandardForm(forms.Form):
 
 
 class AboutForm(StandardForm):
-    referral_date = _date("Date of the referral")
-    nation = _radios("UK nation the referral comes from", codes.Nation.choices)
+    referral_date = _date(_label("referral_date"))
+    nation = _radios(_label("nation"), codes.Nation.choices)
     police_region = _select(
-        "Police region or country where the person presented",
+        _label("police_region"),
         codes.PoliceRegion.choices,
         "Police region in England, or the nation",
     )
-    first_responder_officer = _text("Your name", autocomplete="name")
-    first_responder_email = _text("Your work email address", autocomplete="email", type="email")
-    first_responder_phone = _text("Your work telephone number", autocomplete="tel", type="tel")
+    first_responder_officer = _text(_label("first_responder_officer"), autocomplete="name")
+    first_responder_email = _text(
+        _label("first_responder_email"), autocomplete="email", type="email"
+    )
+    first_responder_phone = _text(_label("first_responder_phone"), autocomplete="tel", type="tel")
     linked_immigration_interest = _radios(
-        "Does the person have a linked immigration interest?",
+        _label("linked_immigration_interest"),
         YES_NO,
         "For example, an asylum claim or immigration enforcement action",
     )
@@ -150,35 +156,33 @@ class PersonForm(StandardForm):
         "aliases": "aliases",
         "languages": "languages",
     }
-    given_name = _text("Given names", autocomplete="off", spellcheck="false")
-    family_name = _text("Family name", autocomplete="off", spellcheck="false")
-    aliases = _area("Other names used (optional)", "Put each name on its own line", rows=2)
-    date_of_birth = _date("Date of birth", "If you know it. " + DATE_HINT)
+    given_name = _text(_label("given_name"), autocomplete="off", spellcheck="false")
+    family_name = _text(_label("family_name"), autocomplete="off", spellcheck="false")
+    aliases = _area(_label("aliases", optional=True), "Put each name on its own line", rows=2)
+    date_of_birth = _date(_label("date_of_birth"), "If you know it. " + DATE_HINT)
     estimated_age = _text(
-        "Estimated age in years",
+        _label("estimated_age"),
         "If the date of birth is not known",
         inputmode="numeric",
         **{"class": "govuk-input--width-3"},
     )
     age_disputed = _radios(
-        "Is the person's age disputed?", YES_NO, "An age-disputed person is treated as a child"
+        _label("age_disputed"), YES_NO, "An age-disputed person is treated as a child"
     )
-    gender = _radios("Gender", codes.Gender.choices)
-    claimed_nationality_1 = _country("Nationality the person claims")
+    gender = _radios(_label("gender"), codes.Gender.choices)
+    claimed_nationality_1 = _country(_label("claimed_nationalities"))
     claimed_nationality_2 = _country("Second nationality claimed (optional)", "")
     claimed_nationality_3 = _country("Third nationality claimed (optional)", "")
-    assessed_nationality = _country("Assessed nationality (optional)")
+    assessed_nationality = _country(_label("assessed_nationality", optional=True))
     assessed_nationality_certainty = _radios(
-        "How certain is the assessed nationality?", codes.Certainty.choices
+        _label("assessed_nationality_certainty"), codes.Certainty.choices
     )
     languages = _text(
-        "Languages spoken",
+        _label("languages"),
         "Separate languages with commas, for example English, Yoruba (names or ISO 639 codes)",
     )
-    interpreter_needed = _radios("Does the person need an interpreter?", YES_NO)
-    contact_route = _area(
-        "A safe way to contact the person (optional)", "Never shared outside the case"
-    )
+    interpreter_needed = _radios(_label("interpreter_needed"), YES_NO)
+    contact_route = _area(_label("contact_route", optional=True), "Never shared outside the case")
 
     CLAIMED = ("claimed_nationality_1", "claimed_nationality_2", "claimed_nationality_3")
 
@@ -204,8 +208,7 @@ class PersonForm(StandardForm):
     def field_for(self, standard_field: str, message: str) -> str | None:
         if standard_field == "claimed_nationalities":
             inputs = self._claimed_inputs()
-            item = ITEM.match(message)
-            index = int(item.group(1)) - 1 if item else 0
+            index = item_number(standard_field, message) or 0
             return inputs[index] if index < len(inputs) else self.CLAIMED[0]
         if standard_field == "age_group":  # the age the answers give is not known
             return "date_of_birth"
@@ -214,7 +217,7 @@ class PersonForm(StandardForm):
 
 class ConsentForm(StandardForm):
     consent = _radios(
-        "Has the person given their informed consent to be referred?",
+        _label("consent"),
         YES_NO,
         "An adult is referred only with their consent. If they decline, you can notify the "
         "Home Office anonymously instead.",
@@ -222,28 +225,30 @@ class ConsentForm(StandardForm):
 
 
 class ExploitationForm(StandardForm):
-    exploitation_type = _radios("Main type of exploitation", codes.ExploitationType.choices)
+    exploitation_type = _radios(_label("exploitation_type"), codes.ExploitationType.choices)
     exploitation_sub_types = _checkboxes(
-        "Sub-types of the exploitation (optional)",
+        _label("exploitation_sub_types", optional=True),
         SUB_TYPES,
         "Choose those that belong to the main type",
     )
     exploitation_means = _checkboxes(
-        "Means used (optional)", codes.ExploitationMeans.choices, "Select all that apply"
+        _label("exploitation_means", optional=True),
+        codes.ExploitationMeans.choices,
+        "Select all that apply",
     )
     exploitation_region = _select(
-        "Where did the exploitation take place?",
+        _label("exploitation_region"),
         codes.ExploitationRegion.choices,
         "A police region or nation; Overseas (give the country) or Multiple",
     )
-    exploitation_country = _country("Country of exploitation, if overseas")
-    exploitation_start = _date("When did the exploitation start?", "If known. " + DATE_HINT)
-    exploitation_end = _date("When did the exploitation end?", "If known. " + DATE_HINT)
+    exploitation_country = _country(_label("exploitation_country"))
+    exploitation_start = _date(_label("exploitation_start"), "If known. " + DATE_HINT)
+    exploitation_end = _date(_label("exploitation_end"), "If known. " + DATE_HINT)
 
 
 class AccountForm(StandardForm):
     account = _area(
-        "The person's account",
+        _label("account"),
         "In their own words, as far as you can. It is restricted: only the competent authority "
         "reads it.",
         rows=12,
@@ -252,21 +257,17 @@ class AccountForm(StandardForm):
 
 class NotificationForm(StandardForm):
     model = AnonymousNotification
-    notification_date = _date("Date of the notification")
+    notification_date = _date(_label("notification_date"))
     nation = _radios("UK nation the notification comes from", codes.Nation.choices)
-    police_region = _select(
-        "Police region or country where the person presented", codes.PoliceRegion.choices
-    )
-    gender = _radios("Gender", codes.Gender.choices)
-    nationality = _country("Nationality, if known")
-    exploitation_type = _radios("Main type of exploitation", codes.ExploitationType.choices)
+    police_region = _select(_label("police_region"), codes.PoliceRegion.choices)
+    gender = _radios(_label("gender"), codes.Gender.choices)
+    nationality = _country(_label("nationality"))
+    exploitation_type = _radios(_label("exploitation_type"), codes.ExploitationType.choices)
     exploitation_sub_types = _checkboxes(
-        "Sub-types of the exploitation (optional)", SUB_TYPES, "Choose those of the main type"
+        _label("exploitation_sub_types", optional=True), SUB_TYPES, "Choose those of the main type"
     )
-    exploitation_region = _select(
-        "Where did the exploitation take place?", codes.ExploitationRegion.choices
-    )
-    exploitation_country = _country("Country of exploitation, if overseas")
+    exploitation_region = _select(_label("exploitation_region"), codes.ExploitationRegion.choices)
+    exploitation_country = _country(_label("exploitation_country"))
 
 
 class ReconsiderationForm(forms.Form):
