@@ -12,6 +12,7 @@ from nrm.standard.rules import derived_age_group
 from nrm.standard.schema import Referral
 from nrm.standard.types import values_from_text
 from nrm.standard.validation import referral_validate
+from nrm.standard.words import say
 
 TODAY = date(2013, 6, 30)
 
@@ -30,7 +31,7 @@ def test_an_age_disputed_person_is_treated_as_a_minor(valid_referral: dict[str, 
     ).record
     assert record is not None and derived_age_group(record) == AgeGroup.MINOR
     assert errors_of({**valid_referral, "age_disputed": True, "age_group": "adult"}) == {
-        "age_group": messages.AGE_DISPUTED_IS_MINOR
+        "age_group": say(messages.AGE_DISPUTED_IS_MINOR, minor="Minor")
     }
 
 
@@ -50,7 +51,7 @@ def test_the_age_group_is_taken_at_the_start_of_exploitation(
 
 def test_an_age_must_be_known_somehow(valid_referral: dict[str, Any]) -> None:
     record = {**valid_referral, "date_of_birth": None}
-    assert errors_of(record) == {"age_group": messages.AGE_UNKNOWN}
+    assert errors_of(record) == {"age_group": say(messages.AGE_UNKNOWN)}
     assert errors_of({**record, "estimated_age": 30}) == {}
     assert errors_of({**record, "age_group": "adult"}) == {}
 

@@ -13,7 +13,8 @@ from nrm.accounts.permissions import CapabilityDenied
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cases.models import Referral
-from nrm.standard.codes import SupportReferralStatus
+from nrm.standard.codes import SupportDeclineReason, SupportReferralStatus
+from nrm.standard.words import one_of
 from nrm.support import messages
 from nrm.support.errors import SupportDenied, SupportInvalid
 from nrm.support.models import SupportReferral
@@ -128,7 +129,7 @@ def test_the_support_cannot_go_to_an_organisation_that_is_not_a_sub_contractor(
             delivered_by=providers["tara"],
         )
     assert str(raised.value) == messages.NOT_A_SUBCONTRACTOR.format(
-        code="tara", provider="salvation-army"
+        name=providers["tara"].name, provider=support_referral.provider.name
     )
     assert SupportReferral.objects.get(pk=support_referral.pk).status == "offered"
 
@@ -149,10 +150,12 @@ def test_a_decline_reason_must_be_a_code(
     offered: Callable[..., SupportReferral], salvation_army_worker: User
 ) -> None:
     support_referral = offered()
-    with pytest.raises(SupportInvalid, match="'full up' is not a decline reason"):
+    with pytest.raises(SupportInvalid) as raised:
         support_referral_decline(
             support_referral=support_referral, actor=salvation_army_worker, reason="full up"
         )
+    allowed = one_of(SupportDeclineReason.labels)
+    assert str(raised.value) == messages.DECLINE_REASON_UNKNOWN.format(allowed=allowed)
     assert SupportReferral.objects.get(pk=support_referral.pk).status == "offered"
 
 

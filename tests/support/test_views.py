@@ -9,10 +9,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.standard.words import say
 from nrm.support import forms as support_forms
 from nrm.support import messages, views
 from nrm.support.models import SupportEpisode, SupportReferral
@@ -220,7 +222,7 @@ def test_an_episode_starting_in_the_future_is_refused_on_the_start_date(
     data = {"support_type": "outreach", **_date_fields("start", tomorrow)}
     page = provider_client.post(_url("support:episode-start", accepted.referral.reference), data)
     text = page.content.decode()
-    assert messages.DATE_IN_FUTURE.format(field="start", day=tomorrow) in text
+    assert messages.DATE_IN_FUTURE.format(date="start date") in text
     assert 'id="id_start-error"' in text
     assert not SupportEpisode.objects.exists()
 
@@ -273,7 +275,7 @@ def test_closing_before_the_start_is_refused_and_the_episode_stays_open(
     data = {"exit_route": "other", **_date_fields("end", before)}
     url = _url("support:episode-close", accepted.referral.reference)
     text = provider_client.post(url, data).content.decode()
-    assert messages.END_BEFORE_START.format(end=before, start=open_episode.start) in text
+    assert escape(say(messages.END_BEFORE_START, start=open_episode.start)) in text
     open_episode.refresh_from_db()
     accepted.refresh_from_db()
     assert open_episode.end is None and accepted.status == "accepted"

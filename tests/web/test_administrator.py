@@ -6,6 +6,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from nrm.accounts.admin_services import ROLE_REQUIRED
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 
@@ -45,7 +46,7 @@ def test_an_administrator_adds_a_user_and_disables_another(
     check(page, "users")
     page.get_by_role("button", name="Add a user").click()
     page.get_by_role("button", name="Add the user").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose a role for the user")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(ROLE_REQUIRED)
     check(page, "add-user-errors")
     page.get_by_label("Username").fill("new-analyst")
     page.get_by_label("Password").fill(NEW_PASSWORD)

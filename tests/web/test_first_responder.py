@@ -217,7 +217,7 @@ def test_a_date_in_the_future_shows_the_apis_message_in_the_summary_and_on_the_f
     page.get_by_role("group", name=re.compile("immigration")).get_by_label("No").check()
     page.get_by_label("Your name").fill("PC Example")
     page.get_by_role("button", name="Continue").click()
-    message = messages.FUTURE_DATE.format(value="2099-05-14")
+    message = messages.FUTURE_DATE.format(Name="The date of the referral")
     expect(page.locator(".govuk-error-summary")).to_contain_text(message)
     expect(page.locator(".govuk-error-message")).to_have_text(f"Error: {message}")
     expect(page).to_have_title(re.compile("^Error: "))

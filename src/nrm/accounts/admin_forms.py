@@ -12,7 +12,7 @@ from nrm.accounts.models import Organisation, Role
 from nrm.standard.codes import FirstResponderType, Nation
 
 ENTER_PASSWORD = "Enter a password for the user"  # noqa: S105 - a message, not a password
-CHOOSE_ACTIVE = "Choose whether the organisation is active"
+CHOOSE_ACTIVE = "Select yes if the organisation is active, or no if it is not"
 
 NONE_CHOICE = [("", "None")]
 

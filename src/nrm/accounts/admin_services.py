@@ -28,14 +28,14 @@ USERNAME_INVALID = "Enter a username of letters, digits and @ . + - _ only, at m
 USERNAME_TAKEN = "A user with this username already exists"
 PASSWORD_REFUSED = "Choose a stronger password"  # noqa: S105 - a message, not a password
 EMAIL_INVALID = "Enter an email address in the correct format, like name@example.gov.uk"
-ORGANISATION_REQUIRED = "Choose an active organisation for the user"
-ROLE_REQUIRED = "Choose a role for the user"
+ORGANISATION_REQUIRED = "Select an active organisation for the user"
+ROLE_REQUIRED = "Select a role for the user"
 OWN_ACCOUNT = "You cannot disable your own account or change your own role"
 ORGANISATION_CODE_INVALID = "Enter an organisation code of lower-case letters, digits and hyphens"
 ORGANISATION_CODE_TAKEN = "An organisation with this code already exists"
-ORGANISATION_NAME_REQUIRED = "Enter the organisation's name, at most 200 characters"
-RESPONDER_TYPE_UNKNOWN = "Choose a first responder type from the data standard, or none"
-NATION_UNKNOWN = "Choose a nation from the data standard, or none"
+ORGANISATION_NAME_REQUIRED = "Enter the organisation's name, in 200 characters or fewer"
+RESPONDER_TYPE_UNKNOWN = "Select a first responder type from the list, or None"
+NATION_UNKNOWN = "Select a nation from the list, or None"
 
 
 class AccountError(ValueError):

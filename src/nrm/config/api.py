@@ -9,8 +9,10 @@ from ninja.security import HttpBearer
 
 from nrm.accounts.models import User
 from nrm.accounts.selectors import user_for_token
+from nrm.cases.casework.api import NAMES as PARAMETER_NAMES
 from nrm.cases.casework.api import router as casework_router
 from nrm.cases.referrals.api import router as referrals_router
+from nrm.standard.errors import plain_errors
 from nrm.web.api import BODIES, docs_access
 
 
@@ -51,14 +53,7 @@ api = NrmAPI(
 @api.exception_handler(NinjaValidationError)
 def parameters_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     """A query or path parameter that does not validate: field-level errors, like a body's."""
-    errors = [
-        {
-            "field": str(error["loc"][-1]) if error.get("loc") else "__all__",
-            "message": str(error.get("msg", "")),
-            "code": str(error.get("type", "invalid")),
-        }
-        for error in exc.errors
-    ]
+    errors = plain_errors(list(exc.errors), model=None, names=PARAMETER_NAMES)
     return api.create_response(request, {"errors": errors}, status=422)
 
 

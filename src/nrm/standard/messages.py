@@ -1,16 +1,44 @@
-"""Validation messages of the data standard. Tests import these constants; doors never reword
-them."""
+"""Validation messages of the data standard, written for the people who read them: what went
+wrong and how to fix it, fields named as their labels (``nrm.standard.words``), code lists by
+their labels, dates as "10 October 2031". Codes and field names are for machines and stay in an
+error's ``code`` and ``field``.
 
-UNKNOWN_CODE = "'{value}' is not a known {list_name}; allowed codes: {allowed}"
+A template names a field as ``{f.field}`` in a sentence and ``{F.field}`` at its start, and the
+field or list item an answer was given for as ``{name}`` / ``{Name}``; fill one in with
+``nrm.standard.words.say``. Tests import these constants; doors never reword them.
+"""
+
+# Answers that are not of their field's kind (any field: ``{name}`` is the field or item).
+MISSING_ENTER = "Enter {name}"
+MISSING_SELECT = "Select {name}"
+NOT_YES_NO = "Select yes or no to say {name}"
+NOT_WHOLE_NUMBER = "{Name} must be a whole number, like 34"
+NOT_TEXT = "{Name} must be text"
+TEXT_TOO_LONG = "{Name} must be {max_length:,} characters or fewer"
+NOT_A_LIST = "Give the {items} as a list, even if there is only one"
+TOO_FEW = "Give at least {min_length} {items}"
+TOO_MANY = "Give no more than {max_length} {items}"
+UNKNOWN_CODE = "Select {name}. It can be {allowed}"
 UNKNOWN_COUNTRY = (
-    "'{value}' is not a known country: give an ISO 3166 code (GBR or GB), an English name, "
-    "'stateless' or 'unknown'"
+    "{Name} is not a country we know. Enter the country's English name or its code, for "
+    "example Nigeria or NGA, or enter Stateless or Unknown"
 )
 COUNTRY_SUGGESTION = ". Did you mean {names}?"
-UNKNOWN_LANGUAGE = "'{value}' is not a known language: give an ISO 639 code or an English name"
-BAD_DATE = "'{value}' is not a date: use YYYY-MM-DD (or DD/MM/YYYY)"
-FUTURE_DATE = "Date {value} is in the future"
-DATE_TOO_EARLY = "Date {value} is before 1900: check the year"
+UNKNOWN_LANGUAGE = (
+    "{Name} is not one we know. Enter the language's English name or its code, for example "
+    "Yoruba or yor"
+)
+BAD_DATE = "{Name} must be a real date, for example 14/05/2012"
+FUTURE_DATE = "{Name} must be today or in the past"
+DATE_TOO_EARLY = "{Name} must be 1 January 1900 or later"
+AT_LEAST = "{Name} must be {ge} or more"
+MORE_THAN = "{Name} must be more than {gt}"
+AT_MOST = "{Name} must be {le} or less"
+LESS_THAN = "{Name} must be less than {lt}"
+NOT_A_DATE = "{Name} must be a real date, written as year-month-day"
+NOT_ASKED = "This request takes no answer of this name. Leave it out"
+NOT_ACCEPTED = "{Name} is not a value this accepts. The API's documentation lists the values"
+NOT_READABLE = "{Name} is not in a form the data standard accepts: check it against the codebook"
 TEXT_NUL = (
     "This contains a NUL character (a zero byte), which cannot be stored. Remove it and send "
     "the text again"
@@ -19,56 +47,79 @@ TEXT_HALF_CHARACTER = (
     "This contains half of a character (an unpaired surrogate), which cannot be stored. Check "
     "how the text was encoded and send it again as UTF-8"
 )
-UNSUPPORTED_VERSION = "Schema version '{value}' is not supported; this service accepts {supported}"
+UNSUPPORTED_VERSION = "This service accepts version {supported} of the data standard only"
+UNKNOWN_FIELD = (
+    "The data standard has no question of this name. Check the name against the codebook, or "
+    "leave it out"
+)
+NOT_IN_NOTIFICATION = "An anonymous notification does not hold {name}: leave it out"
 
+# The rules across fields (``rules.py``).
 ADULT_NEEDS_CONSENT = (
-    "An adult can only be referred with their informed consent. If the person declines, "
-    "submit an anonymous notification instead (POST /api/v1/notifications or "
-    "`nrm import notifications`), which holds no identifying details"
+    "An adult can only be referred with their informed consent. If the person does not consent, "
+    "send an anonymous notification instead: it holds no details that identify them"
 )
-NAME_REQUIRED = "Give the person's given name or family name (or both)"
+NAME_REQUIRED = "Enter {f.given_name}, {f.family_name} or both"
 AGE_UNKNOWN = (
-    "Give date_of_birth, estimated_age or age_group, so the person's age group at the time of "
-    "exploitation is known"
+    "Enter {f.date_of_birth} or {f.estimated_age}, so that it is known whether the person was a "
+    "child when the exploitation began"
 )
-AGE_DISPUTED_IS_MINOR = "An age-disputed person is treated as a minor: age_group must be 'minor'"
+AGE_DISPUTED_IS_MINOR = (
+    "A person whose age is disputed is treated as a child, so {f.age_group} must be {minor}"
+)
 AGE_GROUP_CONTRADICTS_DOB = (
-    "age_group '{given}' contradicts date_of_birth: the person was {age} at the time of "
-    "exploitation"
+    "{F.age_group} {given} does not match {f.date_of_birth}: the person was {age} when the "
+    "exploitation began. Correct {f.age_group} or {f.date_of_birth}"
 )
-DOB_AFTER_REFERRAL = "date_of_birth must be before the referral date ({referral_date})"
-ESTIMATED_AGE_RANGE = "estimated_age must be between 0 and 120"
+DOB_AFTER_REFERRAL = "{F.date_of_birth} must be before {f.referral_date}, {referral_date}"
+ESTIMATED_AGE_RANGE = "{F.estimated_age} must be between 0 and 120"
 ESTIMATED_AGE_CONTRADICTS_DOB = (
-    "estimated_age {given} contradicts date_of_birth: the person was {age} on the referral date. "
-    "Give the date of birth alone, or correct one of them"
+    "{F.estimated_age} of {given} does not match {f.date_of_birth}: the person was {age} on "
+    "{f.referral_date}. Enter {f.date_of_birth} alone, or correct one of them"
 )
-REGION_NOT_IN_NATION = "police region '{region}' is not in {nation}; allowed here: {allowed}"
-OVERSEAS_NEEDS_COUNTRY = "exploitation_country is required when exploitation_region is 'overseas'"
+REGION_NOT_IN_NATION = "{region} is not in {nation}. Select a police region in {nation}: {allowed}"
+OVERSEAS_NEEDS_COUNTRY = "Enter {f.exploitation_country}, as the exploitation took place overseas"
 COUNTRY_ONLY_OVERSEAS = (
-    "exploitation_country is only given when exploitation_region is 'overseas' (or 'multiple')"
+    "{F.exploitation_country} is only for exploitation overseas or in more than one place. "
+    "Remove it, or select {overseas} or {multiple} for {f.exploitation_region}"
 )
-OVERSEAS_NOT_UK = "exploitation overseas cannot be in the UK: use a UK region instead"
-SUB_TYPE_NOT_OF_TYPE = "sub-type '{sub_type}' belongs to {parent} exploitation, not to '{type}'"
-EXPLOITATION_END_BEFORE_START = "exploitation_end must not be before exploitation_start"
-EXPLOITATION_BEFORE_BIRTH = "exploitation_start must not be before date_of_birth"
-EXPLOITATION_AFTER_REFERRAL = "exploitation_start must not be after the referral date"
-CERTAINTY_NEEDS_ASSESSED = "assessed_nationality_certainty needs an assessed_nationality"
+OVERSEAS_NOT_UK = (
+    "Exploitation overseas cannot be in the UK. Select the region of the UK for "
+    "{f.exploitation_region}, or enter the country overseas"
+)
+SUB_TYPE_NOT_OF_TYPE = (
+    "{sub_type} is a sub-type of {parent}, but {f.exploitation_type} is {type}. Select only "
+    "sub-types of {f.exploitation_type}, or change it"
+)
+EXPLOITATION_END_BEFORE_START = (
+    "{F.exploitation_end} must be the same as or after {f.exploitation_start}"
+)
+EXPLOITATION_BEFORE_BIRTH = "{F.exploitation_start} must be the same as or after {f.date_of_birth}"
+EXPLOITATION_AFTER_REFERRAL = (
+    "{F.exploitation_start} must be the same as or before {f.referral_date}"
+)
+CERTAINTY_NEEDS_ASSESSED = (
+    "Enter {f.assessed_nationality}, or leave out {f.assessed_nationality_certainty}"
+)
 
-DECISION_NEEDS_DATE = "A {stage} decision of '{outcome}' needs its date ({field})"
-DATE_NEEDS_DECISION = "{field} is given but the {stage} outcome is pending"
-RG_BEFORE_REFERRAL = "rg_date must not be before the referral date ({referral_date})"
-CG_WITHOUT_POSITIVE_RG = (
-    "A conclusive grounds decision needs a positive reasonable grounds decision first "
-    "(rg_outcome is '{rg_outcome}')"
+DECISION_NEEDS_DATE = "Enter {date}, as the decision is recorded as {outcome}"
+DATE_NEEDS_DECISION = (
+    "{Date} is given but the decision is pending. Remove the date, or give {decision}"
 )
-CG_BEFORE_RG = "cg_date must be after rg_date ({rg_date})"
+RG_BEFORE_REFERRAL = "{F.rg_date} must be the same as or after {f.referral_date}, {referral_date}"
+CG_WITHOUT_POSITIVE_RG = (
+    "A conclusive grounds decision needs a positive reasonable grounds decision first, and "
+    "{f.rg_outcome} is {rg_outcome}"
+)
+CG_BEFORE_RG = "{F.cg_date} must be after {f.rg_date}, {rg_date}"
 DECISIONS_NOT_ALLOWED = (
-    "Decisions are recorded by the competent authority, not with the referral: leave {field} empty"
+    "Decisions are recorded by the competent authority, not with the referral: leave out {name}"
 )
 
 NOTIFICATION_CHILD = (
     "A child is always referred, without needing consent: submit a referral, not an anonymous "
     "notification"
 )
-NOTIFICATION_IDENTIFYING = "Anonymous notifications hold no identifying details: remove '{field}'"
-UNKNOWN_FIELD = "'{field}' is not a field of the data standard"
+NOTIFICATION_IDENTIFYING = (
+    "An anonymous notification holds no details that identify the person: leave out {name}"
+)

@@ -11,10 +11,14 @@ from nrm.standard.codes import (
     AgeGroup,
     DecisionOutcome,
     ExploitationRegion,
+    ExploitationSubType,
+    ExploitationType,
     Nation,
+    PoliceRegion,
 )
 from nrm.standard.nationality import UK
 from nrm.standard.schema import AnonymousNotification, Referral
+from nrm.standard.words import field_name, one_of, say, sentence
 
 Problem = tuple[str, str, str, str | None]
 _DECIDED = frozenset(
@@ -76,11 +80,14 @@ def derived_age_group(record: Referral) -> AgeGroup | None:
 def _region_rules(nation: str, region: str) -> Iterator[Problem]:
     allowed = REGION_NATIONS[region]
     if nation not in allowed:
-        in_nation = sorted(r for r, nations in REGION_NATIONS.items() if nation in nations)
+        in_nation = [r.label for r in PoliceRegion if nation in REGION_NATIONS[r]]
         yield (
             "police_region",
-            messages.REGION_NOT_IN_NATION.format(
-                region=region, nation=Nation(nation).label, allowed=", ".join(in_nation)
+            say(
+                messages.REGION_NOT_IN_NATION,
+                region=PoliceRegion(region).label,
+                nation=Nation(nation).label,
+                allowed=one_of(in_nation),
             ),
             "region_not_in_nation",
             region,
@@ -95,33 +102,47 @@ def _exploitation_rules(
         if parent != etype:
             yield (
                 "exploitation_sub_types",
-                messages.SUB_TYPE_NOT_OF_TYPE.format(sub_type=sub, parent=parent, type=etype),
+                say(
+                    messages.SUB_TYPE_NOT_OF_TYPE,
+                    sub_type=ExploitationSubType(sub).label,
+                    parent=ExploitationType(parent).label,
+                    type=ExploitationType(etype).label,
+                ),
                 "sub_type_mismatch",
                 sub,
             )
     if region == ExploitationRegion.OVERSEAS and country is None:
-        yield ("exploitation_country", messages.OVERSEAS_NEEDS_COUNTRY, "required", None)
+        yield ("exploitation_country", say(messages.OVERSEAS_NEEDS_COUNTRY), "required", None)
     elif country is not None and region not in (
         ExploitationRegion.OVERSEAS,
         ExploitationRegion.MULTIPLE,
     ):
         yield (
             "exploitation_country",
-            messages.COUNTRY_ONLY_OVERSEAS,
+            say(
+                messages.COUNTRY_ONLY_OVERSEAS,
+                overseas=ExploitationRegion.OVERSEAS.label,
+                multiple=ExploitationRegion.MULTIPLE.label,
+            ),
             "country_not_overseas",
             country,
         )
     elif country == UK and region == ExploitationRegion.OVERSEAS:
-        yield ("exploitation_country", messages.OVERSEAS_NOT_UK, "overseas_in_uk", country)
+        yield ("exploitation_country", say(messages.OVERSEAS_NOT_UK), "overseas_in_uk", country)
 
 
 def _age_rules(r: Referral) -> Iterator[Problem]:
     if r.estimated_age is not None and not 0 <= r.estimated_age <= 120:
-        yield ("estimated_age", messages.ESTIMATED_AGE_RANGE, "out_of_range", str(r.estimated_age))
+        yield (
+            "estimated_age",
+            say(messages.ESTIMATED_AGE_RANGE),
+            "out_of_range",
+            str(r.estimated_age),
+        )
     if r.date_of_birth is not None and r.date_of_birth >= r.referral_date:
         yield (
             "date_of_birth",
-            messages.DOB_AFTER_REFERRAL.format(referral_date=r.referral_date.isoformat()),
+            say(messages.DOB_AFTER_REFERRAL, referral_date=r.referral_date),
             "after_referral",
             r.date_of_birth.isoformat(),
         )
@@ -131,20 +152,22 @@ def _age_rules(r: Referral) -> Iterator[Problem]:
         if abs(age - r.estimated_age) > 1:  # an estimate may be a year out, not more
             yield (
                 "estimated_age",
-                messages.ESTIMATED_AGE_CONTRADICTS_DOB.format(given=r.estimated_age, age=age),
+                say(messages.ESTIMATED_AGE_CONTRADICTS_DOB, given=r.estimated_age, age=age),
                 "contradicts_dob",
                 str(r.estimated_age),
             )
     derived = derived_age_group(r)
     if derived is None:
-        yield ("age_group", messages.AGE_UNKNOWN, "required", None)
+        yield ("age_group", say(messages.AGE_UNKNOWN), "required", None)
         return
     if r.age_group is not None and r.age_group != derived:
         if r.age_disputed:
-            yield ("age_group", messages.AGE_DISPUTED_IS_MINOR, "age_disputed", r.age_group)
+            message = say(messages.AGE_DISPUTED_IS_MINOR, minor=AgeGroup.MINOR.label)
+            yield ("age_group", message, "age_disputed", r.age_group)
         elif r.date_of_birth is not None:
             age = age_on(r.date_of_birth, r.exploitation_start or r.referral_date)
-            message = messages.AGE_GROUP_CONTRADICTS_DOB.format(given=r.age_group, age=age)
+            given = AgeGroup(r.age_group).label
+            message = say(messages.AGE_GROUP_CONTRADICTS_DOB, given=given, age=age)
             yield ("age_group", message, "contradicts_dob", r.age_group)
     if derived == AgeGroup.ADULT and r.consent is not True:
         yield ("consent", messages.ADULT_NEEDS_CONSENT, "consent_required", _bool(r.consent))
@@ -155,69 +178,48 @@ def _bool(value: bool | None) -> str | None:
 
 
 def _decision_rules(r: Referral) -> Iterator[Problem]:
-    stages = (
-        ("rg", "reasonable grounds", r.rg_outcome, r.rg_date),
-        ("cg", "conclusive grounds", r.cg_outcome, r.cg_date),
-    )
-    for prefix, stage, outcome, when in stages:
+    stages = (("rg", r.rg_outcome, r.rg_date), ("cg", r.cg_outcome, r.cg_date))
+    for prefix, outcome, when in stages:
+        day, decision = f"{prefix}_date", f"{prefix}_outcome"
         if outcome in _DECIDED and when is None:
-            yield (
-                f"{prefix}_date",
-                messages.DECISION_NEEDS_DATE.format(
-                    stage=stage, outcome=outcome, field=f"{prefix}_date"
-                ),
-                "required",
-                None,
-            )
+            label = str(DecisionOutcome(outcome).label).lower()
+            message = messages.DECISION_NEEDS_DATE.format(date=field_name(day), outcome=label)
+            yield (day, message, "required", None)
         if outcome == DecisionOutcome.PENDING and when is not None:
-            yield (
-                f"{prefix}_date",
-                messages.DATE_NEEDS_DECISION.format(field=f"{prefix}_date", stage=stage),
-                "date_without_decision",
-                when.isoformat(),
+            message = messages.DATE_NEEDS_DECISION.format(
+                Date=sentence(field_name(day)), decision=field_name(decision)
             )
+            yield (day, message, "date_without_decision", when.isoformat())
     if r.rg_date is not None and r.rg_date < r.referral_date:
-        yield (
-            "rg_date",
-            messages.RG_BEFORE_REFERRAL.format(referral_date=r.referral_date.isoformat()),
-            "before_referral",
-            r.rg_date.isoformat(),
-        )
+        message = say(messages.RG_BEFORE_REFERRAL, referral_date=r.referral_date)
+        yield ("rg_date", message, "before_referral", r.rg_date.isoformat())
     if r.cg_outcome != DecisionOutcome.PENDING and r.rg_outcome != DecisionOutcome.POSITIVE:
-        yield (
-            "cg_outcome",
-            messages.CG_WITHOUT_POSITIVE_RG.format(rg_outcome=r.rg_outcome),
-            "cg_without_positive_rg",
-            r.cg_outcome,
-        )
+        rg_outcome = str(DecisionOutcome(r.rg_outcome).label).lower()
+        message = say(messages.CG_WITHOUT_POSITIVE_RG, rg_outcome=rg_outcome)
+        yield ("cg_outcome", message, "cg_without_positive_rg", r.cg_outcome)
     if r.cg_date is not None and r.rg_date is not None and r.cg_date <= r.rg_date:
-        yield (
-            "cg_date",
-            messages.CG_BEFORE_RG.format(rg_date=r.rg_date.isoformat()),
-            "before_rg",
-            r.cg_date.isoformat(),
-        )
+        message = say(messages.CG_BEFORE_RG, rg_date=r.rg_date)
+        yield ("cg_date", message, "before_rg", r.cg_date.isoformat())
 
 
 def referral_rules(r: Referral) -> list[Problem]:
     problems: list[Problem] = []
     if not (r.given_name or r.family_name):
-        problems.append(("given_name", messages.NAME_REQUIRED, "required", None))
+        problems.append(("given_name", say(messages.NAME_REQUIRED), "required", None))
     problems += _region_rules(r.nation, r.police_region)
     problems += _age_rules(r)
     problems += _exploitation_rules(
         r.exploitation_type, r.exploitation_sub_types, r.exploitation_region, r.exploitation_country
     )
     if r.assessed_nationality_certainty is not None and r.assessed_nationality is None:
-        problems.append(
-            ("assessed_nationality_certainty", messages.CERTAINTY_NEEDS_ASSESSED, "required", None)
-        )
+        message = say(messages.CERTAINTY_NEEDS_ASSESSED)
+        problems.append(("assessed_nationality_certainty", message, "required", None))
     if r.exploitation_start is not None:
         if r.exploitation_end is not None and r.exploitation_end < r.exploitation_start:
             problems.append(
                 (
                     "exploitation_end",
-                    messages.EXPLOITATION_END_BEFORE_START,
+                    say(messages.EXPLOITATION_END_BEFORE_START),
                     "before_start",
                     r.exploitation_end.isoformat(),
                 )
@@ -226,7 +228,7 @@ def referral_rules(r: Referral) -> list[Problem]:
             problems.append(
                 (
                     "exploitation_start",
-                    messages.EXPLOITATION_BEFORE_BIRTH,
+                    say(messages.EXPLOITATION_BEFORE_BIRTH),
                     "before_birth",
                     r.exploitation_start.isoformat(),
                 )
@@ -235,7 +237,7 @@ def referral_rules(r: Referral) -> list[Problem]:
             problems.append(
                 (
                     "exploitation_start",
-                    messages.EXPLOITATION_AFTER_REFERRAL,
+                    say(messages.EXPLOITATION_AFTER_REFERRAL),
                     "after_referral",
                     r.exploitation_start.isoformat(),
                 )

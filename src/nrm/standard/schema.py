@@ -22,38 +22,32 @@ from nrm.standard.types import (
 
 SCHEMA_VERSION = "1.0"
 
-NationCode = Annotated[codes.Nation, BeforeValidator(code_parser(codes.Nation, "UK nation"))]
-PoliceRegionCode = Annotated[
-    codes.PoliceRegion, BeforeValidator(code_parser(codes.PoliceRegion, "police region"))
-]
+NationCode = Annotated[codes.Nation, BeforeValidator(code_parser(codes.Nation))]
+PoliceRegionCode = Annotated[codes.PoliceRegion, BeforeValidator(code_parser(codes.PoliceRegion))]
 ExploitationRegionCode = Annotated[
     codes.ExploitationRegion,
-    BeforeValidator(code_parser(codes.ExploitationRegion, "region of exploitation")),
+    BeforeValidator(code_parser(codes.ExploitationRegion)),
 ]
 ExploitationTypeCode = Annotated[
     codes.ExploitationType,
-    BeforeValidator(code_parser(codes.ExploitationType, "exploitation type")),
+    BeforeValidator(code_parser(codes.ExploitationType)),
 ]
 SubTypeCode = Annotated[
     codes.ExploitationSubType,
-    BeforeValidator(code_parser(codes.ExploitationSubType, "exploitation sub-type")),
+    BeforeValidator(code_parser(codes.ExploitationSubType)),
 ]
 MeansCode = Annotated[
     codes.ExploitationMeans,
-    BeforeValidator(code_parser(codes.ExploitationMeans, "means of exploitation")),
+    BeforeValidator(code_parser(codes.ExploitationMeans)),
 ]
-GenderCode = Annotated[codes.Gender, BeforeValidator(code_parser(codes.Gender, "gender"))]
-AgeGroupCode = Annotated[codes.AgeGroup, BeforeValidator(code_parser(codes.AgeGroup, "age group"))]
-OutcomeCode = Annotated[
-    codes.DecisionOutcome, BeforeValidator(code_parser(codes.DecisionOutcome, "decision outcome"))
-]
+GenderCode = Annotated[codes.Gender, BeforeValidator(code_parser(codes.Gender))]
+AgeGroupCode = Annotated[codes.AgeGroup, BeforeValidator(code_parser(codes.AgeGroup))]
+OutcomeCode = Annotated[codes.DecisionOutcome, BeforeValidator(code_parser(codes.DecisionOutcome))]
 AuthorityCode = Annotated[
     codes.CompetentAuthority,
-    BeforeValidator(code_parser(codes.CompetentAuthority, "competent authority")),
+    BeforeValidator(code_parser(codes.CompetentAuthority)),
 ]
-CertaintyCode = Annotated[
-    codes.Certainty, BeforeValidator(code_parser(codes.Certainty, "certainty"))
-]
+CertaintyCode = Annotated[codes.Certainty, BeforeValidator(code_parser(codes.Certainty))]
 
 
 def _field(section: str, description: str, default: Any = ..., **kwargs: Any) -> Any:

@@ -20,13 +20,23 @@ from pydantic_core import PydanticCustomError
 from nrm.standard import messages
 from nrm.standard.codes import code_lookup
 from nrm.standard.nationality import country_code, country_suggestions, language_code
+from nrm.standard.words import one_of
 
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 EARLIEST = date(1900, 1, 1)  # no date of the standard lies before it
 
 
-def code_parser(code_list: type[models.TextChoices], list_name: str) -> Any:
+# What a custom error of a field says before the validation names its field (``errors.py``).
+_UNNAMED = {"name": "this answer", "Name": "This answer"}
+
+
+def _refuse(code: str, template: str, **context: Any) -> PydanticCustomError:
+    return PydanticCustomError(code, template, {**_UNNAMED, **context})
+
+
+def code_parser(code_list: type[models.TextChoices]) -> Any:
     """A before-validator for one code list: accepts the code, its label or a known alias."""
+    allowed = one_of(code_list.labels)
 
     def parse(value: object) -> object:
         if isinstance(value, code_list) or value is None:
@@ -35,15 +45,18 @@ def code_parser(code_list: type[models.TextChoices], list_name: str) -> Any:
             code = code_lookup(code_list, value)
             if code is not None:
                 return code
-        raise PydanticCustomError(
-            "unknown_code",
-            messages.UNKNOWN_CODE,
-            {
-                "value": str(value),
-                "list_name": list_name,
-                "allowed": ", ".join(code_list.values),
-            },
-        )
+        raise _refuse("unknown_code", messages.UNKNOWN_CODE, allowed=allowed)
+
+    return parse
+
+
+def labels_accepted(code_list: type[models.TextChoices]) -> Any:
+    """A before-validator that turns a label or alias of ``code_list`` into its code and leaves
+    anything else to the field's own type to accept or refuse (an enum, or a literal of some
+    of the list's codes)."""
+
+    def parse(value: object) -> object:
+        return (code_lookup(code_list, value) or value) if isinstance(value, str) else value
 
     return parse
 
@@ -56,11 +69,9 @@ def _parse_country(value: object) -> object:
             return code
         close = country_suggestions(value)
         if close:
-            suggestion = messages.COUNTRY_SUGGESTION.format(names=" or ".join(close))
-    raise PydanticCustomError(
-        "unknown_country",
-        messages.UNKNOWN_COUNTRY + "{suggestion}",
-        {"value": str(value), "suggestion": suggestion},
+            suggestion = messages.COUNTRY_SUGGESTION.format(names=one_of(close))
+    raise _refuse(
+        "unknown_country", messages.UNKNOWN_COUNTRY + "{suggestion}", suggestion=suggestion
     )
 
 
@@ -69,7 +80,7 @@ def _parse_language(value: object) -> object:
         code = language_code(value)
         if code is not None:
             return code
-    raise PydanticCustomError("unknown_language", messages.UNKNOWN_LANGUAGE, {"value": str(value)})
+    raise _refuse("unknown_language", messages.UNKNOWN_LANGUAGE)
 
 
 Country = Annotated[
@@ -120,17 +131,15 @@ def _parse_date(value: object) -> object:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise PydanticCustomError("bad_date", messages.BAD_DATE, {"value": str(value)})
+    raise _refuse("bad_date", messages.BAD_DATE)
 
 
 def _not_future(value: date | None, info: ValidationInfo) -> date | None:
     today = (info.context or {}).get("today") or date.today()
     if value is not None and value > today:
-        raise PydanticCustomError("future_date", messages.FUTURE_DATE, {"value": value.isoformat()})
+        raise _refuse("future_date", messages.FUTURE_DATE)
     if value is not None and value < EARLIEST:
-        raise PydanticCustomError(
-            "date_too_early", messages.DATE_TOO_EARLY, {"value": value.isoformat()}
-        )
+        raise _refuse("date_too_early", messages.DATE_TOO_EARLY)
     return value
 
 

@@ -12,9 +12,11 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from nrm.standard import messages
+from nrm.standard.errors import plain_message
 from nrm.standard.rules import notification_rules, referral_rules
 from nrm.standard.schema import IDENTIFYING_FIELDS, AnonymousNotification, Referral
 from nrm.standard.text import text_problems
+from nrm.standard.words import field_name
 
 M = TypeVar("M", bound=BaseModel)
 _PERSON = frozenset(
@@ -52,27 +54,36 @@ def _show(value: Any) -> str | None:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
-def errors_from_pydantic(exc: ValidationError, *, anonymous: bool = False) -> list[FieldError]:
+def _count(data: Mapping[str, Any], field: str) -> int:
+    value = data.get(field)
+    return len(value) if isinstance(value, list | tuple) else 1
+
+
+def errors_from_pydantic(
+    exc: ValidationError, *, model: type[BaseModel], data: Mapping[str, Any]
+) -> list[FieldError]:
+    """The errors of ``exc`` (validating ``data`` as ``model``), each with a message for
+    people; the field and the code stay as machines read them."""
+    anonymous = model is AnonymousNotification
     errors = []
     for error in exc.errors(include_url=False):
         loc = [part for part in error["loc"] if isinstance(part, str)]
         field = loc[0] if loc else "__all__"
-        message = error["msg"]
         code = error["type"]
         if code == "extra_forbidden" and anonymous and field in IDENTIFYING_FIELDS | _PERSON:
-            message = messages.NOTIFICATION_IDENTIFYING.format(field=field)
+            message = messages.NOTIFICATION_IDENTIFYING.format(name=field_name(field))
             code = "identifying_field"
         elif code == "extra_forbidden":
-            message = messages.UNKNOWN_FIELD.format(field=field)
+            message = messages.UNKNOWN_FIELD
+            if anonymous and field in Referral.model_fields:
+                message = messages.NOT_IN_NOTIFICATION.format(name=field_name(field))
             code = "unknown_field"
-        elif code == "literal_error" and field == "schema_version":
-            message = messages.UNSUPPORTED_VERSION.format(
-                value=error.get("input"), supported=", ".join(("1.0",))
-            )
-            code = "unsupported_version"
-        index = [part for part in error["loc"] if isinstance(part, int)]
-        if index and code not in ("unknown_field", "identifying_field"):
-            message = f"item {index[0] + 1}: {message}"
+        else:
+            index = next((part for part in error["loc"] if isinstance(part, int)), None)
+            count = _count(data, field)
+            message = plain_message(error, model=model, field=field, index=index, count=count)
+            if code == "literal_error" and field == "schema_version":
+                code = "unsupported_version"
         value = (
             None
             if code in ("missing", "unknown_field", "identifying_field")
@@ -99,7 +110,7 @@ def _validate(
     try:
         record = model.model_validate(given, context=context)
     except ValidationError as exc:
-        return Validated(None, errors_from_pydantic(exc, anonymous=model is AnonymousNotification))
+        return Validated(None, errors_from_pydantic(exc, model=model, data=given))
     errors = [
         FieldError(field, message, code, None if value is None else str(value))
         for field, message, code, value in rules(record)

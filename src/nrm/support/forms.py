@@ -10,12 +10,12 @@ from nrm.standard.codes import ExitRoute, SupportDeclineReason, SupportService, 
 from nrm.support.errors import SupportInvalid
 from nrm.web.forms import DateField
 
-CHOOSE_DELIVERER = "Choose who will give the support"
-CHOOSE_DECLINE_REASON = "Choose why you are declining the support referral"
-CHOOSE_SUPPORT_TYPE = "Choose the type of support"
+CHOOSE_DELIVERER = "Select who will give the support"
+CHOOSE_DECLINE_REASON = "Select why you are declining the support referral"
+CHOOSE_SUPPORT_TYPE = "Select the type of support"
 ENTER_START = "Enter the date the support started"
 ENTER_END = "Enter the date the support ended"
-CHOOSE_EXIT_ROUTE = "Choose how the person left support"
+CHOOSE_EXIT_ROUTE = "Select how the person left support"
 
 OWN_ORGANISATION = ""  # the delivered_by answer meaning "we give the support ourselves"
 

@@ -11,27 +11,33 @@ CONFIG_NOT_COVERED = (
     "case reaches a provider"
 )
 PROVIDER_NOT_SEEDED = (
-    "The support provider '{code}' is not an active organisation; run the provider seed "
-    "(nrm.support.services.support_providers_seed)"
+    "The support provider '{code}' is not an active organisation. Run nrm migrate, which adds "
+    "the providers of the configuration, or make the organisation active again"
 )
 
 # Permission (scope): the capability check has its own message in nrm.accounts.permissions
 NOT_YOUR_REFERRAL = "This support referral was not made to your organisation"
 
-# Support referrals
-NOT_OFFERED = "Only an offered support referral can be {action}; this one is {status}"
-DECLINE_REASON_UNKNOWN = "'{value}' is not a decline reason; allowed: {allowed}"
-NOT_A_SUBCONTRACTOR = "'{code}' is not a sub-contractor of {provider} in the provider configuration"
+# Support referrals (fill in a template with ``nrm.standard.words.say``: dates as "10 October
+# 2031"; code lists by their labels)
+NOT_OFFERED = "Only an offered support referral can be {action}. This one is {status}"
+DECLINE_REASON_UNKNOWN = "Select why you are declining the support referral. It can be {allowed}"
+NOT_A_SUBCONTRACTOR = (
+    "{name} is not a sub-contractor of {provider}. Select your own organisation or one of its "
+    "sub-contractors"
+)
 
 # Episodes
 EPISODE_NEEDS_ACCEPTED = (
     "A support episode can start only on an accepted support referral; this one is {status}"
 )
-EPISODE_ALREADY_OPEN = "This support referral already has an open episode; close it first"
-EPISODE_CLOSED = "This support episode is already closed (on {end})"
-END_BEFORE_START = "The end date {end} is before the start date {start}"
-DATE_IN_FUTURE = "The {field} date {day} is in the future"
-START_BEFORE_OFFER = "The start date {start} is before the support referral was offered ({offered})"
-SUPPORT_TYPE_UNKNOWN = "'{value}' is not a support type; allowed: {allowed}"
-SERVICE_UNKNOWN = "'{value}' is not a support service; allowed: {allowed}"
-EXIT_ROUTE_UNKNOWN = "'{value}' is not an exit route; allowed: {allowed}"
+EPISODE_ALREADY_OPEN = "This support referral already has an open episode. Close it first"
+EPISODE_CLOSED = "This support episode was closed on {end}"
+END_BEFORE_START = "The end date must be the same as or after the start date, {start}"
+DATE_IN_FUTURE = "The {date} must be today or in the past"
+START_BEFORE_OFFER = (
+    "The start date must be the same as or after {offered}, when the support referral was offered"
+)
+SUPPORT_TYPE_UNKNOWN = "Select the type of support. It can be {allowed}"
+SERVICE_UNKNOWN = "Select the services given from the list: {allowed}"
+EXIT_ROUTE_UNKNOWN = "Select how the person left support. It can be {allowed}"

@@ -93,7 +93,7 @@ class ProviderConfig:
                 if rule.provider == REFERRING_LOCAL_AUTHORITY:
                     return case.referrer_code
                 return rule.provider
-        label = f"{case.nation} {case.age_group}"
+        label = f"{Nation(case.nation).label} {str(AgeGroup(case.age_group).label).lower()}"
         raise SupportConfigError(messages.NO_PROVIDER_CONFIGURED.format(case=label))
 
     def subcontractors_of(self, code: str) -> frozenset[str]:

@@ -24,6 +24,7 @@ from nrm.standard.codes import (
     SupportService,
     SupportType,
 )
+from nrm.standard.words import one_of, say
 from nrm.support import messages
 from nrm.support.errors import SupportDenied, SupportInvalid
 from nrm.support.models import (
@@ -108,8 +109,7 @@ def _allowed(
 
 def _code(code_list: type[TextChoices], value: str, message: str, field: str) -> str:
     if value not in code_list.values:
-        allowed = ", ".join(code_list.values)
-        raise SupportInvalid(message.format(value=value, allowed=allowed), field=field)
+        raise SupportInvalid(message.format(allowed=one_of(code_list.labels)), field=field)
     return value
 
 
@@ -120,9 +120,14 @@ def _services(values: Iterable[str]) -> list[str]:
     return [code for code in SupportService.values if code in given]
 
 
+# What people read for the dates of an episode.
+DATE_NAMES = {"start": "start date", "end": "end date"}
+
+
 def _not_future(day: date, field: str) -> None:
     if day > timezone.localdate():
-        raise SupportInvalid(messages.DATE_IN_FUTURE.format(field=field, day=day), field=field)
+        message = messages.DATE_IN_FUTURE.format(date=DATE_NAMES[field])
+        raise SupportInvalid(message, field=field)
 
 
 def _status_label(status: str) -> str:
@@ -152,7 +157,9 @@ def support_referral_accept(
     if delivered_by is not None and delivered_by.pk != support_referral.provider_id:
         if delivered_by.code not in provider_config().subcontractors_of(provider_code):
             raise SupportInvalid(
-                messages.NOT_A_SUBCONTRACTOR.format(code=delivered_by.code, provider=provider_code),
+                messages.NOT_A_SUBCONTRACTOR.format(
+                    name=delivered_by.name, provider=support_referral.provider.name
+                ),
                 field="delivered_by",
             )
     else:
@@ -214,9 +221,7 @@ def support_episode_start(
             )
         offered = timezone.localdate(locked.offered_at)
         if start < offered:
-            raise SupportInvalid(
-                messages.START_BEFORE_OFFER.format(start=start, offered=offered), field="start"
-            )
+            raise SupportInvalid(say(messages.START_BEFORE_OFFER, offered=offered), field="start")
         if locked.episodes.filter(end__isnull=True).exists():
             raise SupportInvalid(messages.EPISODE_ALREADY_OPEN, field="support_referral")
         episode = SupportEpisode.objects.create(
@@ -238,7 +243,7 @@ def support_episode_start(
 def _lock_open_episode(episode: SupportEpisode) -> SupportEpisode:
     locked = SupportEpisode.objects.select_for_update().get(pk=episode.pk)
     if locked.end is not None:
-        raise SupportInvalid(messages.EPISODE_CLOSED.format(end=locked.end), field="end")
+        raise SupportInvalid(say(messages.EPISODE_CLOSED, end=locked.end), field="end")
     return locked
 
 
@@ -272,9 +277,7 @@ def support_episode_close(
     with transaction.atomic():
         locked = _lock_open_episode(episode)
         if end < locked.start:
-            raise SupportInvalid(
-                messages.END_BEFORE_START.format(end=end, start=locked.start), field="end"
-            )
+            raise SupportInvalid(say(messages.END_BEFORE_START, start=locked.start), field="end")
         locked.end = end
         locked.exit_route = exit_route
         locked.save(update_fields=["end", "exit_route"])

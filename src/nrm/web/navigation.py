@@ -9,6 +9,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from nrm.accounts.access import Sees, visibility
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.permissions import has_capability
 
@@ -45,3 +46,21 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             continue
         links.append({"label": item.label, "url": url, "current": request.path.startswith(url)})
     return {"nav": links}
+
+
+# The page of a case, opened by everyone who may read it within their scope: the referring first
+# responder, the competent authority's staff and the support provider.
+CASE_PAGE = NavItem("casework:case", "Case", Capability.READ_REFERRALS)
+
+
+def case_url(user: Any, reference: str) -> str | None:
+    """The address of the case ``reference`` for ``user``; None when their role opens no case
+    page (no capability to read referrals, or a scope that sees no case)."""
+    if user is None or not user.is_authenticated:
+        return None
+    if not has_capability(user, CASE_PAGE.capability) or visibility(user).sees == Sees.NOTHING:
+        return None
+    try:
+        return reverse(CASE_PAGE.url_name, args=[reference])
+    except NoReverseMatch:
+        return None

@@ -1,5 +1,7 @@
 import json
 import logging
+import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -9,11 +11,15 @@ from django.test import Client
 
 from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Notice, Organisation, User
+from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create
 from nrm.audit.models import AuditEvent
+from nrm.cases.casework.deadlines import HEADING, SIGN_IN, SUBJECT, deadline_reminders_send
+from nrm.cases.casework.notices import DECISION_NOTICE
 from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.referrals.services import referral_submit
 from nrm.cli import main
+from nrm.web.templatetags.govuk import REFERENCE
 
 CANARY_NAME = "Zzcanaryname"
 CANARY_ALIAS = "Qqcanaryalias"
@@ -98,5 +104,51 @@ def test_the_first_responders_home_page_shows_the_decision_notice(
         expected_version=1,
     )
     page = signed_in(officer).get("/").content.decode()
-    assert f"Reasonable grounds decision on {reference}: positive" in page
+    link = f'<a class="govuk-link" href="/casework/cases/{reference}/">{reference}</a>'
+    expected = DECISION_NOTICE.format(
+        stage="Reasonable grounds", reference=link, outcome="positive", on="18 May 2012"
+    )
+    assert expected in page
     assert "Reasonable grounds decision on" not in signed_in(caseworker).get("/").content.decode()
+
+
+def test_a_reference_in_a_notice_is_a_link_only_for_a_reader_who_may_open_the_case(
+    reference: str,
+    caseworker: User,
+    officer: User,
+    make_user: Callable[..., User],
+    signed_in: Callable[[User], Client],
+) -> None:
+    rg_decision_record(actor=caseworker, reference=reference, positive=True,
+                       on=date(2012, 5, 18), expected_version=1)  # fmt: skip
+    administrator = make_user("admin", officer.organisation, DefaultRole.ADMINISTRATOR)
+    page = signed_in(administrator).get("/").content.decode()
+    assert f"Reasonable grounds decision on {reference}: positive, made on 18 May 2012." in page
+    assert f'href="/casework/cases/{reference}/"' not in page
+    opened = signed_in(officer).get(f"/casework/cases/{reference}/")
+    assert opened.status_code == 200
+
+
+def test_a_deadline_reminder_dates_its_day_in_words_and_links_every_reference_in_the_app(
+    reference: str,
+    caseworker: User,
+    signed_in: Callable[[User], Client],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        deadline_reminders_send(actor=OPERATOR, today=date(2012, 5, 23))
+    notice = Notice.objects.get(organisation=caseworker.organisation, kind="reminder")
+    assert notice.body.startswith(HEADING.format(authority="Home Office", today="23 May 2012"))
+    assert "Overdue: 1\n" in notice.body and SIGN_IN not in notice.body
+    assert [m.subject for m in mail.outbox] == [
+        SUBJECT.format(authority="Home Office", today="23 May 2012", overdue=1, due=0)
+    ]
+    assert SIGN_IN in mail.outbox[0].body and "<a" not in mail.outbox[0].body
+    page = signed_in(caseworker).get("/").content.decode()
+    assert f'<a class="govuk-link" href="/casework/cases/{reference}/">{reference}</a>' in page
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", notice.body + mail.outbox[0].body)
+
+
+def test_the_notice_links_know_the_form_of_an_nrm_reference(reference: str) -> None:
+    assert REFERENCE.fullmatch(reference)
+    assert not REFERENCE.search(reference.replace("NRM-", "NRM-AN-"))

@@ -63,8 +63,9 @@ def test_a_child_needs_no_consent(api: Client, valid_referral: dict[str, Any]) -
 def test_unknown_codes_name_the_allowed_ones(api: Client, valid_referral: dict[str, Any]) -> None:
     response = post(api, "/api/v1/referrals", {**valid_referral, "nation": "Narnia"})
     error = response.json()["errors"][0]
-    assert error["field"] == "nation"
-    assert "england, wales, scotland, northern_ireland, isle_of_man" in error["message"]
+    assert (error["field"], error["code"], error["value"]) == ("nation", "unknown_code", "Narnia")
+    allowed = "England, Wales, Scotland, Northern Ireland or Isle of Man"
+    assert error["message"] == messages.UNKNOWN_CODE.format(name="the UK nation", allowed=allowed)
 
 
 def test_a_body_that_is_not_a_json_object_is_refused(api: Client) -> None:

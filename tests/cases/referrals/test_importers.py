@@ -40,7 +40,8 @@ def test_one_bad_row_in_a_thousand_saves_nothing_and_names_row_column_and_reason
     result = run(write_csv(tmp_path / "in.csv", rows), on_error=errors.append)
     assert (result.rows, result.saved, result.rejected_rows) == (1000, 0, 1)
     assert [(e.row, e.column, e.value) for e in errors] == [(501, "nation", "Atlantis")]
-    assert "not a known UK nation" in errors[0].reason
+    allowed = "England, Wales, Scotland, Northern Ireland or Isle of Man"
+    assert errors[0].reason == messages.UNKNOWN_CODE.format(name="the UK nation", allowed=allowed)
     assert Referral.objects.count() == 0
     assert AuditEvent.objects.filter(verb=AuditVerb.REFERRAL_IMPORT).count() == 0
 

@@ -115,7 +115,7 @@ def test_a_page_shows_the_apis_message_for_the_same_bad_input(
 def test_a_future_date_gives_the_standards_message(web: Client) -> None:
     response = web.post("/referrals/new/", {**ANSWERS["about"], "referral_date_2": "2099"})
     assert page_errors(response)["referral_date"] == [
-        messages.FUTURE_DATE.format(value="2099-05-14")
+        messages.FUTURE_DATE.format(Name="The date of the referral")
     ]
 
 

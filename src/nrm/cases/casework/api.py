@@ -34,6 +34,7 @@ from nrm.cases.casework.state import IllegalTransition
 from nrm.cases.models import Case
 from nrm.cases.stages import Change, Event
 from nrm.standard.codes import DecisionOutcome
+from nrm.standard.errors import plain_errors
 from nrm.web.api import (
     PAGE,
     BodyRefused,
@@ -48,6 +49,18 @@ from nrm.web.api import (
 
 router = Router(tags=["casework"])
 NOT_FOUND = "No case with that reference is visible to you"
+# What people read for the fields of the bodies and parameters of these operations.
+NAMES = {
+    "expected_version": "the version of the case you saw",
+    "outcome": "the decision",
+    "on": "the date",
+    "reasons": "the reasons",
+    "reason": "the reason",
+    "days": "the number of days to add",
+    "authority": "the competent authority",
+    "queue": "the queue",
+    "page": "the page",
+}
 RESPONSES = {200: CaseOut, 403: MessageOut, 404: MessageOut, 409: MessageOut, 422: ErrorsOut}
 
 
@@ -82,15 +95,8 @@ def _change(
     except BodyRefused as refused:
         return Status(422, {"errors": refused.errors})
     except ValidationError as invalid:
-        errors = [
-            {
-                "field": ".".join(str(p) for p in e["loc"]) or "__all__",
-                "message": e["msg"],
-                "code": e["type"],
-            }
-            for e in invalid.errors(include_url=False, include_input=False)
-        ]
-        return Status(422, {"errors": errors})
+        errors = invalid.errors(include_url=False, include_input=False)
+        return Status(422, {"errors": plain_errors(errors, model=schema, names=NAMES)})
     try:
         return Status(200, _case_out(act(body)))
     except CaseConflict as conflict:

@@ -1,12 +1,20 @@
 """Shapes of the casework API. Requests are validated here before any service is called."""
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from nrm.standard.codes import CompetentAuthority, DecisionOutcome
+from nrm.standard.types import labels_accepted
+
+# Codes or their labels, as in the data standard ("positive" or "Positive").
+Outcome = Annotated[
+    Literal[DecisionOutcome.POSITIVE, DecisionOutcome.NEGATIVE],
+    BeforeValidator(labels_accepted(DecisionOutcome)),
+]
+Authority = Annotated[CompetentAuthority, BeforeValidator(labels_accepted(CompetentAuthority))]
 
 
 class _Request(BaseModel):
@@ -15,7 +23,7 @@ class _Request(BaseModel):
 
 
 class DecisionIn(_Request):
-    outcome: Literal[DecisionOutcome.POSITIVE, DecisionOutcome.NEGATIVE]
+    outcome: Outcome
     on: date
     reasons: str = Field(default="", max_length=20000)
 
@@ -32,7 +40,7 @@ class ExtensionIn(_Request):
 
 
 class ReallocationIn(_Request):
-    authority: CompetentAuthority
+    authority: Authority
     reason: str = Field(max_length=2000)
 
 

@@ -14,12 +14,15 @@ from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.cases.access import case_scope
-from nrm.cases.casework.selectors import Queue, queue_filter
+from nrm.cases.casework.selectors import QUEUE_LABEL, Queue, queue_filter
 from nrm.cases.models import Case
 from nrm.standard.codes import CompetentAuthority
+from nrm.standard.words import long_date
 
 REMINDER_QUEUES = (Queue.OVERDUE, Queue.DUE_TODAY, Queue.REVIEW_DUE, Queue.UPCOMING_CG)
 SUBJECT = "NRM deadlines for {authority} on {today}: {overdue} overdue, {due} due today"
+HEADING = "Deadlines of {authority} on {today}."
+SIGN_IN = "Sign in to Open NRM to open the cases."
 LIMIT = 200  # references listed per queue in an email; the counts are always complete
 
 
@@ -29,14 +32,17 @@ class AuthorityDeadlines:
     references: dict[Queue, list[str]] = field(default_factory=dict)
     counts: dict[Queue, int] = field(default_factory=dict)
 
-    def body(self, *, today: date) -> str:
-        lines = [f"Deadlines of {self.authority.label} on {today.isoformat()}.", ""]
+    def body(self, *, today: date, email: bool = True) -> str:
+        """The reminder: counts and NRM references only. The email ends by asking its reader
+        to sign in; the in-app notice is read signed in."""
+        lines = [HEADING.format(authority=self.authority.label, today=long_date(today)), ""]
         for queue in REMINDER_QUEUES:
-            lines.append(f"{queue.value.replace('_', ' ').capitalize()}: {self.counts[queue]}")
+            lines.append(f"{QUEUE_LABEL[queue]}: {self.counts[queue]}")
             lines += [f"  {reference}" for reference in self.references[queue]]
             if self.counts[queue] > len(self.references[queue]):
                 lines.append(f"  … and {self.counts[queue] - len(self.references[queue])} more")
-        lines += ["", "Sign in to Open NRM to open the cases."]
+        if email:
+            lines += ["", SIGN_IN]
         return "\n".join(lines) + "\n"
 
 
@@ -72,6 +78,7 @@ def deadline_reminders_send(
             if not due and not entry.counts[Queue.REVIEW_DUE]:
                 continue
             body = entry.body(today=today)
+            notice = entry.body(today=today, email=False)
             sent = notices_send(
                 organisations=list(
                     Organisation.objects.filter(competent_authority=entry.authority.value)
@@ -79,11 +86,11 @@ def deadline_reminders_send(
                 kind=NoticeKind.REMINDER,
                 subject=SUBJECT.format(
                     authority=entry.authority.label,
-                    today=today.isoformat(),
+                    today=long_date(today),
                     overdue=entry.counts[Queue.OVERDUE],
                     due=entry.counts[Queue.DUE_TODAY],
                 ),
-                text=body,
+                text=notice,
                 email=body if email else "",
                 readers=Capability.VIEW_DEADLINES,
             )

@@ -7,23 +7,16 @@ from django import forms
 from django.utils import timezone
 
 from nrm.cases.casework import messages
-from nrm.cases.casework.selectors import Queue
+from nrm.cases.casework.selectors import QUEUE_LABEL
 from nrm.standard.codes import DECISION_CHOICES, CompetentAuthority, ExploitationType, Nation
 from nrm.web.forms import DateField
 
 DATE_REQUIRED = "Enter the date"
-OUTCOME_REQUIRED = "Choose positive or negative"
+OUTCOME_REQUIRED = "Select positive or negative"
 DAYS_REQUIRED = "Enter how many days to add"
-AUTHORITY_REQUIRED = "Choose the competent authority"
-
-QUEUE_LABEL = {
-    Queue.DUE_TODAY: "Due today",
-    Queue.OVERDUE: "Overdue",
-    Queue.REVIEW_DUE: "Review due",
-    Queue.UPCOMING_CG: "Upcoming CG",
-    Queue.SUSPENDED: "Suspended",
-    Queue.OPEN: "All open",
-}
+DAYS_WHOLE = "Enter the days to add as a whole number, like 14"
+REFERENCE_FORM = "Enter an NRM reference in the form NRM-2012-000001"
+AUTHORITY_REQUIRED = "Select the competent authority"
 
 # Messages of the services that belong to one field of the form they were raised from.
 FIELD_OF_MESSAGE = {
@@ -84,7 +77,7 @@ class ExtensionForm(CaseForm):
     days = forms.IntegerField(
         label="Days to add to the recovery period",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
-        error_messages={"required": DAYS_REQUIRED},
+        error_messages={"required": DAYS_REQUIRED, "invalid": DAYS_WHOLE},
     )
     reasons = _text("Reason for the extension")
 
@@ -150,5 +143,8 @@ class FindCaseForm(forms.Form):
     """The dashboard's way to a case by its NRM reference (a GET form)."""
 
     reference = forms.CharField(
-        label="NRM reference", help_text="For example, NRM-2012-000001", max_length=20
+        label="NRM reference",
+        help_text="For example, NRM-2012-000001",
+        max_length=20,
+        error_messages={"required": REFERENCE_FORM, "max_length": REFERENCE_FORM},
     )

@@ -1,16 +1,22 @@
-"""Messages of the casework rules. Tests import these constants."""
+"""Messages of the casework rules, written for the caseworkers and first responders who read
+them: stages and events by their labels (``nrm.cases.stages``), dates as "10 October 2031"
+(fill a template in with ``nrm.standard.words.say``). Tests import these constants."""
 
-ILLEGAL_TRANSITION = "A case that is {state} cannot take '{event}': {why}"
-WHY_RG_DONE = "its reasonable grounds decision is already made"
-WHY_NO_POSITIVE_RG = "a conclusive grounds decision needs a positive reasonable grounds decision"
+ILLEGAL_TRANSITION = 'You cannot record "{event}" while the case\'s stage is "{stage}": {why}'
+WHY_RG_DONE = "its reasonable grounds decision has already been made"
+WHY_CG_DONE = "its conclusive grounds decision has already been made"
+WHY_NO_POSITIVE_RG = (
+    "a conclusive grounds decision needs a positive reasonable grounds decision first"
+)
 WHY_CLOSED = "the case is closed"
-WHY_WITHDRAWN = "the case is withdrawn"
-WHY_SUSPENDED = "the case is suspended; resume it first"
+WHY_WITHDRAWN = "the case has been withdrawn"
+WHY_SUSPENDED = "the case is suspended. Resume it first"
+WHY_ALREADY_SUSPENDED = "the case is already suspended"
 WHY_NOT_SUSPENDED = "the case is not suspended"
 WHY_NOT_NEGATIVE = "only a negative decision can be reconsidered"
 WHY_NOT_IN_RECOVERY = "the case is not in its recovery and reflection period"
-NEGATIVE_NEEDS_REASONS = "A negative decision needs its reasons"
-EXTENSION_NEEDS_REASON = "An extension of the recovery period needs a reason"
+NEGATIVE_NEEDS_REASONS = "Enter the reasons for the negative decision"
+EXTENSION_NEEDS_REASON = "Enter the reason for extending the recovery period"
 CG_BEFORE_RECOVERY_ENDS = (
     "The conclusive grounds decision can be made from {earliest}, when the recovery and "
     "reflection period ends"
@@ -18,7 +24,9 @@ CG_BEFORE_RECOVERY_ENDS = (
 RECONSIDERATION_BY = (
     "Only the first responder or the support provider can request a reconsideration"
 )
-DATE_BEFORE_LAST_EVENT = "The date {day} is before the case's last event ({last})"
+DATE_BEFORE_LAST_EVENT = (
+    "The date must be the same as or after {last}, the date of the case's last entry"
+)
 
 # Allocation rules
 UNKNOWN_RULE_SET = "There is no allocation rule set '{name}'; available: {allowed}"
@@ -39,7 +47,7 @@ CASE_CONFLICT = (
     "is now, then save again."
 )
 CASE_NOT_FOUND = "There is no case {reference} that you can see"
-REALLOCATION_NEEDS_REASON = "A reallocation needs a reason"
+REALLOCATION_NEEDS_REASON = "Enter the reason for the reallocation"
 REALLOCATION_SAME_AUTHORITY = "The case is already allocated to {authority}"
 REALLOCATION_CLOSED = "A closed case cannot be reallocated"
 ASSIGNMENT_CLOSED = "A closed case cannot be assigned"
@@ -49,8 +57,8 @@ ASSIGNEE_NOT_CASEWORKER = (
 )
 REVIEW_NOT_IN_RECOVERY = "The day-30 review belongs to the recovery and reflection period"
 REVIEW_ALREADY_RECORDED = "The day-30 review of this case was recorded on {day}"
-EXTENSION_DAYS_POSITIVE = "An extension must be at least one day"
-DECISION_DATE_IN_FUTURE = "The date {day} is in the future"
+EXTENSION_DAYS_POSITIVE = "The extension must be at least 1 day"
+DECISION_DATE_IN_FUTURE = "The date must be today or in the past"
 BACKLOG_NEEDS_NAME = "A backlog needs a name"
 BACKLOG_EXISTS = "There is already a backlog named '{name}'"
 BACKLOG_UNKNOWN_CASES = "{count} references are not cases that can be chosen: {shown}"

@@ -13,13 +13,14 @@ from nrm.audit.services import audit_record
 from nrm.cases.casework.selectors import case_support
 from nrm.cases.models import Case, Decision
 from nrm.standard.codes import DecisionStage, SupportReferralStatus
+from nrm.standard.words import long_date
 
 DECISION_SUBJECT = "NRM {reference}: a decision has been recorded"
 DECISION_EMAIL = (
     "A decision has been recorded on the National Referral Mechanism case {reference}.\n\n"
     "Sign in to Open NRM to read it. This email does not contain details of the case.\n"
 )
-DECISION_NOTICE = "{stage} decision on {reference}: {outcome} ({on})."
+DECISION_NOTICE = "{stage} decision on {reference}: {outcome}, made on {on}."
 
 
 def notice_recipients(case: Case) -> list[Organisation]:
@@ -55,7 +56,7 @@ def decision_notices_send(*, actor: Actor, case: Case, decision: Decision) -> in
             stage=DecisionStage(decision.stage).label,
             reference=reference,
             outcome=decision.get_outcome_display().lower(),
-            on=decision.decided_on.isoformat(),
+            on=long_date(decision.decided_on),
         ),
         email=DECISION_EMAIL.format(reference=reference),
         readers=Capability.READ_REFERRALS,

@@ -38,6 +38,17 @@ class Queue(StrEnum):
     OPEN = "open"
 
 
+# What people read for each queue: its tab, and its line in a deadline reminder.
+QUEUE_LABEL = {
+    Queue.DUE_TODAY: "Due today",
+    Queue.OVERDUE: "Overdue",
+    Queue.REVIEW_DUE: "Review due",
+    Queue.UPCOMING_CG: "Upcoming CG",
+    Queue.SUSPENDED: "Suspended",
+    Queue.OPEN: "All open",
+}
+
+
 def queue_filter(queue: Queue, *, today: date) -> Q:
     """The cases of one queue on ``today``. An RG is overdue after its due day; a CG is overdue
     once the recovery period has ended without one; both are due on the day itself."""

@@ -21,6 +21,7 @@ from nrm.cases.casework.events import EVENT_OF_DECISION, RULES
 from nrm.cases.casework.periods import POLICY, Periods
 from nrm.cases.stages import NOT_CLOSED, Event, Requester, Stage
 from nrm.standard.codes import DecisionStage
+from nrm.standard.words import say
 
 _STAGE_ORDER = {
     DecisionStage.REASONABLE_GROUNDS.value: 0,
@@ -101,19 +102,21 @@ def _why_not_open(state: CaseState) -> str:
     return messages.WHY_CLOSED
 
 
+_RG = (Event.RG_POSITIVE, Event.RG_NEGATIVE)
+_CG = (Event.CG_POSITIVE, Event.CG_NEGATIVE)
+
+
 def _why(state: CaseState, event: Event) -> str:
     """Why ``event`` cannot happen at the case's stage, in the caseworker's words."""
-    if event in (Event.RG_POSITIVE, Event.RG_NEGATIVE) and state.stage in (
-        Stage.RECOVERY,
-        Stage.CG_POSITIVE,
-        Stage.CG_NEGATIVE,
-    ):
+    stage = state.stage
+    if event in _RG and stage in (Stage.RECOVERY, *_CLOSING.values()):
         return messages.WHY_RG_DONE
-    if event in (Event.CG_POSITIVE, Event.CG_NEGATIVE) and state.stage in (
-        Stage.AWAITING_RG,
-        Stage.RG_NEGATIVE,
-    ):
+    if event in _CG and stage in (Stage.AWAITING_RG, Stage.RG_NEGATIVE):
         return messages.WHY_NO_POSITIVE_RG
+    if event in _CG and stage in (Stage.CG_POSITIVE, Stage.CG_NEGATIVE):
+        return messages.WHY_CG_DONE
+    if event == Event.SUSPEND and stage == Stage.SUSPENDED:
+        return messages.WHY_ALREADY_SUSPENDED
     specific = {
         Event.RESUME: messages.WHY_NOT_SUSPENDED,
         Event.EXTEND_RECOVERY: messages.WHY_NOT_IN_RECOVERY,
@@ -126,10 +129,9 @@ def _allowed(state: CaseState, event: Event) -> None:
     if state.stage not in RULES[event].stages or (
         event == Event.RESUME and state.resume_to is None
     ):
-        label = state.stage.value.replace("_", " ")
         raise IllegalTransition(
             messages.ILLEGAL_TRANSITION.format(
-                state=label, event=event.value, why=_why(state, event)
+                event=event.label, stage=state.stage.label, why=_why(state, event)
             )
         )
 
@@ -181,9 +183,7 @@ def case_transition(
 ) -> CaseState:
     """The state after ``event`` on ``on``; raises ``IllegalTransition`` when not allowed."""
     if on < state.last_event_on:
-        raise IllegalTransition(
-            messages.DATE_BEFORE_LAST_EVENT.format(day=on, last=state.last_event_on)
-        )
+        raise IllegalTransition(say(messages.DATE_BEFORE_LAST_EVENT, last=state.last_event_on))
     needs_reasons = RULES[event].reasons_required
     if needs_reasons and not reasons.strip():
         raise IllegalTransition(needs_reasons)
@@ -192,7 +192,7 @@ def case_transition(
         assert state.recovery_ends_on is not None
         if on < state.recovery_ends_on:
             raise IllegalTransition(
-                messages.CG_BEFORE_RECOVERY_ENDS.format(earliest=state.recovery_ends_on)
+                say(messages.CG_BEFORE_RECOVERY_ENDS, earliest=state.recovery_ends_on)
             )
     if event == Event.RECONSIDER and requester not in (
         Requester.FIRST_RESPONDER,

@@ -24,10 +24,14 @@ IDEMPOTENCY_KEY_REUSED = (
     "submission"
 )
 IDEMPOTENCY_KEY_INVALID = "Idempotency-Key must be 1 to 255 visible ASCII characters"
-UNKNOWN_ORGANISATION = "'{value}' is not a known first responder organisation; allowed: {allowed}"
-OTHER_ORGANISATION = (
-    "You can submit only for your own organisation ({own}); leave first_responder_organisation "
-    "empty or give '{own}'"
+# Messages that name a field of the data standard fill it in with ``nrm.standard.words.say``.
+UNKNOWN_ORGANISATION = (
+    "{F.first_responder_organisation} is not one we know. Give the code of an active first "
+    "responder organisation: {allowed}"
 )
-ORGANISATION_REQUIRED = "first_responder_organisation is required"
+OTHER_ORGANISATION = (
+    "You can only submit for your own organisation, {name}. Leave out "
+    "{f.first_responder_organisation}, or give your organisation's code, {own}"
+)
+ORGANISATION_REQUIRED = "Enter the code of {f.first_responder_organisation}"
 DRAFT_NOT_FOUND = "There is no draft referral with that id in your organisation"

@@ -22,17 +22,27 @@ from nrm.standard import codes
 from nrm.standard import messages as standard_messages
 from nrm.standard.schema import AnonymousNotification, Referral
 from nrm.standard.types import values_from_text
+from nrm.standard.words import field_label, item_number
 from nrm.web.forms import DateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 DATE_HINT = "For example, 14 5 2012"
 COUNTRY_HINT = "A country name or its ISO code, for example Nigeria or NGA"
-ITEM = re.compile(r"^item (\d+):")
 # A UK or international telephone number: digits, spaces, brackets and hyphens, perhaps after a
 # +, with at least 7 digits.
 PHONE = re.compile(r"^\+?[0-9 ()-]+$")
 PHONE_DIGITS = 7
 RECONSIDERATION_NEEDS_REASONS = "Give the reasons the decision should be reconsidered"
+
+
+def _label(field: str, *, optional: bool = False) -> str:
+    """The label of the standard's ``field``, from the standard's one table of field names."""
+    return field_label(field) + (" (optional)" if optional else "")
+
+
+def phone_check(value: str) -> None:
+    if not PHONE.match(value) or sum(c.isdigit() for c in value) < PHONE_DIGITS:
+        raise ValidationError(web_messages.PHONE_INVALID, code="invalid")
 
 
 class ListField(forms.Field):
@@ -76,11 +86,6 @@ def _text(label: str, help_text: str = "", **attrs: str) -> forms.CharField:
     return forms.CharField(
         label=label, required=False, help_text=help_text, widget=forms.TextInput(attrs=attrs)
     )
-
-
-def phone_check(value: str) -> None:
-    if not PHONE.match(value) or sum(c.isdigit() for c in value) < PHONE_DIGITS:
-        raise ValidationError(web_messages.PHONE_INVALID, code="invalid")
 
 
 def _area(label: str, help_text: str = "", rows: int = 3) -> forms.CharField:
@@ -145,27 +150,27 @@ class StandardForm(forms.Form):
 
 
 class AboutForm(StandardForm):
-    referral_date = _date("Date of the referral")
-    nation = _radios("UK nation the referral comes from", codes.Nation.choices)
+    referral_date = _date(_label("referral_date"))
+    nation = _radios(_label("nation"), codes.Nation.choices)
     police_region = _select(
-        "Police region or country where the person presented (optional)",
+        _label("police_region", optional=True),
         codes.PoliceRegion.choices,
         "Police region in England, or the nation",
     )
     linked_immigration_interest = _radios(
-        "Does the person have a linked immigration interest?",
+        _label("linked_immigration_interest"),
         YES_NO,
         "For example, an asylum claim or immigration enforcement action",
         required=web_messages.IMMIGRATION_INTEREST_REQUIRED,
     )
     first_responder_officer = forms.CharField(
-        label="Your name",
+        label=_label("first_responder_officer"),
         help_text="The competent authority contacts you about the referral",
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
         error_messages={"required": web_messages.OFFICER_REQUIRED},
     )
     first_responder_email = forms.EmailField(
-        label="Your work email address (optional)",
+        label=_label("first_responder_email", optional=True),
         required=False,
         widget=forms.TextInput(
             attrs={"autocomplete": "email", "type": "email", "spellcheck": "false"}
@@ -173,7 +178,7 @@ class AboutForm(StandardForm):
         error_messages={"invalid": web_messages.EMAIL_INVALID},
     )
     first_responder_phone = forms.CharField(
-        label="Your work telephone number (optional)",
+        label=_label("first_responder_phone", optional=True),
         help_text="For international numbers include the country code",
         required=False,
         validators=[phone_check],
@@ -189,37 +194,35 @@ class PersonForm(StandardForm):
         "aliases": "aliases",
         "languages": "languages",
     }
-    given_name = _text("Given names", autocomplete="off", spellcheck="false")
-    family_name = _text("Family name", autocomplete="off", spellcheck="false")
-    aliases = _area("Other names used (optional)", "Put each name on its own line", rows=2)
-    date_of_birth = _date("Date of birth", "If you know it. " + DATE_HINT)
+    given_name = _text(_label("given_name"), autocomplete="off", spellcheck="false")
+    family_name = _text(_label("family_name"), autocomplete="off", spellcheck="false")
+    aliases = _area(_label("aliases", optional=True), "Put each name on its own line", rows=2)
+    date_of_birth = _date(_label("date_of_birth"), "If you know it. " + DATE_HINT)
     estimated_age = _text(
-        "Estimated age in years",
+        _label("estimated_age"),
         "If the date of birth is not known",
         inputmode="numeric",
         **{"class": "govuk-input--width-3"},
     )
     age_disputed = _radios(
-        "Is the person's age disputed? (optional)",
+        _label("age_disputed", optional=True),
         YES_NO,
         "An age-disputed person is treated as a child",
     )
-    gender = _radios("Gender", codes.Gender.choices)
-    claimed_nationality_1 = _country("Nationality the person claims")
+    gender = _radios(_label("gender"), codes.Gender.choices)
+    claimed_nationality_1 = _country(_label("claimed_nationalities"))
     claimed_nationality_2 = _country("Second nationality claimed (optional)", "")
     claimed_nationality_3 = _country("Third nationality claimed (optional)", "")
-    assessed_nationality = _country("Assessed nationality (optional)")
+    assessed_nationality = _country(_label("assessed_nationality", optional=True))
     assessed_nationality_certainty = _radios(
-        "How certain is the assessed nationality? (optional)", codes.Certainty.choices
+        _label("assessed_nationality_certainty", optional=True), codes.Certainty.choices
     )
     languages = _text(
-        "Languages spoken (optional)",
+        _label("languages", optional=True),
         "Separate languages with commas, for example English, Yoruba (names or ISO 639 codes)",
     )
-    interpreter_needed = _radios("Does the person need an interpreter? (optional)", YES_NO)
-    contact_route = _area(
-        "A safe way to contact the person (optional)", "Never shared outside the case"
-    )
+    interpreter_needed = _radios(_label("interpreter_needed", optional=True), YES_NO)
+    contact_route = _area(_label("contact_route", optional=True), "Never shared outside the case")
 
     CLAIMED = ("claimed_nationality_1", "claimed_nationality_2", "claimed_nationality_3")
 
@@ -245,8 +248,7 @@ class PersonForm(StandardForm):
     def field_for(self, standard_field: str, message: str) -> str | None:
         if standard_field == "claimed_nationalities":
             inputs = self._claimed_inputs()
-            item = ITEM.match(message)
-            index = int(item.group(1)) - 1 if item else 0
+            index = item_number(standard_field, message) or 0
             return inputs[index] if index < len(inputs) else self.CLAIMED[0]
         if standard_field == "age_group":  # the age the answers give is not known
             return "date_of_birth"
@@ -255,7 +257,7 @@ class PersonForm(StandardForm):
 
 class ConsentForm(StandardForm):
     consent = _radios(
-        "Has the person given their informed consent to be referred?",
+        _label("consent"),
         YES_NO,
         "An adult is referred only with their consent. If they decline, you can notify the "
         "Home Office anonymously instead.",
@@ -263,28 +265,30 @@ class ConsentForm(StandardForm):
 
 
 class ExploitationForm(StandardForm):
-    exploitation_type = _radios("Main type of exploitation", codes.ExploitationType.choices)
+    exploitation_type = _radios(_label("exploitation_type"), codes.ExploitationType.choices)
     exploitation_sub_types = _checkboxes(
-        "Sub-types of the exploitation (optional)",
+        _label("exploitation_sub_types", optional=True),
         SUB_TYPES,
         "Choose those that belong to the main type",
     )
     exploitation_means = _checkboxes(
-        "Means used (optional)", codes.ExploitationMeans.choices, "Select all that apply"
+        _label("exploitation_means", optional=True),
+        codes.ExploitationMeans.choices,
+        "Select all that apply",
     )
     exploitation_region = _select(
-        "Where did the exploitation take place? (optional)",
+        _label("exploitation_region", optional=True),
         codes.ExploitationRegion.choices,
         "A police region or nation; Overseas (give the country) or Multiple",
     )
-    exploitation_country = _country("Country of exploitation, if overseas")
-    exploitation_start = _date("When did the exploitation start? (optional)")
-    exploitation_end = _date("When did the exploitation end? (optional)")
+    exploitation_country = _country(_label("exploitation_country"))
+    exploitation_start = _date(_label("exploitation_start", optional=True), DATE_HINT)
+    exploitation_end = _date(_label("exploitation_end", optional=True), DATE_HINT)
 
 
 class AccountForm(StandardForm):
     account = _area(
-        "The person's account (optional)",
+        _label("account", optional=True),
         "In their own words, as far as you can. It is restricted: only the competent authority "
         "reads it.",
         rows=12,
@@ -293,24 +297,21 @@ class AccountForm(StandardForm):
 
 class NotificationForm(StandardForm):
     model = AnonymousNotification
-    notification_date = _date("Date of the notification")
+    notification_date = _date(_label("notification_date"))
     nation = _radios("UK nation the notification comes from", codes.Nation.choices)
-    police_region = _select(
-        "Police region or country where the person presented (optional)",
-        codes.PoliceRegion.choices,
-    )
-    gender = _radios("Gender (optional)", codes.Gender.choices)
-    nationality = _country("Nationality (optional)", "If known. " + COUNTRY_HINT)
+    police_region = _select(_label("police_region", optional=True), codes.PoliceRegion.choices)
+    gender = _radios(_label("gender", optional=True), codes.Gender.choices)
+    nationality = _country(_label("nationality", optional=True), "If known. " + COUNTRY_HINT)
     exploitation_type = _radios(
-        "Main type of exploitation (optional)", codes.ExploitationType.choices
+        _label("exploitation_type", optional=True), codes.ExploitationType.choices
     )
     exploitation_sub_types = _checkboxes(
-        "Sub-types of the exploitation (optional)", SUB_TYPES, "Choose those of the main type"
+        _label("exploitation_sub_types", optional=True), SUB_TYPES, "Choose those of the main type"
     )
     exploitation_region = _select(
-        "Where did the exploitation take place? (optional)", codes.ExploitationRegion.choices
+        _label("exploitation_region", optional=True), codes.ExploitationRegion.choices
     )
-    exploitation_country = _country("Country of exploitation, if overseas")
+    exploitation_country = _country(_label("exploitation_country"))
 
 
 class ReconsiderationForm(forms.Form):

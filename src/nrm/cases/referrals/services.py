@@ -23,6 +23,7 @@ from nrm.standard import messages, schema
 from nrm.standard.codes import DecisionOutcome
 from nrm.standard.text import text_problems
 from nrm.standard.validation import FieldError, notification_validate, referral_validate
+from nrm.standard.words import field_name, say
 
 DECISION_FIELDS = ("rg_outcome", "rg_date", "cg_outcome", "cg_date")
 
@@ -40,17 +41,17 @@ class OrganisationResolver:
         field = "first_responder_organisation"
         if self.own is not None:
             if code and code != self.own.code:
-                message = errors.OTHER_ORGANISATION.format(own=self.own.code)
+                message = say(errors.OTHER_ORGANISATION, name=self.own.name, own=self.own.code)
                 return FieldError(field, message, "other_organisation", code)
             return self.own
         if not code:
-            return FieldError(field, errors.ORGANISATION_REQUIRED, "required", None)
+            return FieldError(field, say(errors.ORGANISATION_REQUIRED), "required", None)
         if self._by_code is None:
             self._by_code = {o.code: o for o in Organisation.objects.filter(is_active=True)}
         found = self._by_code.get(code)
         if found is None:
             allowed = ", ".join(sorted(self._by_code))
-            message = errors.UNKNOWN_ORGANISATION.format(value=code, allowed=allowed)
+            message = say(errors.UNKNOWN_ORGANISATION, allowed=allowed)
             return FieldError(field, message, "unknown_organisation", code)
         return found
 
@@ -86,7 +87,7 @@ def referral_check(
     if not allow_decisions:
         for name in DECISION_FIELDS:
             if data.get(name) not in (None, "", DecisionOutcome.PENDING):
-                message = messages.DECISIONS_NOT_ALLOWED.format(field=name)
+                message = messages.DECISIONS_NOT_ALLOWED.format(name=field_name(name))
                 problems.append(FieldError(name, message, "decision_not_allowed", None))
     validated = referral_validate(data, today=today)
     return _with_organisation(data, resolver, validated.record, problems + validated.errors)

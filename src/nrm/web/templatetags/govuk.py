@@ -1,13 +1,20 @@
 """Template helpers that render Django forms with GOV.UK Frontend's markup."""
 
+import re
 from typing import Any
 
 from django import forms, template
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from nrm.web.navigation import case_url
+
 register = template.Library()
+
+# An NRM reference of a referral in a notice's text (``nrm.cases.referrals.references``).
+REFERENCE = re.compile(r"\b(NRM-\d{4}-\d{6,})\b")
 
 
 @register.filter
@@ -87,3 +94,18 @@ def status_tag(text: str, colour: str = "") -> dict[str, str]:
 def as_error_items(text: str) -> list[dict[str, str]]:
     """One error summary entry for a page-level message."""
     return [{"href": "", "text": text}] if text else []
+
+
+@register.simple_tag(takes_context=True)
+def notice_text(context: template.Context, text: str) -> SafeString:
+    """A notice's text, its lines kept, each NRM reference a link to the case where the reader
+    may open it."""
+    user = getattr(context.get("request"), "user", None)
+    shown = SafeString("")
+    for number, part in enumerate(REFERENCE.split(text)):
+        url = case_url(user, part) if number % 2 else None
+        if url:
+            shown += format_html('<a class="govuk-link" href="{}">{}</a>', url, part)
+        else:
+            shown += linebreaksbr(part, autoescape=True)
+    return shown

@@ -66,7 +66,7 @@ def case_event_record(
 
     def change(case: Case) -> Entry:
         if on > timezone.localdate():
-            raise IllegalTransition(messages.DECISION_DATE_IN_FUTURE.format(day=on))
+            raise IllegalTransition(messages.DECISION_DATE_IN_FUTURE)
         if event == Event.EXTEND_RECOVERY and extend_days < 1:
             raise IllegalTransition(messages.EXTENSION_DAYS_POSITIVE)
         awaited = _awaited(case)

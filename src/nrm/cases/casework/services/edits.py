@@ -16,6 +16,7 @@ from nrm.cases.casework.services.locking import CaseRefused, Entry, case_change
 from nrm.cases.models import Case
 from nrm.cases.stages import Change
 from nrm.standard.codes import CompetentAuthority
+from nrm.standard.words import say
 
 
 def _applies(change: Change, case: Case) -> None:
@@ -133,7 +134,7 @@ def review_record(*, actor: Actor, reference: str, on: date, expected_version: i
     def change(case: Case) -> Entry:
         _applies(Change.REVIEW, case)
         if case.reviewed_on is not None:
-            raise CaseRefused(messages.REVIEW_ALREADY_RECORDED.format(day=case.reviewed_on))
+            raise CaseRefused(say(messages.REVIEW_ALREADY_RECORDED, day=case.reviewed_on))
         case.reviewed_on = on
         return Entry(Change.REVIEW, on)
 
