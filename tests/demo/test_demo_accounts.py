@@ -2,6 +2,7 @@
 with its password alone."""
 
 import re
+from argparse import Namespace
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from nrm.accounts.models import User
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.setup_links import LINK_NEEDED
+from nrm.config import commands
 from nrm.config.bootstrap import database_prepare
 from nrm.demo import build
 from nrm.demo.build import demo_accounts_create
@@ -29,6 +31,11 @@ def test_every_demo_account_gets_a_set_up_link_and_no_app(db: Any) -> None:
     database_prepare()
     accounts = demo_accounts_create()
     assert {a.role for a in accounts} == set(DefaultRole)
+    childrens = next(a for a in accounts if a.username == "demo-childrens-services")
+    assert childrens.role == DefaultRole.SUPPORT_PROVIDER
+    assert User.objects.get(username=childrens.username).organisation.code == (
+        "childrens-services-england"
+    )
     assert not TOTPDevice.objects.exists()
     for account in accounts:
         # The password alone stops after the password step.
@@ -46,7 +53,7 @@ def test_every_demo_account_gets_a_set_up_link_and_no_app(db: Any) -> None:
         device = TOTPDevice.objects.get(user__username=account.username)
         response = client.post("/sign-in/two-factor/set-up/", {"code": code(device)})
         assert response["Location"] == "/"
-    assert TOTPDevice.objects.filter(confirmed=True).count() == User.objects.count() == 7
+    assert TOTPDevice.objects.filter(confirmed=True).count() == User.objects.count() == 8
 
 
 def test_the_demo_prints_and_keeps_a_set_up_link_for_every_account(
@@ -63,7 +70,26 @@ def test_the_demo_prints_and_keeps_a_set_up_link_for_every_account(
     kept = (tmp_path / "credentials.txt").read_text(encoding="utf-8")
     assert printed.strip() == kept.strip()
     links = re.findall(r"set-up link: (\S+)", kept)
-    assert len(links) == len(DefaultRole) == len(set(links))
+    assert len(links) == len(DefaultRole) + 1 == len(set(links))
     assert "sets up an authenticator app from the QR code shown" not in kept
     assert "open the account's set-up link" in kept
     assert (tmp_path / "credentials.txt").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_demo_prints_the_address_it_serves(
+    db: Any,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    settings: Any,
+) -> None:
+    settings.DATA_DIR = tmp_path
+    settings.NRM_SITE_URL = "http://127.0.0.1:8000"
+    monkeypatch.delenv("NRM_SITE_URL", raising=False)
+    monkeypatch.setattr(build, "demo_referrals_load", lambda: 0)
+    arguments = Namespace(no_serve=True, host="127.0.0.1", port=8102, keep=False)
+    assert commands.cmd_demo(arguments) == 0
+    printed = capsys.readouterr().out
+    addresses = re.findall(r"https?://[^\s'<>]+", printed)
+    assert len(addresses) > len(DefaultRole)
+    assert all(address.startswith("http://127.0.0.1:8102/") for address in addresses)

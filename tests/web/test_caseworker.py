@@ -1,18 +1,26 @@
 """A caseworker in the browser: the work queue with its deadline tags, a case decided from a
-positive RG to a positive CG, and two pages saving the same case version."""
+positive RG to a positive CG, two pages saving the same case version, the timeline in the order
+things happened, and the CG decision offered only from the day it can be made."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.cases.casework import messages
+from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.referrals.services import referral_submit
-from nrm.support.services import support_providers_seed
+from nrm.support.models import SupportReferral
+from nrm.support.services import (
+    support_episode_start,
+    support_providers_seed,
+    support_referral_accept,
+)
 
 from .conftest import Checked, sign_in
 
@@ -118,3 +126,53 @@ def test_the_second_of_two_pages_saving_the_same_version_sees_the_conflict_and_k
 
     second.get_by_role("button", name="Save the summary").click()
     expect(second.locator("#case-summary")).to_contain_text(typed)
+
+
+@pytest.fixture
+def supported_today(
+    make_user: Callable[..., User], home_office: Organisation, old_case: str, web_user: Any
+) -> tuple[User, str]:
+    """A case with a positive RG recorded today; its provider accepted the support referral and
+    started the support on the same day."""
+    user = web_user("caseworker", home_office, DefaultRole.CASEWORKER)
+    today = timezone.localdate()
+    rg_decision_record(actor=user, reference=old_case, positive=True, on=today, expected_version=1)
+    offer = SupportReferral.objects.select_related("provider").get(referral__reference=old_case)
+    provider = make_user("provider", offer.provider, DefaultRole.SUPPORT_PROVIDER)
+    support_referral_accept(support_referral=offer, actor=provider)
+    support_episode_start(
+        support_referral=offer, actor=provider, support_type="managed_accommodation", start=today
+    )
+    return user, old_case
+
+
+def test_the_timeline_lists_support_after_the_decision_it_follows_from(
+    live_server: Any, page: Page, supported_today: tuple[User, str], check: Checked
+) -> None:
+    user, reference = supported_today
+    sign_in(page, str(live_server), user)
+    page.goto(f"{live_server}/casework/cases/{reference}/")
+    titles = page.locator("#timeline h3").all_inner_texts()
+    assert titles[:2] == ["Referral received", "Allocated to Home Office"]
+    assert titles[2:] == [
+        "Positive reasonable grounds decision",
+        "Referred for support to The Salvation Army",
+        "Support referral accepted by The Salvation Army",
+        "Support started: Managed accommodation",
+    ]
+    check(page, "timeline")
+
+
+def test_the_cg_decision_is_not_offered_before_the_recovery_period_ends_but_its_day_is_shown(
+    live_server: Any, page: Page, supported_today: tuple[User, str], check: Checked
+) -> None:
+    user, reference = supported_today
+    sign_in(page, str(live_server), user)
+    page.goto(f"{live_server}/casework/cases/{reference}/")
+    ends = timezone.localdate() + timedelta(days=45)
+    expect(page.locator("#not-yet")).to_have_text(
+        messages.CG_NOT_YET.format(day=f"{ends.day} {ends:%B %Y}")
+    )
+    expect(page.get_by_role("link", name="Record the conclusive grounds decision")).to_have_count(0)
+    expect(page.get_by_role("link", name="Record the day-30 review")).to_be_visible()
+    check(page, "cg-not-yet")

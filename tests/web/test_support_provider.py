@@ -104,3 +104,48 @@ def test_a_support_provider_accepts_a_person_into_support_and_records_an_episode
         "independent_living_uk",
     )
     assert episode.services == ["accommodation", "medical"]
+
+
+def test_childrens_services_take_a_referred_child_into_support(
+    live_server: object,
+    page: Page,
+    web_user: Callable[..., User],
+    make_user: Callable[..., User],
+    organisation: Organisation,
+    valid_referral: dict[str, Any],
+    check: Checked,
+) -> None:
+    support_providers_seed()
+    home_office = Organisation.objects.create(
+        code="home-office-ca",
+        name="Home Office Competent Authority",
+        competent_authority="home_office",
+    )
+    officer = make_user("officer", organisation)
+    caseworker = make_user("caseworker", home_office, DefaultRole.CASEWORKER)
+    child = {**valid_referral, "date_of_birth": "1997-01-05", "consent": None}
+    reference = referral_submit(actor=officer, data=child, organisation=organisation).reference
+    rg_decision_record(
+        actor=caseworker,
+        reference=reference,
+        positive=True,
+        on=date(2012, 5, 18),
+        expected_version=1,
+    )
+    childrens_services = Organisation.objects.get(code="childrens-services-england")
+    worker = web_user("social-worker", childrens_services, DefaultRole.SUPPORT_PROVIDER)
+
+    sign_in(page, str(live_server), worker)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Support").click()
+    page.get_by_role("link", name=reference).click()
+    page.get_by_role("button", name="Accept").click()
+    page.get_by_role("button", name="Accept").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("accepted")
+    page.get_by_role("button", name="Start a support episode").click()
+    page.get_by_label("Managed accommodation").check()
+    _date_fill(page, "Start date", timezone.localdate())
+    page.get_by_role("button", name="Start the episode").click()
+    expect(page.locator(".govuk-summary-card")).to_contain_text("Managed accommodation")
+    check(page, "child-in-support")
+    offer = SupportReferral.objects.get(referral__reference=reference)
+    assert (offer.provider, offer.status) == (childrens_services, "accepted")

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.management import execute_from_command_line
 from django.db import DatabaseError
 
@@ -23,6 +24,9 @@ def demo_arguments(demo: argparse.ArgumentParser) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    if "NRM_SITE_URL" not in os.environ:
+        # The address printed (and written in the set-up links) is the one served.
+        settings.NRM_SITE_URL = f"http://{args.host}:{args.port}"
     try:
         demo_build(keep=args.keep, prepare=database_prepare)
     except DemoDataInvalid as exc:

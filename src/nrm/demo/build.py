@@ -44,6 +44,11 @@ DEMO_ORGANISATION = {
     DefaultRole.BORDER_FORCE_DUTY_OFFICER: "home-office-border-force",
     DefaultRole.ADMINISTRATOR: None,
 }
+# Accounts beyond one per role: (username, role, organisation code).
+DEMO_MORE_ACCOUNTS: list[tuple[str, DefaultRole, str | None]] = [
+    # children's services take children into support (docs/support.md)
+    ("demo-childrens-services", DefaultRole.SUPPORT_PROVIDER, "childrens-services-england"),
+]
 
 
 DEMO_BACKLOG = "open at the end of the reporting period"
@@ -105,12 +110,19 @@ class DemoAccount(NamedTuple):
 
 
 def demo_accounts_create() -> list[DemoAccount]:
-    """One account per role, each with a random password and a set-up link for its
-    authenticator app (no account can set one up with its password alone)."""
+    """One account per role (and one for children's services), each with a random password
+    and a set-up link for its authenticator app (no account can set one up with its password
+    alone)."""
     accounts = []
-    for role, org_code in DEMO_ORGANISATION.items():
+    every = [
+        *(
+            (f"demo-{role.value.replace('_', '-')}", role, code)
+            for role, code in DEMO_ORGANISATION.items()
+        ),
+        *DEMO_MORE_ACCOUNTS,
+    ]
+    for username, role, org_code in every:
         organisation = Organisation.objects.get(code=org_code) if org_code else None
-        username = f"demo-{role.value.replace('_', '-')}"
         password = secrets.token_urlsafe(12)
         user = User.objects.create_user(
             username=username,
@@ -144,7 +156,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         )
     count = demo_referrals_load()
     accounts = demo_accounts_create()
-    users = {a.role.value: User.objects.get(username=a.username) for a in accounts}
+    users = {a.username: User.objects.get(username=a.username) for a in accounts}
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         live = demo_casework_create(today=timezone.localdate(), users=users)
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)

@@ -193,6 +193,21 @@ def language_code(value: str) -> str | None:
     return str(language.alpha_3)
 
 
+def country_label(value: str) -> str:
+    """What people read for a country given as a code or a name: its name ("NGA": "Nigeria"),
+    or the value as given when it names no country."""
+    code = country_code(value)
+    return country_name(code) if code else value
+
+
+def language_label(value: str) -> str:
+    """What people read for a language given as an ISO 639 code or a name ("yor": "Yoruba"),
+    or the value as given when it names no language."""
+    code = language_code(value)
+    language = pycountry.languages.get(alpha_3=code) if code else None
+    return str(language.name) if language else value
+
+
 def nationality_key(claimed: list[str], assessed: str | None, certainty: str | None) -> str:
     """The nationality a statistic counts a person under.
 

@@ -5,11 +5,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nrm.cases.casework import messages
-from nrm.cases.casework.state import CaseState, IllegalTransition, case_transition
+from nrm.cases.casework.state import CaseState, IllegalTransition, case_transition, event_earliest
 from nrm.cases.stages import Event, Requester, Stage
 from nrm.standard.words import say
 
 START = date(2012, 5, 14)
+CG_EVENTS = (Event.CG_POSITIVE, Event.CG_NEGATIVE)
 
 
 def test_a_positive_rg_opens_a_recovery_period_of_45_days() -> None:
@@ -123,3 +124,15 @@ def test_random_event_sequences_never_reach_an_illegal_state(
         else:
             assert state.resume_to is None
         assert state.last_event_on == day
+
+
+def test_a_cg_decision_is_dated_from_the_end_of_recovery_and_nothing_else_waits() -> None:
+    state = case_transition(CaseState.received(START), Event.RG_POSITIVE, on=START)
+    assert event_earliest(state, Event.CG_POSITIVE) == START + timedelta(days=45)
+    assert event_earliest(state, Event.CG_NEGATIVE) == START + timedelta(days=45)
+    assert {event_earliest(state, event) for event in Event if event not in CG_EVENTS} == {None}
+    later = state.recovery_ends_on
+    assert later is not None
+    with pytest.raises(IllegalTransition, match="can be made from"):
+        case_transition(state, Event.CG_NEGATIVE, on=later - timedelta(days=1), reasons="x")
+    assert case_transition(state, Event.CG_POSITIVE, on=later).stage == Stage.CG_POSITIVE

@@ -1,19 +1,27 @@
 """The case page: summary, person, account by capability, timeline, scope, the actions."""
 
+import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.cases.casework import messages
+from nrm.cases.casework.display import day_words, duration_words
 from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.casework.services.edits import case_assign, case_edit
 from nrm.support.models import SupportReferral
+from nrm.support.services import support_episode_start, support_referral_accept
 
 pytestmark = pytest.mark.django_db
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 def url(reference: str, action: str = "") -> str:
@@ -103,3 +111,91 @@ def test_the_case_page_offers_only_the_changes_the_user_may_make_now(
     assert url(reference, "reallocate") not in worker_page
     manager_page = signed_in(manager).get(url(reference)).content.decode()
     assert url(reference, "reallocate") in manager_page and url(reference, "assign") in manager_page
+
+
+def test_the_case_page_writes_names_dates_and_lengths_of_time_not_codes(
+    caseworker: User, reference: str, signed_in: Callable[[User], Client]
+) -> None:
+    page = signed_in(caseworker).get(url(reference)).content.decode()
+    person = page[page.index('id="person"') :]
+    assert "Nigeria (claimed)" in person and "NGA" not in person
+    assert "English, Yoruba" in person and "eng, yor" not in person.lower()
+    age = re.search(r"Open for</dt><dd [^>]*>([^<]*)<", page)
+    assert age is not None
+    assert age.group(1) == duration_words(date(2012, 5, 14), timezone.localdate())
+    assert not ISO_DATE.search(page)
+    assert "None" not in page[page.index("<main") :]
+    assert "Case summary" not in page[: page.index('id="person"')]  # none written yet
+
+
+def test_the_cg_decision_is_not_offered_before_the_recovery_period_ends_and_its_day_is_said(
+    caseworker: User, reference: str, signed_in: Callable[[User], Client]
+) -> None:
+    decided = timezone.localdate() - timedelta(days=10)
+    rg_decision_record(
+        actor=caseworker, reference=reference, positive=True, on=decided, expected_version=1
+    )
+    ends = day_words(decided + timedelta(days=45))
+    client = signed_in(caseworker)
+    page = client.get(url(reference)).content.decode()
+    assert url(reference, "cg-decision") not in page
+    assert messages.CG_NOT_YET.format(day=ends) in page
+    form = client.get(url(reference, "cg-decision")).content.decode()
+    assert messages.CG_NOT_YET.format(day=ends) in form and "Save the decision" not in form
+
+
+def test_the_cg_decision_is_offered_once_the_recovery_period_has_ended(
+    caseworker: User, reference: str, signed_in: Callable[[User], Client]
+) -> None:
+    rg_decision_record(
+        actor=caseworker,
+        reference=reference,
+        positive=True,
+        on=date(2012, 5, 18),
+        expected_version=1,
+    )
+    page = signed_in(caseworker).get(url(reference)).content.decode()
+    assert url(reference, "cg-decision") in page and 'id="not-yet"' not in page
+
+
+def test_support_on_the_day_of_the_decision_follows_the_decision_on_the_timeline(
+    caseworker: User,
+    make_user: Callable[..., User],
+    reference: str,
+    signed_in: Callable[[User], Client],
+) -> None:
+    today = timezone.localdate()
+    rg_decision_record(
+        actor=caseworker, reference=reference, positive=True, on=today, expected_version=1
+    )
+    offer = SupportReferral.objects.get(referral__reference=reference)
+    provider = make_user("provider", offer.provider, DefaultRole.SUPPORT_PROVIDER)
+    support_referral_accept(support_referral=offer, actor=provider)
+    support_episode_start(
+        support_referral=offer, actor=provider, support_type="outreach", start=today
+    )
+    page = signed_in(caseworker).get(url(reference)).content.decode()
+    timeline = page[page.index('id="timeline"') :]
+    order = [
+        "Positive reasonable grounds decision",
+        "Referred for support to",
+        "Support referral accepted by",
+        "Support started: Outreach",
+    ]
+    positions = [timeline.index(text) for text in order]
+    assert positions == sorted(positions)
+
+
+def test_decisions_a_case_arrived_with_are_on_its_timeline(
+    caseworker: User,
+    make_cases: Callable[..., list[str]],
+    valid_referral: dict[str, Any],
+    signed_in: Callable[[User], Client],
+) -> None:
+    history = {"rg_outcome": "positive", "rg_date": "2012-05-20", "cg_outcome": "pending"}
+    (imported,) = make_cases(1, valid_referral, **history)
+    page = signed_in(caseworker).get(url(imported)).content.decode()
+    timeline = page[page.index('id="timeline"') :]
+    assert "Positive reasonable grounds decision" in timeline
+    assert "20 May 2012" in timeline and "Recorded with the referral" in timeline
+    assert timeline.index("Allocated to") < timeline.index("Positive reasonable grounds")

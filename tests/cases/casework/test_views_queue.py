@@ -8,7 +8,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from nrm.accounts.models import User
+from nrm.accounts.models import Organisation, User
+from nrm.accounts.roles import DefaultRole
+from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.cases.casework import messages
+from nrm.cases.casework.forms import REFERENCE_FORMAT, REFERENCE_REQUIRED
 from nrm.cases.casework.selectors import PAGE_SIZE
 from nrm.cases.models import Case
 from nrm.cases.stages import DUE_TODAY, OVERDUE
@@ -106,3 +110,54 @@ def test_a_page_number_that_is_not_a_number_shows_the_first_page(
 ) -> None:
     page = signed_in(caseworker).get(QUEUE, {"page": "x"}).content.decode()
     assert reference in page
+
+
+def test_a_reference_typed_in_the_queue_opens_its_case(
+    caseworker: User, reference: str, signed_in: Callable[[User], Client]
+) -> None:
+    typed = f" {reference.lower()} "
+    response = signed_in(caseworker).get(QUEUE, {"reference": typed})
+    assert response.status_code == 302
+    assert response["Location"] == f"/casework/cases/{reference}/"
+
+
+def test_a_reference_the_caseworker_cannot_see_is_said_so_and_the_queue_stays(
+    make_user: Callable[..., User],
+    ukhtc: Organisation,
+    reference: str,
+    signed_in: Callable[[User], Client],
+) -> None:
+    stranger = make_user("stranger", ukhtc, DefaultRole.CASEWORKER)
+    response = signed_in(stranger).get(QUEUE, {"reference": reference})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert messages.CASE_NOT_FOUND.format(reference=reference) in page
+    assert "govuk-error-summary" in page and 'href="#id_reference"' in page
+    assert "<title>Error: Work queue" in page
+    assert f'href="/casework/cases/{reference}/"' not in page
+
+
+def test_what_is_not_a_reference_is_refused_before_any_look_up(
+    caseworker: User, reference: str, signed_in: Callable[[User], Client]
+) -> None:
+    for typed, message in (("Testa Fictiva", REFERENCE_FORMAT), ("", REFERENCE_REQUIRED)):
+        page = signed_in(caseworker).get(QUEUE, {"reference": typed}).content.decode()
+        assert message in page
+    assert not AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).exists()
+
+
+def test_the_queue_names_no_deadline_in_words_and_lists_those_cases_last(
+    caseworker: User,
+    make_cases: Callable[..., list[str]],
+    valid_referral: dict[str, Any],
+    signed_in: Callable[[User], Client],
+) -> None:
+    (old,) = make_cases(1, valid_referral, referral_date="2012-05-02")
+    (new,) = make_cases(1, valid_referral)
+    Case.objects.filter(referral__reference=old).update(stage="suspended", due_on=None)
+    page = signed_in(caseworker).get(QUEUE).content.decode()
+    table = page[page.index('id="queue"') :]
+    assert table.index(new) < table.index(old)
+    assert "No deadline" in table and "None" not in table
+    assert "2 May 2012" in table and "2012-05-02" not in table
+    assert "New referrals (0)" in page

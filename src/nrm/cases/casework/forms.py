@@ -1,6 +1,7 @@
 """Forms of the casework pages. They only shape input: the rules (reasons needed, dates, what a
 stage allows) are the services', whose messages the views place on the form."""
 
+import re
 from typing import Any
 
 from django import forms
@@ -15,8 +16,10 @@ DATE_REQUIRED = "Enter the date"
 OUTCOME_REQUIRED = "Select positive or negative"
 DAYS_REQUIRED = "Enter how many days to add"
 DAYS_WHOLE = "Enter the days to add as a whole number, like 14"
-REFERENCE_FORM = "Enter an NRM reference in the form NRM-2012-000001"
 AUTHORITY_REQUIRED = "Select the competent authority"
+REFERENCE_REQUIRED = "Enter an NRM reference"
+REFERENCE_FORMAT = "Enter an NRM reference in the format NRM-2012-001234"
+REFERENCE_PATTERN = re.compile(r"NRM-\d{4}-\d{6,}")
 
 # Messages of the services that belong to one field of the form they were raised from.
 FIELD_OF_MESSAGE = {
@@ -140,11 +143,19 @@ class QueueForm(forms.Form):
 
 
 class FindCaseForm(forms.Form):
-    """The dashboard's way to a case by its NRM reference (a GET form)."""
+    """The way to a case by its NRM reference from the work queue and the dashboard (a GET
+    form). The reference is read in capitals and without spaces; anything that is not an NRM
+    reference is refused before it is looked up (a name typed here is never stored)."""
 
     reference = forms.CharField(
         label="NRM reference",
-        help_text="For example, NRM-2012-000001",
-        max_length=20,
-        error_messages={"required": REFERENCE_FORM, "max_length": REFERENCE_FORM},
+        help_text="For example, NRM-2012-001234",
+        max_length=40,
+        error_messages={"required": REFERENCE_REQUIRED},
     )
+
+    def clean_reference(self) -> str:
+        reference = re.sub(r"\s+", "", self.cleaned_data["reference"]).upper()
+        if not REFERENCE_PATTERN.fullmatch(reference):
+            raise forms.ValidationError(REFERENCE_FORMAT)
+        return reference

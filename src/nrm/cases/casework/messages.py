@@ -63,3 +63,6 @@ BACKLOG_NEEDS_NAME = "A backlog needs a name"
 BACKLOG_EXISTS = "There is already a backlog named '{name}'"
 BACKLOG_UNKNOWN_CASES = "{count} references are not cases that can be chosen: {shown}"
 NOTE_EMPTY = "Enter the note"
+
+# The case page
+CG_NOT_YET = "The conclusive grounds decision can be made from {day}"

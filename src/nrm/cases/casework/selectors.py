@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from nrm.accounts.access import Sees, visibility
 from nrm.accounts.actors import Actor
@@ -19,7 +19,7 @@ from nrm.accounts.permissions import has_capability
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.cases.access import case_scope
-from nrm.cases.models import Backlog, Case, CaseEvent
+from nrm.cases.models import Backlog, Case, CaseEvent, Decision
 from nrm.cases.stages import OPEN, Stage
 from nrm.support.models import SupportReferral
 
@@ -30,6 +30,7 @@ OPEN_STAGES = [stage.value for stage in (*OPEN, Stage.SUSPENDED)]
 class Queue(StrEnum):
     """The views of the work queue."""
 
+    NEW = "new"
     DUE_TODAY = "due_today"
     OVERDUE = "overdue"
     REVIEW_DUE = "review_due"
@@ -40,6 +41,7 @@ class Queue(StrEnum):
 
 # What people read for each queue: its tab, and its line in a deadline reminder.
 QUEUE_LABEL = {
+    Queue.NEW: "New referrals",
     Queue.DUE_TODAY: "Due today",
     Queue.OVERDUE: "Overdue",
     Queue.REVIEW_DUE: "Review due",
@@ -51,7 +53,10 @@ QUEUE_LABEL = {
 
 def queue_filter(queue: Queue, *, today: date) -> Q:
     """The cases of one queue on ``today``. An RG is overdue after its due day; a CG is overdue
-    once the recovery period has ended without one; both are due on the day itself."""
+    once the recovery period has ended without one; both are due on the day itself. New
+    referrals are those awaiting their RG decision that is not overdue yet."""
+    if queue == Queue.NEW:
+        return Q(stage=Stage.AWAITING_RG, due_on__gte=today)
     if queue == Queue.DUE_TODAY:
         return Q(stage__in=[s.value for s in OPEN], due_on=today)
     if queue == Queue.OVERDUE:
@@ -97,12 +102,16 @@ NO_FILTERS = QueueFilters()
 def work_queue(
     *, actor: Actor, queue: Queue, today: date, filters: QueueFilters = NO_FILTERS
 ) -> QuerySet[Case]:
-    """The actor's cases in ``queue`` (narrowed by ``filters``), soonest deadline first."""
+    """The actor's cases in ``queue`` (narrowed by ``filters``), soonest deadline first; cases
+    with no deadline (suspended) last, oldest referral first. Both backends walk the queue index
+    in this order (PostgreSQL keeps NULLs last in an ascending index; SQLite reads the NULLs
+    after the rest), and backwards for the pages past the middle (SQLite then sorts only the
+    cases that share a deadline)."""
     return (
         case_list(actor=actor)
         .filter(queue_filter(queue, today=today), filters.q(actor))
         .select_related("referral", "assigned_to")
-        .order_by("due_on", "received_on", "referral_id")
+        .order_by(F("due_on").asc(nulls_last=True), "received_on", "referral_id")
     )
 
 
@@ -243,9 +252,30 @@ def case_get(*, actor: Actor, reference: str) -> Case | None:
     return case
 
 
+def case_reference_find(*, actor: Actor, reference: str) -> bool:
+    """Whether the case ``reference`` (an NRM reference, as stored) is one ``actor`` may open.
+    A reference outside their scope, or of no case, is audited as a refusal, as opening its
+    page would be."""
+    found = case_list(actor=actor).filter(referral__reference=reference).exists()
+    if not found:
+        audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"reference": reference})
+    return found
+
+
 def case_timeline(*, case: Case) -> list[CaseEvent]:
     """The case's events, oldest first (call after ``case_get``, which audits the read)."""
     return list(case.events.select_related("by", "decision"))
+
+
+def case_decisions_brought(*, case: Case) -> list[Decision]:
+    """The decisions the case arrived with, oldest first: a referral imported with its history
+    has its decisions but no timeline events for them (call after ``case_get``)."""
+    recorded = CaseEvent.objects.filter(case=case, decision__isnull=False).values("decision_id")
+    return list(
+        Decision.objects.filter(referral_id=case.pk)
+        .exclude(pk__in=recorded)
+        .order_by("decided_on", "-stage", "id")
+    )
 
 
 def case_support(*, case: Case) -> list[SupportReferral]:

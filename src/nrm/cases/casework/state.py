@@ -171,6 +171,16 @@ def _moved(
     )  # fmt: skip
 
 
+def event_earliest(state: CaseState, event: Event) -> date | None:
+    """The first day ``event`` may be dated at this state, where the rules set one: a
+    conclusive grounds decision is made once the recovery and reflection period has ended.
+    None where the rules set no such day. ``case_transition`` refuses an earlier date; the case
+    page offers the change from that day."""
+    if event in (Event.CG_POSITIVE, Event.CG_NEGATIVE):
+        return state.recovery_ends_on
+    return None
+
+
 def case_transition(
     state: CaseState,
     event: Event,
@@ -188,12 +198,9 @@ def case_transition(
     if needs_reasons and not reasons.strip():
         raise IllegalTransition(needs_reasons)
     _allowed(state, event)
-    if event in (Event.CG_POSITIVE, Event.CG_NEGATIVE):
-        assert state.recovery_ends_on is not None
-        if on < state.recovery_ends_on:
-            raise IllegalTransition(
-                say(messages.CG_BEFORE_RECOVERY_ENDS, earliest=state.recovery_ends_on)
-            )
+    earliest = event_earliest(state, event)
+    if earliest is not None and on < earliest:
+        raise IllegalTransition(say(messages.CG_BEFORE_RECOVERY_ENDS, earliest=earliest))
     if event == Event.RECONSIDER and requester not in (
         Requester.FIRST_RESPONDER,
         Requester.SUPPORT_PROVIDER,

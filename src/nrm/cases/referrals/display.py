@@ -6,11 +6,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import pycountry
 from django.db import models
 
 from nrm.standard import codes
-from nrm.standard.nationality import country_code, country_name, language_code
+from nrm.standard.nationality import country_label, language_label
 from nrm.standard.types import parse_date
 
 NOT_GIVEN = "Not given"
@@ -30,8 +29,7 @@ def _codes(code_list: type[models.TextChoices]) -> Callable[[Any], str]:
 
 
 def country(value: Any) -> str:
-    code = country_code(str(value))
-    return country_name(code) if code else str(value)
+    return country_label(str(value))
 
 
 def _countries(values: Any) -> str:
@@ -39,12 +37,7 @@ def _countries(values: Any) -> str:
 
 
 def _languages(values: Any) -> str:
-    names = []
-    for value in values:
-        code = language_code(str(value))
-        language = pycountry.languages.get(alpha_3=code) if code else None
-        names.append(str(language.name) if language else str(value))
-    return ", ".join(names)
+    return ", ".join(language_label(str(value)) for value in values)
 
 
 def day(value: Any) -> str:

@@ -7,11 +7,13 @@ the current one, so the next save goes through once the user has checked the cas
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from nrm.accounts.actors import Actor, AuthenticatedRequest
@@ -19,6 +21,8 @@ from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import CapabilityDenied, has_capability
 from nrm.cases.casework import forms, selectors
+from nrm.cases.casework import messages as casework_messages
+from nrm.cases.casework.display import day_words
 from nrm.cases.casework.events import RULES, event_applies
 from nrm.cases.casework.services.decisions import (
     case_event_record,
@@ -33,7 +37,7 @@ from nrm.cases.casework.services.edits import (
     review_record,
 )
 from nrm.cases.casework.services.locking import CaseConflict, CaseNotFound
-from nrm.cases.casework.state import IllegalTransition
+from nrm.cases.casework.state import CaseState, IllegalTransition, event_earliest
 from nrm.cases.models import Case
 from nrm.cases.stages import Change, Event, stage_label
 from nrm.standard.codes import CompetentAuthority, DecisionOutcome
@@ -55,13 +59,39 @@ class Action:
     done: str
     warning: str = ""
     also: Callable[[Case], bool] = lambda case: True  # a further condition of the page
+    # What the case page says while the rules' first day for the change is still ahead
+    # (``state.event_earliest``); ``{day}`` is that day.
+    not_yet: str = ""
 
     @property
     def capability(self) -> Capability:
         return RULES[self.event].capability
 
-    def applies(self, case: Case) -> bool:
-        return event_applies(self.event, stage=case.stage) and self.also(case)
+    def earliest(self, case: Case) -> date | None:
+        """The first day the change may be dated on (None: no such day), by the state machine."""
+        if not isinstance(self.event, Event):
+            return None
+        return event_earliest(CaseState.of(case), self.event)
+
+    def applies(self, case: Case, *, today: date) -> bool:
+        """Whether the change can be made to ``case`` now: its stage allows it (``RULES``), the
+        page's own condition holds and the rules' first day for it has come."""
+        earliest = self.earliest(case)
+        return (
+            event_applies(self.event, stage=case.stage)
+            and self.also(case)
+            and (earliest is None or earliest <= today)
+        )
+
+    def waits(self, case: Case, *, today: date) -> str:
+        """The sentence saying from which day the change can be made, when only the day stops
+        it now; "" otherwise."""
+        earliest = self.earliest(case)
+        if earliest is None or earliest <= today or not self.not_yet:
+            return ""
+        if not (event_applies(self.event, stage=case.stage) and self.also(case)):
+            return ""
+        return self.not_yet.format(day=day_words(earliest))
 
 
 def _event(event: Event) -> Save:
@@ -145,6 +175,7 @@ ACTIONS = {
             Event.CG_POSITIVE,
             _decision(cg_decision_record),
             "Conclusive grounds decision recorded",
+            not_yet=casework_messages.CG_NOT_YET,
         ),
         Action(
             "review",
@@ -233,13 +264,24 @@ ACTIONS = {
 }
 
 
-def actions_for(*, actor: Actor, case: Case) -> list[Action]:
-    """The changes ``actor`` may make to ``case`` at its stage (the links of the case page)."""
+def actions_for(*, actor: Actor, case: Case, today: date) -> list[Action]:
+    """The changes ``actor`` may make to ``case`` now (the links of the case page)."""
     return [
         action
         for action in ACTIONS.values()
-        if has_capability(actor, action.capability) and action.applies(case)
+        if has_capability(actor, action.capability) and action.applies(case, today=today)
     ]
+
+
+def actions_waiting(*, actor: Actor, case: Case, today: date) -> list[str]:
+    """What the case page says of the changes ``actor`` could make to ``case`` at its stage but
+    not yet, each with the day from which it can be made."""
+    waiting = [
+        action.waits(case, today=today)
+        for action in ACTIONS.values()
+        if has_capability(actor, action.capability)
+    ]
+    return [sentence for sentence in waiting if sentence]
 
 
 def _form(action: Action, request: AuthenticatedRequest, data: Any, case: Case) -> forms.CaseForm:
@@ -261,6 +303,7 @@ def _page(request: AuthenticatedRequest, action: Action, case: Case, form: Any) 
         "reference": case.referral.reference,
         "stage": stage_label(case.stage),
         "form": form,
+        "waits": action.waits(case, today=timezone.localdate()),
     }
     return render(request, "casework/action.html", context)
 

@@ -1,6 +1,7 @@
 """The case page: the summary, the person (the account only with the capability to read it),
 the timeline and the changes the user may make."""
 
+from datetime import date
 from typing import Any
 
 from django.http import HttpResponse
@@ -14,8 +15,9 @@ from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import has_capability
 from nrm.cases.access import sees_internal_case_content
 from nrm.cases.casework import selectors
+from nrm.cases.casework.display import duration_words, languages_words, nationalities_words
 from nrm.cases.casework.timeline import timeline_entries
-from nrm.cases.casework.views.actions import actions_for
+from nrm.cases.casework.views.actions import actions_for, actions_waiting
 from nrm.cases.models import Case, Person, Referral, VictimAccount
 from nrm.cases.stages import deadline_tag, stage_label
 from nrm.standard.codes import (
@@ -35,8 +37,7 @@ def _label(choices: Any, code: str) -> str:
 def _person(referral: Referral, *, with_account: bool) -> dict[str, object]:
     person = Person.objects.filter(referral=referral).first()
     nationalities = [
-        f"{n.country} ({_label(NationalityBasis, n.basis).lower()})"
-        for n in referral.nationalities.all()
+        (n.country, _label(NationalityBasis, n.basis).lower()) for n in referral.nationalities.all()
     ]
     found: dict[str, object] = {
         "name": " ".join(p for p in (person.given_name, person.family_name) if p) if person else "",
@@ -44,13 +45,22 @@ def _person(referral: Referral, *, with_account: bool) -> dict[str, object]:
         "date_of_birth": person.date_of_birth if person else None,
         "gender": _label(Gender, person.gender) if person else "",
         "age_group": referral.get_age_group_display(),
-        "nationalities": ", ".join(nationalities),
+        "nationalities": nationalities_words(nationalities),
+        "languages": languages_words(person.languages) if person else "",
+        "interpreter_needed": person.interpreter_needed if person else None,
         "exploitation_type": _label(ExploitationType, referral.exploitation_type),
     }
     if with_account:
         account = VictimAccount.objects.filter(referral=referral).first()
         found["account"] = account.text if account else ""
     return found
+
+
+def _age(case: Case, *, today: date) -> tuple[str, str]:
+    """How long the case has been open (or was, to the day it closed), in words."""
+    if case.closed_on:
+        return "Was open for", duration_words(case.received_on, case.closed_on)
+    return "Open for", duration_words(case.received_on, today)
 
 
 def _deadlines(case: Case) -> list[tuple[str, object]]:
@@ -91,7 +101,7 @@ def case_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
         "deadlines": _deadlines(case),
         "next_due": case.due_on,
         "tag": deadline_tag(case.due_on, today=today),
-        "age": selectors.case_age_days(case, today=today),
+        "age": _age(case, today=today),
         "assigned": (case.assigned_to.get_full_name() or case.assigned_to.get_username())
         if case.assigned_to
         else "",
@@ -99,7 +109,8 @@ def case_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
             referral, with_account=has_capability(request.user, Capability.READ_ACCOUNT_TEXT)
         ),
         "timeline": timeline_entries(case=case, internal=internal),
-        "actions": actions_for(actor=request.user, case=case),
+        "actions": actions_for(actor=request.user, case=case, today=today),
+        "waiting": actions_waiting(actor=request.user, case=case, today=today),
         "can_queue": has_capability(request.user, Capability.VIEW_DEADLINES),
     }
     return render(request, "casework/case.html", context)

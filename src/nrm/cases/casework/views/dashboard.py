@@ -10,7 +10,8 @@ from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.cases.casework import messages, selectors
-from nrm.cases.casework.forms import QUEUE_LABEL, FindCaseForm
+from nrm.cases.casework.forms import FindCaseForm
+from nrm.cases.casework.selectors import QUEUE_LABEL
 from nrm.cases.stages import deadline_tag
 
 UNASSIGNED_SHOWN = 10
@@ -22,8 +23,8 @@ def dashboard_view(request: AuthenticatedRequest) -> HttpResponse:
     today = timezone.localdate()
     find = FindCaseForm(request.GET if "reference" in request.GET else None)
     if find.is_bound and find.is_valid():
-        reference = find.cleaned_data["reference"].strip().upper()
-        if selectors.case_list(actor=request.user).filter(referral__reference=reference).exists():
+        reference = find.cleaned_data["reference"]
+        if selectors.case_reference_find(actor=request.user, reference=reference):
             return redirect("casework:case", reference=reference)
         find.add_error("reference", messages.CASE_NOT_FOUND.format(reference=reference))
     sizes = selectors.queue_sizes(actor=request.user, today=today)

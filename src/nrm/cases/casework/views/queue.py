@@ -1,18 +1,27 @@
-"""The caseworker's work queue: queues with their counts, filters, deadline tags, pages."""
+"""The caseworker's work queue: the queues with their counts, filters, a way to a case by its
+NRM reference, deadline tags, pages."""
 
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
-from nrm.cases.casework import selectors
-from nrm.cases.casework.forms import QUEUE_LABEL, QueueForm
-from nrm.cases.stages import deadline_tag, stage_label
+from nrm.cases.casework import messages, selectors
+from nrm.cases.casework.forms import FindCaseForm, QueueForm
+from nrm.cases.casework.selectors import QUEUE_LABEL
+from nrm.cases.stages import deadline_tag, stage_tag
+
+# How each queue is ordered, in words (``selectors.work_queue``).
+ORDER = {
+    selectors.Queue.OPEN: "Soonest deadline first. Cases with no deadline come last.",
+    selectors.Queue.SUSPENDED: "Oldest referral first.",
+    selectors.Queue.DUE_TODAY: "Soonest deadline first.",
+}
 
 
 def _page_number(request: AuthenticatedRequest) -> int:
@@ -25,6 +34,12 @@ def _page_number(request: AuthenticatedRequest) -> int:
 @capability_required(Capability.VIEW_DEADLINES)
 @require_GET
 def queue_view(request: AuthenticatedRequest) -> HttpResponse:
+    find = FindCaseForm(request.GET if "reference" in request.GET else None)
+    if find.is_bound and find.is_valid():
+        reference = find.cleaned_data["reference"]
+        if selectors.case_reference_find(actor=request.user, reference=reference):
+            return redirect("casework:case", reference=reference)
+        find.add_error("reference", messages.CASE_NOT_FOUND.format(reference=reference))
     form = QueueForm(request.GET)
     form.is_valid()
     chosen = form.cleaned_data if hasattr(form, "cleaned_data") else {}
@@ -66,10 +81,9 @@ def queue_view(request: AuthenticatedRequest) -> HttpResponse:
         {
             "reference": case.referral.reference,
             "received_on": case.received_on,
-            "stage": stage_label(case.stage),
+            "stage": stage_tag(case.stage),
             "due_on": case.due_on,
             "tag": deadline_tag(case.due_on, today=today),
-            "age": selectors.case_age_days(case, today=today),
             "assigned": (case.assigned_to.get_full_name() or case.assigned_to.get_username())
             if case.assigned_to
             else "",
@@ -77,8 +91,11 @@ def queue_view(request: AuthenticatedRequest) -> HttpResponse:
         for case in page
     ]
     context = {
+        "form": find,
         "filter_form": form,
+        "queue": queue.value,
         "queue_label": QUEUE_LABEL[queue],
+        "order": ORDER.get(queue, ORDER[selectors.Queue.DUE_TODAY]),
         "tabs": tabs,
         "rows": rows,
         "page_obj": page,
