@@ -9,7 +9,13 @@ from typing import Any
 import pycountry
 import pytest
 
-from nrm.standard.nationality import _ALIASES, SPECIAL, country_code, country_suggestions
+from nrm.standard.nationality import (
+    _ALIASES,
+    SPECIAL,
+    country_code,
+    country_suggestions,
+    languages_label,
+)
 from nrm.standard.validation import referral_validate
 
 ALPHA_2 = {str(c.alpha_2) for c in pycountry.countries}
@@ -60,3 +66,10 @@ def test_a_near_miss_is_refused_with_what_it_may_have_meant(valid_referral: dict
 def test_junk_gets_no_suggestion() -> None:
     assert country_suggestions("JT") == []
     assert country_suggestions("qqqqzzzz") == []
+
+
+def test_languages_read_as_names_in_the_order_given_and_unknown_ones_as_written() -> None:
+    assert languages_label(["yor", "eng"]) == "Yoruba, English"
+    assert languages_label(["ZHO"]) == "Chinese"
+    assert languages_label(["Klingon-ish"]) == "Klingon-ish"
+    assert languages_label([]) == ""

@@ -330,3 +330,13 @@ def test_a_sub_contractor_records_the_episode_but_cannot_answer_the_offer(
     client.post(_url("support:episode-start", reference), data)
     episode = SupportEpisode.objects.get(support_referral=given)
     assert episode.provider == providers["medaille-trust"]
+
+
+def test_the_support_referral_page_names_the_languages_of_an_interpreter_not_their_codes(
+    provider_client: Client, offered: Callable[..., SupportReferral]
+) -> None:
+    support_referral = offered(interpreter_needed=True, languages=["zho", "yor"])
+    page = provider_client.get(_url("support:referral", support_referral.referral.reference))
+    text = page.content.decode()
+    assert "Yes (languages: Chinese, Yoruba)" in text
+    assert "ZHO" not in text and "YOR" not in text

@@ -34,6 +34,7 @@ from nrm.cases.referrals.services import (
 )
 from nrm.demo.casework import demo_casework_create
 from nrm.demo.generator import DEMO_TODAY, generate_records
+from nrm.standard.words import long_date
 
 DEMO_ORGANISATION = {
     DefaultRole.FIRST_RESPONDER: "met-police",
@@ -165,7 +166,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     lines = [
         f"Demo case store: {path or settings.DATABASES['default']['NAME']} ({count} referrals)",
         f"Live casework: {live} recent cases at every stage; backlog '{DEMO_BACKLOG}' of "
-        f"{inherited.cases.count()} cases open on {DEMO_TODAY} (try: nrm backlog show "
+        f"{inherited.cases.count()} cases open on {long_date(DEMO_TODAY)} (try: nrm backlog show "
         f"'{DEMO_BACKLOG}', nrm deadlines --no-email)",
         "Demo accounts (fictional; new passwords and set-up links on every build):",
         *(
@@ -179,8 +180,8 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         f"Web: {settings.NRM_SITE_URL}/sign-in/. The first time, open the account's set-up "
         f"link (it works once, for {settings.NRM_SETUP_LINK_HOURS} hours), sign in with its "
         "username and password and set up an authenticator app from the QR code shown; every "
-        "sign-in then asks for its code. A new link: NRM_DATA_DIR=var/demo nrm accounts "
-        "setup-link --username USER",
+        "sign-in then asks for its code. A new link: "
+        f"NRM_DATA_DIR={settings.DATA_DIR} nrm accounts setup-link --username USER",
         f"API token of demo-first-responder (Metropolitan Police Service): {token}",
         f"  try: curl -H 'Authorization: Bearer <token>' {settings.NRM_SITE_URL}/api/v1/referrals",
     ]

@@ -7,6 +7,7 @@ Stateless and unknown use the ICAO Doc 9303 codes ``XXA`` and ``XXX``. A person 
 """
 
 import difflib
+from collections.abc import Iterable
 from functools import cache
 
 import pycountry
@@ -206,6 +207,11 @@ def language_label(value: str) -> str:
     code = language_code(value)
     language = pycountry.languages.get(alpha_3=code) if code else None
     return str(language.name) if language else value
+
+
+def languages_label(values: Iterable[str]) -> str:
+    """Languages by name, in the order given: ["eng", "yor"] as "English, Yoruba"."""
+    return ", ".join(language_label(str(value)) for value in values)
 
 
 def nationality_key(claimed: list[str], assessed: str | None, certainty: str | None) -> str:

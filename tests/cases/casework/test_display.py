@@ -5,16 +5,9 @@ from datetime import date
 import pytest
 
 from nrm.cases.casework.display import (
-    day_words,
     duration_words,
-    languages_words,
     nationalities_words,
 )
-
-
-def test_a_date_reads_as_gov_uk_writes_it() -> None:
-    assert day_words(date(2031, 10, 10)) == "10 October 2031"
-    assert day_words(date(2012, 7, 2)) == "2 July 2012"
 
 
 @pytest.mark.parametrize(
@@ -35,9 +28,7 @@ def test_a_length_of_time_reads_as_a_person_says_it(start: date, end: date, word
     assert duration_words(start, end) == words
 
 
-def test_nationalities_and_languages_read_as_names_not_codes() -> None:
+def test_nationalities_read_as_names_not_codes() -> None:
     assert nationalities_words([("NGA", "claimed"), ("GBR", "assessed")]) == (
         "Nigeria (claimed), UK (assessed)"
     )
-    assert languages_words(["eng", "yor"]) == "English, Yoruba"
-    assert languages_words(["Klingon-ish"]) == "Klingon-ish"

@@ -76,8 +76,9 @@ def test_the_deadline_command_lists_overdue_cases_and_emails_the_authoritys_staf
     with django_capture_on_commit_callbacks(execute=True):
         assert main(["deadlines", "--today", "2012-05-23"]) == 0
     out = capsys.readouterr().out
-    assert "Home Office: overdue 1, due today 0" in out
-    assert f"overdue    {reference}" in out
+    assert "Deadlines on 23 May 2012" in out
+    assert "Home Office: Overdue 1, Due today 0" in out
+    assert f"Overdue    {reference}" in out
     assert [m.to for m in mail.outbox] == [["caseworker@ca.example"]]
     assert reference in mail.outbox[0].body
     assert "1 overdue" in mail.outbox[0].subject

@@ -13,9 +13,10 @@ from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cases.casework import messages
-from nrm.cases.casework.display import day_words, duration_words
+from nrm.cases.casework.display import duration_words
 from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.casework.services.edits import case_assign, case_edit
+from nrm.standard.words import long_date
 from nrm.support.models import SupportReferral
 from nrm.support.services import support_episode_start, support_referral_accept
 
@@ -135,7 +136,7 @@ def test_the_cg_decision_is_not_offered_before_the_recovery_period_ends_and_its_
     rg_decision_record(
         actor=caseworker, reference=reference, positive=True, on=decided, expected_version=1
     )
-    ends = day_words(decided + timedelta(days=45))
+    ends = long_date(decided + timedelta(days=45))
     client = signed_in(caseworker)
     page = client.get(url(reference)).content.decode()
     assert url(reference, "cg-decision") not in page

@@ -12,7 +12,8 @@ from django.utils import timezone
 from nrm.accounts.actors import OPERATOR
 from nrm.cases.casework.backlog import BacklogInvalid, backlog_create
 from nrm.cases.casework.deadlines import REMINDER_QUEUES, deadline_reminders_send
-from nrm.cases.casework.selectors import backlog_progress
+from nrm.cases.casework.selectors import QUEUE_LABEL, backlog_progress
+from nrm.standard.words import long_date
 
 
 def _day(text: str) -> date:
@@ -41,17 +42,15 @@ def backlog_arguments(backlog: argparse.ArgumentParser) -> None:
 def cmd_deadlines(args: argparse.Namespace) -> int:
     today = args.today or timezone.localdate()
     collected = deadline_reminders_send(actor=OPERATOR, today=today, email=not args.no_email)
-    print(f"Deadlines on {today.isoformat()}")
+    print(f"Deadlines on {long_date(today)}")
     if not collected:
         print("  no cases")
     for entry in collected:
-        counts = ", ".join(
-            f"{q.value.replace('_', ' ')} {entry.counts[q]}" for q in REMINDER_QUEUES
-        )
+        counts = ", ".join(f"{QUEUE_LABEL[q]} {entry.counts[q]}" for q in REMINDER_QUEUES)
         print(f"{entry.authority.label}: {counts}")
         for queue in REMINDER_QUEUES[:2]:
             for reference in entry.references[queue]:
-                print(f"  {queue.value:<10} {reference}")
+                print(f"  {QUEUE_LABEL[queue]:<10} {reference}")
     return 0
 
 

@@ -5,12 +5,7 @@ import calendar
 from collections.abc import Iterable
 from datetime import date
 
-from nrm.standard.nationality import country_label, language_label
-
-
-def day_words(day: date) -> str:
-    """A date as GOV.UK writes it: 2 July 2012."""
-    return f"{day.day} {day:%B %Y}"
+from nrm.standard.nationality import country_label
 
 
 def _plural(count: int, unit: str) -> str:
@@ -42,8 +37,3 @@ def duration_words(start: date, end: date) -> str:
 def nationalities_words(nationalities: Iterable[tuple[str, str]]) -> str:
     """Nationalities with how they are known, ("NGA", "claimed") as "Nigeria (claimed)"."""
     return ", ".join(f"{country_label(code)} ({basis})" for code, basis in nationalities)
-
-
-def languages_words(codes: Iterable[str]) -> str:
-    """Languages by name: ["eng", "yor"] as "English, Yoruba"."""
-    return ", ".join(language_label(code) for code in codes)

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import models
 
 from nrm.standard import codes
-from nrm.standard.nationality import country_label, language_label
+from nrm.standard.nationality import country_label, languages_label
 from nrm.standard.types import parse_date
 
 NOT_GIVEN = "Not given"
@@ -34,10 +34,6 @@ def country(value: Any) -> str:
 
 def _countries(values: Any) -> str:
     return ", ".join(country(v) for v in values)
-
-
-def _languages(values: Any) -> str:
-    return ", ".join(language_label(str(value)) for value in values)
 
 
 def day(value: Any) -> str:
@@ -80,7 +76,7 @@ SUMMARY: dict[str, list[Row]] = {
         ("claimed_nationalities", "Nationalities claimed", _countries),
         ("assessed_nationality", "Assessed nationality", country),
         ("assessed_nationality_certainty", "Certainty", _code(codes.Certainty)),
-        ("languages", "Languages", _languages),
+        ("languages", "Languages", languages_label),
         ("interpreter_needed", "Interpreter needed", _yes_no),
         ("contact_route", "Safe contact", _text),
     ],

@@ -22,7 +22,6 @@ from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import CapabilityDenied, has_capability
 from nrm.cases.casework import forms, selectors
 from nrm.cases.casework import messages as casework_messages
-from nrm.cases.casework.display import day_words
 from nrm.cases.casework.events import RULES, event_applies
 from nrm.cases.casework.services.decisions import (
     case_event_record,
@@ -41,6 +40,7 @@ from nrm.cases.casework.state import CaseState, IllegalTransition, event_earlies
 from nrm.cases.models import Case
 from nrm.cases.stages import Change, Event, stage_label
 from nrm.standard.codes import CompetentAuthority, DecisionOutcome
+from nrm.standard.words import long_date
 
 Save = Callable[[Any, str, int, dict[str, Any]], Case]
 
@@ -91,7 +91,7 @@ class Action:
             return ""
         if not (event_applies(self.event, stage=case.stage) and self.also(case)):
             return ""
-        return self.not_yet.format(day=day_words(earliest))
+        return self.not_yet.format(day=long_date(earliest))
 
 
 def _event(event: Event) -> Save:

@@ -15,7 +15,7 @@ from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import has_capability
 from nrm.cases.access import sees_internal_case_content
 from nrm.cases.casework import selectors
-from nrm.cases.casework.display import duration_words, languages_words, nationalities_words
+from nrm.cases.casework.display import duration_words, nationalities_words
 from nrm.cases.casework.timeline import timeline_entries
 from nrm.cases.casework.views.actions import actions_for, actions_waiting
 from nrm.cases.models import Case, Person, Referral, VictimAccount
@@ -28,6 +28,7 @@ from nrm.standard.codes import (
     NationalityBasis,
     PoliceRegion,
 )
+from nrm.standard.nationality import languages_label
 
 
 def _label(choices: Any, code: str) -> str:
@@ -46,7 +47,7 @@ def _person(referral: Referral, *, with_account: bool) -> dict[str, object]:
         "gender": _label(Gender, person.gender) if person else "",
         "age_group": referral.get_age_group_display(),
         "nationalities": nationalities_words(nationalities),
-        "languages": languages_words(person.languages) if person else "",
+        "languages": languages_label(person.languages) if person else "",
         "interpreter_needed": person.interpreter_needed if person else None,
         "exploitation_type": _label(ExploitationType, referral.exploitation_type),
     }
