@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
@@ -141,3 +141,26 @@ def test_the_queue_and_a_case_fit_a_320_pixel_screen(
                 assert box is not None and main is not None
                 assert box["x"] + box["width"] <= main["x"] + main["width"] + 1, width
             check(page, f"{path}-{width}")
+
+
+def test_the_referral_list_and_the_managers_dashboard_fit_a_320_pixel_screen(
+    live_server: Any,
+    browser: Browser,
+    web_user: Callable[..., User],
+    organisation: Organisation,
+    home_office: Organisation,
+    queue: dict[str, list[str]],
+    check: Checked,
+) -> None:
+    pages = {
+        web_user("responder", organisation): "/referrals/",
+        web_user("lead", home_office, DefaultRole.MANAGER): "/casework/dashboard/",
+    }
+    for user, path in pages.items():
+        context = browser.new_context(viewport={"width": 320, "height": 900})
+        page = context.new_page()
+        sign_in(page, str(live_server), user)
+        page.goto(f"{live_server}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        check(page, f"{path}-320")
+        context.close()
