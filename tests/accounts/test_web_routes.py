@@ -48,4 +48,5 @@ def test_every_account_signed_in_with_both_factors_sees_who_they_are(
     assert (
         '<h1 class="govuk-heading-l">' in page and "someone" in page and organisation.name in page
     )
-    assert (role.label if role else "None") in page
+    assert (role.label if role else "No role") in page
+    assert ">None<" not in page
