@@ -10,7 +10,8 @@ register = template.Library()
 
 @register.filter
 def service_labels(codes: list[str]) -> str:
-    """The services of an episode as their labels, in code-list order ("None recorded" when empty)."""
+    """The services of an episode as their labels, in code-list order ("None recorded" when
+    empty)."""
     labels = [str(label) for code, label in SupportService.choices if code in (codes or [])]
     return ", ".join(labels) or "None recorded"
 
