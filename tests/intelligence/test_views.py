@@ -48,10 +48,14 @@ def test_every_problem_of_the_page_shows_at_once_in_the_apis_words(
     page = signed_in(officer).post("/intelligence/new/", answers).content.decode()
     assert "There is a problem" in page
     assert "Select the source evaluation" in page
-    assert "is not a telephone number we recognise" in page
+    assert "The phone number is not a telephone number we recognise" in page
+    assert "entity" not in page
     answers["phone"], answers["source_evaluation"] = "07911 123456", "1"
     page = signed_in(officer).post("/intelligence/new/", answers).content.decode()
     assert messages.HANDLING_NEEDS_CONDITIONS in page
+    answers = {**answers, "handling_code": "P", "person_role": ""}
+    page = signed_in(officer).post("/intelligence/new/", answers).content.decode()
+    assert "Enter the role of the person<" in page
     assert IntelligenceReport.objects.count() == 0
 
 

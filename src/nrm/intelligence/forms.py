@@ -3,10 +3,12 @@ person it is about, and where they were and the phone they use, if known.
 
 The form reads the shape of what the browser sends (a date from three boxes, checkboxes); every
 rule is checked by the data standard's validation, the API's, so a page shows the API's message
-for the same bad input. ``record`` turns the answers into the report the API would receive: the
+for the same bad input (naming the part of the page an answer is in where the API names an
+entity by its number). ``record`` turns the answers into the report the API would receive: the
 person, the location and the phone become entities, and the links between them follow.
 """
 
+import re
 from typing import Any
 
 from django import forms
@@ -14,10 +16,12 @@ from django import forms
 from nrm.accounts.models import Organisation
 from nrm.standard import codes
 from nrm.standard import intelligence_codes as icodes
-from nrm.standard.intelligence_words import ENTITY_FIELDS, REPORT_FIELDS
+from nrm.standard.intelligence_words import ENTITY_FIELDS, REPORT_FIELDS, entity_name
 from nrm.web.forms import DateField
 
 DATE_HINT = "For example, 14 5 2012"
+# "of entity 2" (", which is a person") in a message of the standard
+_OF_ENTITY = re.compile(r" of entity \d+(, which is an? [a-z ]+)?")
 # The links from the person to the location the form offers, with how the page words them.
 LOCATION_LINKS = [
     (icodes.LinkType.EXPLOITED_AT.value, "Exploited there"),
@@ -167,16 +171,19 @@ class IntelligenceReportForm(forms.Form):
             )
         )  # fmt: skip
         entities, links = [], []
+        self.entity_words: list[str] = []
         person = self._answers(PERSON_FIELDS)
         location = self._answers(LOCATION_FIELDS)
         phone = self._answers(("phone",))
         confidence = self._answers(("confidence",))
-        if person:
-            entities.append({"key": "person", "type": icodes.EntityType.PERSON, **person})
-        if location:
-            entities.append({"key": "location", "type": icodes.EntityType.LOCATION, **location})
-        if phone:
-            entities.append({"key": "phone", "type": icodes.EntityType.PHONE, **phone})
+        for key, kind, answers, words in (
+            ("person", icodes.EntityType.PERSON, person, "the person"),
+            ("location", icodes.EntityType.LOCATION, location, "the place"),
+            ("phone", icodes.EntityType.PHONE, phone, "the phone"),
+        ):
+            if answers:
+                entities.append({"key": key, "type": kind, **answers})
+                self.entity_words.append(words)
         link = self._answers(("location_link",)).get("location_link")
         if person and location and link:
             links.append({"from_key": "person", "to_key": "location", "type": link, **confidence})
@@ -185,6 +192,15 @@ class IntelligenceReportForm(forms.Form):
                 {"from_key": "person", "to_key": "phone", "type": "uses_phone", **confidence}
             )
         return {**report, "entities": entities, "links": links}
+
+    def message(self, text: str) -> str:
+        """The standard's message as this page says it: each question of the page is asked
+        once, so "the phone number of entity 3" is "the phone number", and an entity is named
+        by the part of the page it comes from ("the person")."""
+        text = _OF_ENTITY.sub("", text)
+        for index, words in enumerate(getattr(self, "entity_words", [])):
+            text = text.replace(entity_name(index), words)
+        return text
 
     def field_for(self, field: str) -> str | None:
         """The form field that shows an error the standard reports on ``field``."""

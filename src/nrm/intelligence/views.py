@@ -52,7 +52,7 @@ def report_new(request: AuthenticatedRequest) -> HttpResponse:
             for error in invalid.errors:
                 name = form.field_for(error.field)
                 if name is None or name not in form.errors:
-                    form.add_error(name, error.message)
+                    form.add_error(name, form.message(error.message))
         else:
             request.session[JUST_RECORDED] = report.reference
             return redirect("intelligence:report", report.reference)

@@ -155,7 +155,7 @@ ENTITY_KEY_TWICE = (
 ENTITY_ATTRIBUTE_NOT_OF_TYPE = (
     "{Name} is not recorded for {kind}. Remove it from {entity}, or change what {entity} is"
 )
-ENTITY_NEEDS = "Enter {needs} for {entity}, as it is {kind}"
+ENTITY_NEEDS = "Enter {needs} of {entity}, which is {kind}"
 LINK_UNKNOWN_ENTITY = (
     "{Link} names an entity the report does not have, {key}. Use the key of one of the "
     "report's entities"
