@@ -133,12 +133,14 @@ def _subject(report: dict[str, Any], key: str, referral: Referral) -> None:
 
 
 def demo_intelligence_create() -> int:
-    """Record the demo reports (two of their victims linked to the first demo referrals in
-    London, when there are any); return how many."""
+    """Record the demo reports (two of their victims linked to the first demo referrals of 2012
+    in London, when there are any); return how many."""
     reports = [{**report, "entities": [dict(e) for e in report["entities"]]}
                for report in DEMO_REPORTS]  # fmt: skip
     subjects = list(
-        Referral.objects.filter(police_region="london", person__isnull=False)
+        Referral.objects.filter(
+            police_region="london", referral_date__year=2012, person__isnull=False
+        )
         .select_related("person")
         .order_by("id")[:2]
     )
