@@ -7,6 +7,7 @@ from django.test import Client
 from nrm.accounts.models import Organisation, User
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cases.referrals.services import referral_submit
+from nrm.intelligence.forms import IntelligenceReportForm
 from nrm.intelligence.models import Entity, IntelligenceReport, Link
 from nrm.intelligence.services import intelligence_report_submit
 from nrm.standard import messages
@@ -83,3 +84,8 @@ def test_an_analyst_follows_a_linked_person_to_their_nrm_record_and_the_read_is_
     assert AuditEvent.objects.filter(verb=AuditVerb.REFERRAL_READ).count() == 1
     officer_page = signed_in(officer).get(f"/intelligence/reports/{report.reference}/")
     assert f"/intelligence/nrm/{referral.reference}/" not in officer_page.content.decode()
+
+
+def test_the_page_asks_every_question_of_the_form_once() -> None:
+    asked = [name for _, _, names in IntelligenceReportForm.SECTIONS for name in names]
+    assert sorted(asked) == sorted(IntelligenceReportForm.base_fields)

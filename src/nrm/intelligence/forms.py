@@ -152,6 +152,29 @@ class IntelligenceReportForm(forms.Form):
             (o.code, o.name) for o in organisations
         ]
 
+    # The parts of the page: a heading, what it says, and its questions.
+    SECTIONS = (
+        ("The report", "", (
+            "officer", "source_kind", "received_date", "events_date", "source_evaluation",
+            "intelligence_assessment", "handling_code", "handling_conditions", "narrative",
+        )),
+        ("The person it is about", "", (
+            "person_role", "given_name", "family_name", "date_of_birth", "gender", "nationality",
+            "nrm_reference",
+        )),
+        ("Where, and the phone they use", "If the report names them. Leave these out if it "
+         "does not.", (
+            "address", "postcode", "premises_type", "location_link", "phone", "confidence",
+        )),
+    )  # fmt: skip
+
+    def sections(self) -> list[dict[str, Any]]:
+        """The page's parts with their bound fields, in order."""
+        return [
+            {"title": title, "text": text, "fields": [self[name] for name in names]}
+            for title, text, names in self.SECTIONS
+        ]
+
     def _answers(self, names: tuple[str, ...]) -> dict[str, Any]:
         cleaned = getattr(self, "cleaned_data", {})
         found = {}
