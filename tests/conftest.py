@@ -138,3 +138,33 @@ def valid_referral() -> dict[str, Any]:
 
 def uses_postgres() -> bool:
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+@pytest.fixture
+def valid_intelligence_report() -> dict[str, Any]:
+    """A valid graded intelligence report (fictional people and places): a suspect who
+    controls a potential victim at a car wash, and the suspect's phone."""
+    return {
+        "source_kind": "police_force",
+        "officer": "DC Example",
+        "received_date": "2012-06-01",
+        "events_date": "2012-05-20",
+        "source_evaluation": "2",
+        "intelligence_assessment": "B",
+        "handling_code": "P",
+        "narrative": "A fictional account: workers at a car wash are driven there each day.",
+        "entities": [
+            {"key": "e1", "type": "person", "person_role": "suspect", "given_name": "Sample",
+             "family_name": "Suspecto", "gender": "male", "nationality": "ALB"},
+            {"key": "e2", "type": "person", "person_role": "potential_victim",
+             "given_name": "Testa", "estimated_age": 17},
+            {"key": "e3", "type": "location", "address": "1 Example Road, London",
+             "postcode": "E1 6AN", "premises_type": "car_wash"},
+            {"key": "e4", "type": "phone", "phone": "07911 123456"},
+        ],
+        "links": [
+            {"from_key": "e1", "to_key": "e2", "type": "controls", "confidence": "confirmed"},
+            {"from_key": "e2", "to_key": "e3", "type": "exploited_at"},
+            {"from_key": "e1", "to_key": "e4", "type": "uses_phone", "confidence": "tentative"},
+        ],
+    }  # fmt: skip

@@ -19,12 +19,15 @@ from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Notice, Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create
+from nrm.audit.models import AuditEvent
 from nrm.cases.casework.deadlines import deadline_reminders_send
 from nrm.cases.casework.services.decisions import case_event_record
 from nrm.cases.casework.services.edits import case_edit, case_note_add
 from nrm.cases.models import Case, Person, ReferralDraft
 from nrm.cases.referrals.importers import ImportOptions, referrals_import
 from nrm.cases.stages import Event
+from nrm.intelligence.importers import intelligence_import
+from nrm.intelligence.models import Entity, IntelligenceReport
 from nrm.statistics.disclosure import DisclosureRule
 from nrm.statistics.engine import backend_connect, referrals_table
 from nrm.statistics.extract import extract_table, extract_write
@@ -156,5 +159,109 @@ def test_a_canary_in_every_field_through_every_door_leaks_nowhere(
     assert Person.objects.filter(given_name__startswith=CANARY).count() == 2
     assert any(CANARY in json.dumps(d.data) for d in ReferralDraft.objects.all())
     assert mail.outbox and Notice.objects.exists() and "failure" in places["log"]
+    leaks = sorted(where for where, text in places.items() if CANARY.lower() in text.lower())
+    assert leaks == []
+
+
+INTELLIGENCE_TEXT = ("officer", "narrative")
+ENTITY_TEXT = ("given_name", "family_name", "address", "postcode", "ocg_name", "business_name")
+
+
+def _canaried_report(report: dict[str, Any], n: int) -> dict[str, Any]:
+    marked = {name: f"{CANARY}{n}-{name}" for name in INTELLIGENCE_TEXT}
+    entities = [
+        {**report["entities"][0], "given_name": f"{CANARY}{n}-g", "family_name": f"{CANARY}{n}-f"},
+        {**report["entities"][1], "given_name": f"{CANARY}{n}-v"},
+        {**report["entities"][2], "address": f"{CANARY}{n}-a", "postcode": f"{CANARY}{n}"[:16]},
+        report["entities"][3],
+        {"key": "g", "type": "ocg", "ocg_name": f"{CANARY}{n}-ocg"},
+        {"key": "b", "type": "business", "business_name": f"{CANARY}{n}-b"},
+    ]
+    return {**report, **marked, "entities": entities}
+
+
+def test_a_canary_in_an_intelligence_report_through_every_door_leaks_nowhere(
+    server_log: io.StringIO,
+    organisation: Organisation,
+    make_user: Callable[..., User],
+    signed_in: Callable[[User], Client],
+    valid_referral: dict[str, Any],
+    valid_intelligence_report: dict[str, Any],
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    officer = make_user("intel", organisation, DefaultRole.INTELLIGENCE_OFFICER)
+    responder = make_user("responder", organisation, DefaultRole.FIRST_RESPONDER)
+    api = Client(
+        HTTP_AUTHORIZATION=f"Bearer {api_token_create(actor=OPERATOR, user=officer, name='t')}",
+        raise_request_exception=False,
+    )
+    url = "/api/v1/intelligence/reports"
+    with django_capture_on_commit_callbacks(execute=True):
+        referral_submit_via = Client(  # a referral, so the extract and reports have rows
+            HTTP_AUTHORIZATION="Bearer "
+            + api_token_create(actor=OPERATOR, user=responder, name="t")
+        )
+        assert (
+            referral_submit_via.post(
+                "/api/v1/referrals", valid_referral, "application/json"
+            ).status_code
+            == 201
+        )
+        # API: accepted, refused by the standard, unreadable, and a failure (500)
+        created = api.post(url, _canaried_report(valid_intelligence_report, 1), "application/json")
+        assert created.status_code == 201, created.content
+        refused = {**_canaried_report(valid_intelligence_report, 2), "handling_code": CANARY}
+        assert api.post(url, refused, "application/json").status_code == 422
+        broken = json.dumps(_canaried_report(valid_intelligence_report, 3))[:-5]
+        assert api.post(url, broken, "application/json").status_code == 422
+        failure = ValueError(f"input_value='{CANARY}-failure'")
+        with mock.patch(
+            "nrm.intelligence.api.services.intelligence_report_submit", side_effect=failure
+        ):
+            body = _canaried_report(valid_intelligence_report, 4)
+            assert api.post(url, body, "application/json").status_code == 500
+        # CSV import: a good row and a bad one, all or nothing and partial
+        path = tmp_path / "intelligence.csv"
+        path.write_text(
+            "organisation,source_kind,officer,received_date,source_evaluation,"
+            "intelligence_assessment,handling_code,narrative,subject_type,person_role,given_name\n"
+            f"met-police,police_force,{CANARY}5,2012-06-01,1,A,P,{CANARY}5-n,person,suspect,"
+            f"{CANARY}5\n"
+            f"met-police,police_force,{CANARY}6,2012-06-01,9,A,P,{CANARY}6-n,person,suspect,"
+            f"{CANARY}6\n",
+            encoding="utf-8",
+        )
+        intelligence_import(ImportOptions(path=path))
+        intelligence_import(ImportOptions(path=path, partial=True))
+        # The web form: one refused, one recorded
+        web = signed_in(officer)
+        answers = {
+            "officer": f"{CANARY}7", "source_kind": "police_force", "received_date_0": "1",
+            "received_date_1": "6", "received_date_2": "2012", "source_evaluation": "1",
+            "intelligence_assessment": "A", "handling_code": "P", "narrative": f"{CANARY}7-n",
+            "person_role": "suspect", "given_name": f"{CANARY}7", "address": f"{CANARY}7-a",
+        }  # fmt: skip
+        assert web.post("/intelligence/new/", {**answers, "phone": CANARY}).status_code == 200
+        assert web.post("/intelligence/new/", answers).status_code == 302
+        deadline_reminders_send(actor=OPERATOR, today=date(2012, 6, 1))
+    extract = extract_table()
+    (tmp_path / "out").mkdir()
+    extract_write(extract, tmp_path / "out" / "extract.parquet")
+    referrals = referrals_table(backend_connect(), extract)
+    report_write(referrals, year=2012, out=tmp_path / "out" / "internal")
+    report_write(referrals, year=2012, out=tmp_path / "out" / "public", rule=DisclosureRule())
+    places: dict[str, str] = {
+        "log": server_log.getvalue(),
+        "emails": json.dumps([[m.subject, m.body, m.to] for m in mail.outbox]),
+        "notices": json.dumps(list(Notice.objects.values_list("subject", "body"))),
+        "extract": json.dumps(extract.to_pylist(), default=str),
+        "audit": json.dumps(list(AuditEvent.objects.values_list("detail", flat=True))),
+        **{f"report {name}": text for name, text in _texts(tmp_path / "out")},
+    }
+    # The canary went in through the doors that accepted it: API, CSV import and web form
+    assert IntelligenceReport.objects.filter(narrative__startswith=CANARY).count() == 3
+    assert Entity.objects.filter(ocg_name__startswith=CANARY).count() == 1
+    assert "failure" in places["log"]
     leaks = sorted(where for where, text in places.items() if CANARY.lower() in text.lower())
     assert leaks == []

@@ -18,6 +18,8 @@ from nrm.accounts.services import api_token_create
 from nrm.audit.models import AuditEvent
 from nrm.cases.models import AnonymousNotification, Case, CaseEvent, Decision, Person, Referral
 from nrm.cases.referrals.services import referral_submit
+from nrm.intelligence.models import Entity, IntelligenceReport, Link
+from nrm.standard.intelligence_words import ENTITY_FIELDS
 from nrm.support.services import support_providers_seed
 
 SEED = 20121014
@@ -103,7 +105,13 @@ def doors(
         token = api_token_create(actor=OPERATOR, user=user, name="fuzz")
         return Client(HTTP_AUTHORIZATION=f"Bearer {token}", raise_request_exception=False)
 
-    return {"officer": client(officer), "manager": client(manager), "reference": reference}
+    intel = make_user("intel", organisation, DefaultRole.INTELLIGENCE_OFFICER)
+    return {
+        "officer": client(officer),
+        "manager": client(manager),
+        "intel": client(intel),
+        "reference": reference,
+    }
 
 
 def _counts() -> tuple[int, ...]:
@@ -114,11 +122,33 @@ def _counts() -> tuple[int, ...]:
         Decision.objects.count(),
         CaseEvent.objects.count(),
         sum(Case.objects.values_list("version", flat=True)),
+        IntelligenceReport.objects.count(),
+        Entity.objects.count(),
+        Link.objects.count(),
     )
 
 
+def _report_payloads(rng: random.Random, valid: dict[str, Any]) -> Iterator[Any]:
+    """Intelligence reports with odd values in the report, in its entities and in its links."""
+    for name in sorted({*valid, "handling_conditions", "organisation", "schema_version"}):
+        for value in ODD_VALUES:
+            yield {**valid, name: value}
+    entity, link = valid["entities"][0], valid["links"][0]
+    for name in sorted({*entity, *ENTITY_FIELDS}):
+        for value in ODD_VALUES:
+            yield {**valid, "entities": [{**entity, name: value}, *valid["entities"][1:]]}
+    for name in sorted(link):
+        for value in ODD_VALUES:
+            yield {**valid, "links": [{**link, name: value}]}
+    for _ in range(60):
+        payload = dict(valid)
+        for name in rng.sample(sorted(valid), rng.randint(1, 3)):
+            payload[name] = rng.choice(ODD_VALUES)
+        yield payload
+
+
 def test_a_thousand_malformed_requests_get_field_level_4xx_answers_and_change_nothing(
-    doors: dict[str, Any], valid_referral: dict[str, Any]
+    doors: dict[str, Any], valid_referral: dict[str, Any], valid_intelligence_report: dict[str, Any]
 ) -> None:
     rng = random.Random(SEED)
     officer, manager = doors["officer"], doors["manager"]
@@ -128,8 +158,10 @@ def test_a_thousand_malformed_requests_get_field_level_4xx_answers_and_change_no
         "exploitation_region": "london",
     }  # fmt: skip
     requests: list[tuple[Client, str, bytes]] = []
+    intel, reports = doors["intel"], "/api/v1/intelligence/reports"
     for body in _raw_bodies(rng, valid_referral):
         requests += [(officer, "/api/v1/referrals", body), (officer, "/api/v1/notifications", body)]
+        requests.append((intel, reports, body))
         for change in CASE_CHANGES:
             client = officer if change == "reconsideration" else manager
             requests.append((client, f"/api/v1/cases/{doors['reference']}/{change}", body))
@@ -137,6 +169,8 @@ def test_a_thousand_malformed_requests_get_field_level_4xx_answers_and_change_no
         requests.append((officer, "/api/v1/referrals", _dumps(payload)))
     for payload in _referral_payloads(rng, notification):
         requests.append((officer, "/api/v1/notifications", _dumps(payload)))
+    for payload in _report_payloads(rng, valid_intelligence_report):
+        requests.append((intel, reports, _dumps(payload)))
     base = {"on": "2012-05-18", "expected_version": 1, "outcome": "positive", "reasons": "r"}
     for change in CASE_CHANGES:
         client = officer if change == "reconsideration" else manager

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from openapi_spec_validator import validate
 
+from nrm.standard.intelligence_schema import IntelligenceReport
 from nrm.standard.schema import Referral
 
 
@@ -50,3 +51,22 @@ def test_the_api_documentation_is_for_signed_in_users_and_token_holders_only(
         Client(HTTP_AUTHORIZATION="Bearer nrm_wrong").get("/api/v1/openapi.json").status_code == 401
     )
     assert api.get("/api/v1/openapi.json").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_openapi_document_describes_the_intelligence_report_and_its_parts(
+    api: Client,
+) -> None:
+    document = api.get("/api/v1/openapi.json").json()
+    operations = document["paths"]["/api/v1/intelligence/reports"]
+    body = operations["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body == {"$ref": "#/components/schemas/IntelligenceReport"}
+    schemas = document["components"]["schemas"]
+    assert set(schemas["IntelligenceReport"]["properties"]) == set(IntelligenceReport.model_fields)
+    assert {"IntelligenceEntity", "IntelligenceLink", "LinkType", "HandlingCode"} <= set(schemas)
+    assert operations["post"]["x-required-capability"] == "record_intelligence"
+    assert operations["get"]["x-required-capability"] == "read_intelligence"
+    header = {p["name"] for p in operations["post"]["parameters"]}
+    assert "Idempotency-Key" in header
+    detail = document["paths"]["/api/v1/intelligence/reports/{reference}"]["get"]
+    assert {"200", "403", "404", "401", "422"} <= set(detail["responses"])

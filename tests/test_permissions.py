@@ -19,6 +19,7 @@ from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.models import AnonymousNotification, Referral
 from nrm.config.api import api as nrm_api
 from nrm.config.bootstrap import database_prepare
+from nrm.intelligence.services import intelligence_report_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -37,17 +38,25 @@ HOME = {
     DefaultRole.CASEWORKER: "home-office-ca",
     DefaultRole.MANAGER: "home-office-ca",
     DefaultRole.SUPPORT_PROVIDER: "salvation-army",
+    DefaultRole.INTELLIGENCE_ANALYST: "nca-ukhtc",
 }
+INTELLIGENCE = {DefaultRole.INTELLIGENCE_ANALYST, DefaultRole.INTELLIGENCE_OFFICER}
 CASE_SCOPES = {Scope.OWN_ORGANISATION, Scope.OWN_COMPETENT_AUTHORITY, Scope.SUPPORT}
 
 
 @pytest.fixture
 def seeded(
-    api: Client, valid_referral: dict[str, Any], other_organisation: Organisation, make_user: Any
+    api: Client,
+    valid_referral: dict[str, Any],
+    valid_intelligence_report: dict[str, Any],
+    organisation: Organisation,
+    other_organisation: Organisation,
+    make_user: Any,
 ) -> dict[str, str]:
-    """One referral and one notification in each of two organisations. The own referral is
-    allocated to the Home Office and, after a positive RG, supported by the Salvation Army; the
-    other is allocated to UKHTC."""
+    """One referral, one notification and one intelligence report in each of two
+    organisations. The own referral is allocated to the Home Office and, after a positive RG,
+    supported by the Salvation Army; the other is allocated to UKHTC. The own report has
+    handling code P; the other C, shared with no one but its own organisation."""
     database_prepare()
     other = Client(
         HTTP_AUTHORIZATION="Bearer "
@@ -82,11 +91,19 @@ def seeded(
     assert Referral.objects.get(reference=references["other-referrals"]).competent_authority == (
         "ukhtc"
     )
+    shared = {"handling_code": "C", "handling_conditions": [other_organisation.code]}
+    for owner, home, extra in (("own", organisation, {}), ("other", other_organisation, shared)):
+        recorder = make_user(f"seed-intel-{owner}", home, DefaultRole.INTELLIGENCE_OFFICER)
+        report = intelligence_report_submit(
+            actor=recorder, data={**valid_intelligence_report, **extra}, organisation=home
+        )
+        references[f"{owner}-intelligence"] = report.reference
     return references
 
 
 def _call(client: Client, method: str, path: str, references: dict[str, str], owner: str) -> Any:
     kind = "notifications" if "notifications" in path else "referrals"
+    kind = "intelligence" if "intelligence" in path else kind
     url = re.sub(r"\{reference\}", references[f"{owner}-{kind}"], path)
     if method == "post":
         return client.post(url, "{}", content_type="application/json")
@@ -103,6 +120,8 @@ def _in_scope(role: DefaultRole, path: str, owner: str) -> bool:
     scope = DEFAULT_ROLES[role].scope
     if owner != "own":
         return False
+    if "intelligence" in path:
+        return role in INTELLIGENCE
     if "notifications" in path:
         return scope == Scope.OWN_ORGANISATION
     return scope in CASE_SCOPES

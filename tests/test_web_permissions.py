@@ -20,6 +20,7 @@ from nrm.cases.models import Case
 from nrm.cases.referrals.services import draft_save, notification_submit, referral_submit
 from nrm.cases.stages import Event
 from nrm.config.bootstrap import database_prepare
+from nrm.intelligence.services import intelligence_report_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,9 @@ HOME = {
     DefaultRole.CASEWORKER: "home-office-ca",
     DefaultRole.MANAGER: "home-office-ca",
     DefaultRole.SUPPORT_PROVIDER: "salvation-army",
+    DefaultRole.INTELLIGENCE_ANALYST: "nca-ukhtc",
 }
+INTELLIGENCE = {DefaultRole.INTELLIGENCE_ANALYST, DefaultRole.INTELLIGENCE_OFFICER}
 
 
 def _pages() -> Iterator[tuple[str, Callable[..., Any]]]:
@@ -65,9 +68,12 @@ def cases(
     organisation: Organisation,
     other_organisation: Organisation,
     valid_referral: dict[str, Any],
+    valid_intelligence_report: dict[str, Any],
 ) -> dict[str, str]:
     """Two referrals: "own" (met-police, Home Office, supported by the Salvation Army after a
-    positive RG) and "other" (another police force, UKHTC)."""
+    positive RG) and "other" (another police force, UKHTC); two intelligence reports: "own"
+    (met-police, handling code P, its victim the person of the own referral) and "other"
+    (another police force, handling code C shared with no one else)."""
     database_prepare()
     own_user, other_user = (
         make_user("seed-own", organisation),
@@ -99,9 +105,24 @@ def cases(
     rg_decision_record(
         actor=decider, reference=own, positive=True, on=date(2012, 5, 18), expected_version=1
     )
+    intelligence = {}
+    for owner, home, data in (
+        ("own", organisation, {**valid_intelligence_report}),
+        ("other", other_organisation, {**valid_intelligence_report, "handling_code": "C",
+                                       "handling_conditions": [other_organisation.code]}),
+    ):  # fmt: skip
+        if owner == "own":
+            data["entities"] = [dict(e) for e in data["entities"]]
+            data["entities"][1]["nrm_reference"] = own
+        recorder = make_user(f"seed-intel-{owner}", home, DefaultRole.INTELLIGENCE_OFFICER)
+        intelligence[owner] = intelligence_report_submit(
+            actor=recorder, data=data, organisation=home
+        ).reference
     return {
         "own": own,
         "other": other,
+        "own-report": intelligence["own"],
+        "other-report": intelligence["other"],
         "own-notification": notes["own"],
         "other-notification": notes["other"],
         "own-draft": drafts["own"],
@@ -113,7 +134,8 @@ def _url(
     route: str, cases: dict[str, str], owner: str, organisation: Organisation, user: User
 ) -> str:
     kind = "-notification" if "notifications/" in route else ""
-    url = re.sub(r"<(str:)?reference>", cases[owner + kind], route)
+    url = re.sub(r"<str:report_reference>", cases[f"{owner}-report"], route)
+    url = re.sub(r"<(str:)?reference>", cases[owner + kind], url)
     url = re.sub(r"<str:draft_id>", cases[f"{owner}-draft"], url)
     url = re.sub(r"<str:section>", "person", url)
     url = re.sub(r"<str:year>", "2012", url)
@@ -126,6 +148,10 @@ def _url(
 
 
 def _in_scope(role: DefaultRole, route: str, owner: str) -> bool:
+    if route.startswith("intelligence/nrm/"):  # the NRM record of a person linked to a report
+        return owner == "own" and role == DefaultRole.INTELLIGENCE_ANALYST
+    if route.startswith("intelligence/"):
+        return owner == "own" and role in INTELLIGENCE
     if "notifications/" in route or "drafts/" in route:
         return owner == "own" and role == DefaultRole.FIRST_RESPONDER
     return owner == "own" and role in (
@@ -170,6 +196,8 @@ def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow_on_every_
                     if response.status_code != 404:
                         unauthorised.append(where)
                     assert denied == 1, where
+                elif scoped and route.startswith("intelligence/"):
+                    assert response.status_code == 200, where  # in scope: it opens
                 else:
                     assert response.status_code in (200, 302, 404), where
     assert checked >= len(DefaultRole) * len(pages)

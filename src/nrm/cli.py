@@ -44,6 +44,9 @@ COMMANDS: dict[str, Command] = {
         "nrm.cases.referrals.commands",
         "import referrals or anonymous notifications from a CSV file",
     ),
+    "intelligence": Command(
+        "nrm.intelligence.commands", "import graded intelligence reports from a CSV file"
+    ),
     "standard": Command(
         "nrm.standard.commands", "export the data standard: JSON Schema or codebook"
     ),

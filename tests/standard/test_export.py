@@ -4,7 +4,7 @@ import json
 
 from nrm.cli import main
 from nrm.standard import codes
-from nrm.standard.export import codebook_csv, codebook_markdown, json_schema
+from nrm.standard.export import codebook_csv, codebook_markdown, codebook_rows, json_schema
 from nrm.standard.schema import Referral
 
 
@@ -34,3 +34,13 @@ def test_the_markdown_codebook_documents_every_code_list(tmp_path) -> None:  # t
     for code_list in codes.CODE_LISTS:
         assert f"### {code_list.__name__}" in text
     assert "| `labour_car_wash` | Car wash |" in text
+
+
+def test_the_intelligence_codebook_lists_the_report_its_entities_links_and_the_grading() -> None:
+    fields = [row["field"] for row in codebook_rows("intelligence")]
+    assert "received_date" in fields and "entities[].phone" in fields
+    assert "links[].confidence" in fields and "entities" not in fields
+    text = codebook_markdown("intelligence")
+    assert "| `E` | E: Suspected to be false or malicious |" in text
+    assert "### LinkType" in text and "### ExploitationType" not in text
+    assert '"IntelligenceEntity"' in json_schema("intelligence")

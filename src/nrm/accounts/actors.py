@@ -39,6 +39,7 @@ OPERATOR = SystemActor(
             Capability.VIEW_DEADLINES,
             Capability.READ_EXTRACTS,
             Capability.MANAGE_ACCOUNTS,
+            Capability.RECORD_INTELLIGENCE,
         }
     ),
     sees_every_case=True,

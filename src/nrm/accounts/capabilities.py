@@ -20,6 +20,19 @@ class Capability(models.TextChoices):
     READ_EXTRACTS = "read_extracts", "Read pseudonymised extracts and statistics"
     READ_CREW_REPORTS = "read_crew_reports", "Read crew reports for the port"
     MANAGE_ACCOUNTS = "manage_accounts", "Manage organisations, users and roles"
+    RECORD_INTELLIGENCE = "record_intelligence", "Record intelligence reports"
+    READ_INTELLIGENCE = (
+        "read_intelligence",
+        ("Read their organisation's intelligence reports and those shared with it"),
+    )
+    READ_NATIONAL_INTELLIGENCE = (
+        "read_national_intelligence",
+        ("Read every organisation's intelligence reports that their handling codes allow"),
+    )
+    READ_LINKED_NRM_RECORDS = (
+        "read_linked_nrm_records",
+        ("Read the NRM records of people linked to intelligence they may read"),
+    )
 
 
 class Scope(models.TextChoices):

@@ -17,6 +17,8 @@ class DefaultRole(models.TextChoices):
     ANALYST = "analyst", "Analyst"
     BORDER_FORCE_DUTY_OFFICER = "border_force_duty_officer", "Border Force duty officer"
     ADMINISTRATOR = "administrator", "Administrator"
+    INTELLIGENCE_ANALYST = "intelligence_analyst", "Intelligence analyst"
+    INTELLIGENCE_OFFICER = "intelligence_officer", "Intelligence officer"
 
 
 @dataclass(frozen=True)
@@ -68,4 +70,14 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
         Scope.NONE, frozenset({C.READ_CREW_REPORTS})
     ),
     DefaultRole.ADMINISTRATOR: RoleDefinition(Scope.NONE, frozenset({C.MANAGE_ACCOUNTS})),
+    # The national hub: every organisation's intelligence its handling codes allow, and the NRM
+    # records of the people linked to it. No case scope: cases are read only through their link.
+    DefaultRole.INTELLIGENCE_ANALYST: RoleDefinition(
+        Scope.NONE,
+        frozenset({C.READ_INTELLIGENCE, C.READ_NATIONAL_INTELLIGENCE, C.READ_LINKED_NRM_RECORDS}),
+    ),
+    # A police force or Border Force: records reports, reads its own and those shared with it.
+    DefaultRole.INTELLIGENCE_OFFICER: RoleDefinition(
+        Scope.NONE, frozenset({C.RECORD_INTELLIGENCE, C.READ_INTELLIGENCE})
+    ),
 }

@@ -54,6 +54,10 @@ class AuditVerb(models.TextChoices):
     USER_DISABLE = "user.disable", "User disabled"
     ROLE_CHANGE = "role.change", "Role changed"
     ORGANISATION_CHANGE = "organisation.change", "Organisation created or changed"
+    INTELLIGENCE_SUBMIT = "intelligence.submit", "Intelligence report recorded"
+    INTELLIGENCE_IMPORT = "intelligence.import", "Intelligence reports imported"
+    INTELLIGENCE_READ = "intelligence.read", "Intelligence report read"
+    INTELLIGENCE_LIST = "intelligence.list", "Intelligence reports listed"
 
 
 class AuditEvent(models.Model):

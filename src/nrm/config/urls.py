@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("nrm.support.urls")),
     path("", include("nrm.cases.casework.urls")),
     path("", include("nrm.statistics.urls")),
+    path("", include("nrm.intelligence.urls")),
 ]

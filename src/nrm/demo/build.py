@@ -34,6 +34,7 @@ from nrm.cases.referrals.services import (
 )
 from nrm.demo.casework import demo_casework_create
 from nrm.demo.generator import DEMO_TODAY, generate_records
+from nrm.demo.intelligence import demo_intelligence_create
 from nrm.standard.words import long_date
 
 DEMO_ORGANISATION = {
@@ -44,6 +45,8 @@ DEMO_ORGANISATION = {
     DefaultRole.ANALYST: "nca-ukhtc",
     DefaultRole.BORDER_FORCE_DUTY_OFFICER: "home-office-border-force",
     DefaultRole.ADMINISTRATOR: None,
+    DefaultRole.INTELLIGENCE_ANALYST: "nca-ukhtc",
+    DefaultRole.INTELLIGENCE_OFFICER: "met-police",
 }
 # Accounts beyond one per role: (username, role, organisation code).
 DEMO_MORE_ACCOUNTS: list[tuple[str, DefaultRole, str | None]] = [
@@ -160,6 +163,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     users = {a.username: User.objects.get(username=a.username) for a in accounts}
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         live = demo_casework_create(today=timezone.localdate(), users=users)
+    reports = demo_intelligence_create()
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(actor=DEMO, user=responder, name="demo")
@@ -168,6 +172,8 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         f"Live casework: {live} recent cases at every stage; backlog '{DEMO_BACKLOG}' of "
         f"{inherited.cases.count()} cases open on {long_date(DEMO_TODAY)} (try: nrm backlog show "
         f"'{DEMO_BACKLOG}', nrm deadlines --no-email)",
+        f"Intelligence: {reports} graded reports from 2012 (demo-intelligence-analyst, "
+        "demo-intelligence-officer)",
         "Demo accounts (fictional; new passwords and set-up links on every build):",
         *(
             line

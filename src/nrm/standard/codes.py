@@ -8,6 +8,8 @@ from functools import cache
 
 from django.db import models
 
+from nrm.standard.intelligence_codes import INTELLIGENCE_ALIASES
+
 
 class Nation(models.TextChoices):
     ENGLAND = "england", "England"
@@ -218,6 +220,7 @@ ALIASES: dict[type[models.TextChoices], dict[str, str]] = {
     FirstResponderType: {"gangmasters licensing authority": "gla", "gla": "gla"},
     PoliceRegion: {"unknown": "not_recorded"},
     ExploitationRegion: {"unknown": "not_recorded"},
+    **INTELLIGENCE_ALIASES,
 }
 
 CODE_LISTS: tuple[type[models.TextChoices], ...] = (

@@ -10,7 +10,9 @@ from nrm.standard import export
 
 def standard_arguments(std: argparse.ArgumentParser) -> None:
     std.add_argument("what", choices=["schema", "codebook"])
-    std.add_argument("--kind", choices=["referral", "notification"], default="referral")
+    std.add_argument(
+        "--kind", choices=["referral", "notification", "intelligence"], default="referral"
+    )
     std.add_argument("--format", choices=["md", "csv"], default="md", help="codebook format")
     std.add_argument("--out", type=Path, help="write to this file instead of standard output")
 

@@ -25,6 +25,7 @@ _TEMPLATES = {
     "unknown_country": messages.UNKNOWN_COUNTRY + "{suggestion}",
     "unknown_language": messages.UNKNOWN_LANGUAGE,
     "bad_date": messages.BAD_DATE,
+    "bad_phone": messages.PHONE_NOT_VALID,
     "future_date": messages.FUTURE_DATE,
     "date_too_early": messages.DATE_TOO_EARLY,
     "bool_type": messages.NOT_YES_NO,

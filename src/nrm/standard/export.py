@@ -9,9 +9,30 @@ from django.db import models
 from pydantic import BaseModel
 
 from nrm.standard.codes import CODE_LISTS
+from nrm.standard.intelligence_codes import INTELLIGENCE_CODE_LISTS
+from nrm.standard.intelligence_schema import (
+    IntelligenceEntity,
+    IntelligenceLink,
+    IntelligenceReport,
+)
 from nrm.standard.schema import SCHEMA_VERSION, AnonymousNotification, Referral
 
-MODELS: dict[str, type[BaseModel]] = {"referral": Referral, "notification": AnonymousNotification}
+MODELS: dict[str, type[BaseModel]] = {
+    "referral": Referral,
+    "notification": AnonymousNotification,
+    "intelligence": IntelligenceReport,
+}
+# The records inside a record of a kind, as (list field, model): an intelligence report's
+# entities and links. Their fields are rows of the codebook as ``entities[].key``.
+PARTS: dict[str, tuple[tuple[str, type[BaseModel]], ...]] = {
+    "intelligence": (("entities", IntelligenceEntity), ("links", IntelligenceLink)),
+}
+ALL_CODE_LISTS = (*CODE_LISTS, *INTELLIGENCE_CODE_LISTS)
+
+
+def kind_code_lists(kind: str) -> tuple[type[models.TextChoices], ...]:
+    """The code lists a kind's codebook lists."""
+    return INTELLIGENCE_CODE_LISTS if kind == "intelligence" else CODE_LISTS
 
 
 def json_schema(kind: str = "referral") -> str:
@@ -24,7 +45,7 @@ def _code_list(annotation: Any) -> type[models.TextChoices] | None:
     stack = [annotation]
     while stack:
         current = stack.pop()
-        if isinstance(current, type) and current in CODE_LISTS:
+        if isinstance(current, type) and current in ALL_CODE_LISTS:
             return current
         stack.extend(get_args(current))
     return None
@@ -49,17 +70,29 @@ def _type_name(node: dict[str, Any]) -> str:
 
 
 def codebook_rows(kind: str = "referral") -> list[dict[str, str]]:
+    parts = PARTS.get(kind, ())
+    rows = _model_rows(MODELS[kind], skip={name for name, _ in parts})
+    for name, model in parts:
+        rows += _model_rows(model, prefix=f"{name}[].", section=name)
+    return rows
+
+
+def _model_rows(
+    model: type[BaseModel], *, skip: set[str] | None = None, prefix: str = "", section: str = ""
+) -> list[dict[str, str]]:
     rows = []
-    properties = MODELS[kind].model_json_schema()["properties"]
-    for name, info in MODELS[kind].model_fields.items():
+    properties = model.model_json_schema()["properties"]
+    for name, info in model.model_fields.items():
+        if name in (skip or set()):
+            continue
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         code_list = _code_list(info.annotation)
         metadata = " ".join(str(m) for m in info.metadata)
         type_name = _type_name(properties[name])
         rows.append(
             {
-                "field": name,
-                "section": str(extra.get("section", "")),
+                "field": prefix + name,
+                "section": section or str(extra.get("section", "")),
                 "required": "yes" if info.is_required() else "no",
                 "type": type_name,
                 "default": "" if info.is_required() else _default(info.default),
@@ -107,7 +140,7 @@ def codebook_markdown(kind: str = "referral") -> str:
             f"{row['description']}{default} |"
         )
     lines += ["", "## Code lists", ""]
-    for code_list in CODE_LISTS:
+    for code_list in kind_code_lists(kind):
         lines += [f"### {code_list.__name__}", "", "| code | label |", "|---|---|"]
         lines += [f"| `{m.value}` | {m.label} |" for m in code_list]
         lines.append("")

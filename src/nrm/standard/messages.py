@@ -123,3 +123,48 @@ NOTIFICATION_CHILD = (
 NOTIFICATION_IDENTIFYING = (
     "An anonymous notification holds no details that identify the person: leave out {name}"
 )
+
+# Intelligence reports (``intelligence_validation.py``). ``{entity}`` / ``{Entity}`` is an entity
+# as people count them ("entity 2"), ``{link}`` a link ("link 1").
+PHONE_NOT_VALID = (
+    "{Name} is not a telephone number we recognise. Enter a UK number, like 07911 123456, or "
+    "an international number starting with +, like +40 712 345 678"
+)
+ENTITIES_NONE = (
+    "Name at least one person, group, place, phone, vehicle or business the report is about"
+)
+HANDLING_NEEDS_CONDITIONS = (
+    "Name the organisations that may see this report, as its handling code says it may be "
+    "shared only subject to conditions"
+)
+CONDITIONS_ONLY_WITH_C = (
+    "Only a report that may be shared subject to conditions names the organisations that may "
+    "see it. Remove them, or choose that handling code"
+)
+UNKNOWN_CONDITION_ORGANISATION = (
+    "{value} is not an organisation we know. Name the organisations by their codes, for "
+    "example {example}"
+)
+EVENTS_AFTER_RECEIVED = (
+    "The date of the events must be the same as or before the date the report was received, "
+    "{received}"
+)
+ENTITY_KEY_TWICE = (
+    "Two entities have the same key, {key}. Give each entity its own key, so that links can name it"
+)
+ENTITY_ATTRIBUTE_NOT_OF_TYPE = (
+    "{Name} is not recorded for {kind}. Remove it from {entity}, or change what {entity} is"
+)
+ENTITY_NEEDS = "Enter {needs} of {entity}, which is {kind}"
+LINK_UNKNOWN_ENTITY = (
+    "{Link} names an entity the report does not have, {key}. Use the key of one of the "
+    "report's entities"
+)
+LINK_TO_ITSELF = "{Link} joins an entity to itself. A link joins two different entities"
+LINK_DOES_NOT_FIT = (
+    "{Link} says {from_kind} {link_type} {to_kind}, which cannot be. {Link_type} joins {allowed}"
+)
+NRM_REFERENCE_UNKNOWN = (
+    "There is no NRM referral with the reference {value}. Check the reference, for example "
+    "NRM-2012-000123, or leave it out"
+)

@@ -27,6 +27,7 @@ ITEMS: list[NavItem] = [
     NavItem("casework:dashboard", "Dashboard", Capability.ALLOCATE_CASE),
     NavItem("support:index", "Support", Capability.RECORD_SUPPORT),
     NavItem("statistics:index", "Statistics", Capability.READ_EXTRACTS),
+    NavItem("intelligence:index", "Intelligence", Capability.READ_INTELLIGENCE),
     NavItem("accounts:admin-index", "Accounts", Capability.MANAGE_ACCOUNTS),
 ]
 

@@ -7,6 +7,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 from nrm.accounts.actors import Actor
+from nrm.accounts.capabilities import Capability
+from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.cases import models
@@ -114,3 +116,37 @@ def draft_get(*, actor: Actor, draft_id: str) -> models.ReferralDraft | None:
         return None
     audit_record(actor=actor, verb=DRAFT_READ, target=draft, detail={"draft": True})
     return draft
+
+
+# Reads for the layers above the case domain (intelligence), which link their records to
+# referrals: the case domain knows nothing of them, and reads for them only as below.
+
+
+def referral_ids_for(*, references: list[str]) -> dict[str, int]:
+    """The ids of the referrals with these references, to link a record to them; no content of
+    a referral is read, so nothing is audited."""
+    found = models.Referral.objects.filter(reference__in=references).values_list("reference", "pk")
+    return dict(found)
+
+
+def referral_get_linked(
+    *, actor: Actor, reference: str, link: dict[str, Any]
+) -> models.Referral | None:
+    """One referral read through a link from a higher layer, which has decided that ``actor``
+    may read it (an intelligence analyst reading the NRM record of a person linked to their
+    intelligence). The actor must hold ``read_linked_nrm_records``; the read is audited with
+    ``link`` (what led to it) in its detail."""
+    capability_require(
+        actor=actor, capability=Capability.READ_LINKED_NRM_RECORDS, detail={"reference": reference}
+    )
+    referral = (
+        models.Referral.objects.select_related("person", "organisation")
+        .prefetch_related("nationalities", "decisions")
+        .filter(reference=reference)
+        .first()
+    )
+    if referral is None:
+        audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"reference": reference})
+        return None
+    audit_record(actor=actor, verb=AuditVerb.REFERRAL_READ, target=referral, detail=link)
+    return referral

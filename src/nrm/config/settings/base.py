@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "nrm.support",
     "nrm.cases",
     "nrm.statistics",
+    "nrm.intelligence",
 ]
 
 MIDDLEWARE = [

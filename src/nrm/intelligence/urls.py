@@ -1,0 +1,12 @@
+from django.urls import path
+
+from nrm.intelligence import views
+
+app_name = "intelligence"
+
+urlpatterns = [
+    path("intelligence/", views.index, name="index"),
+    path("intelligence/new/", views.report_new, name="new"),
+    path("intelligence/reports/<str:report_reference>/", views.report_detail, name="report"),
+    path("intelligence/nrm/<str:reference>/", views.linked_referral, name="nrm-record"),
+]
