@@ -1,0 +1,2 @@
+"""The intelligence hub: graded reports, entities and links, person resolution, organised crime
+groups."""
