@@ -35,7 +35,10 @@ def names() -> dict[str, Any]:
     (two people of one nationality share a common forename and surname far more often than the
     two agreements apart would suggest)."""
     surname, forenames = _close("surname_f", "surname_k"), _close("forenames_f", "forenames_k")
-    shared = "list_has_any(string_split(forenames_f_l, ' '), string_split(forenames_f_r, ' '))"
+    # One record's forenames are all among the other's (a forename left out). Any one forename
+    # in common would be too weak: many Vietnamese men are "Văn" and women "Thị".
+    words_l, words_r = "string_split(forenames_f_l, ' ')", "string_split(forenames_f_r, ' ')"
+    shared = f"(list_has_all({words_l}, {words_r}) OR list_has_all({words_r}, {words_l}))"
     one_edit = (
         "damerau_levenshtein(forenames_f_l, forenames_f_r)"
         " + damerau_levenshtein(surname_f_l, surname_f_r) <= 1"
@@ -62,7 +65,7 @@ def names() -> dict[str, Any]:
                 "forenames and surname swapped",
             ),
             _level(swapped_loosely, "swapped, with a forename left out or a typo"),
-            _level(f"{surname} AND {shared}", "surname close, a forename in common"),
+            _level(f"{surname} AND {shared}", "surname close, a forename left out"),
             _level(
                 f"{surname} AND jaro_winkler_similarity(forenames_f_l, forenames_f_r) >= 0.8",
                 "surname close, forenames Jaro-Winkler >= 0.8",
@@ -76,7 +79,10 @@ def names() -> dict[str, Any]:
                 f" OR ({forenames} AND {_missing('surname_f')})",
                 "one name close, the other missing",
             ),
-            _level(f"{shared} AND {_missing('surname_f')}", "a forename in common, no surname"),
+            _level(
+                f"({forenames} OR {shared}) AND {_missing('surname_f')}",
+                "forenames close or one left out, no surname",
+            ),
             _level(surname, "surname close only"),
             _level(forenames, "forenames close only"),
             _ELSE,

@@ -31,7 +31,7 @@ def _folded(values: pd.Series, function: object) -> pd.Series:
 
 
 def _decimal_year(dates: pd.Series) -> pd.Series:
-    return dates.dt.year + (dates.dt.dayofyear - 0.5) / _DAYS_PER_YEAR
+    return dates.dt.year + (dates.dt.day_of_year - 0.5) / _DAYS_PER_YEAR
 
 
 def records_prepare(*, frame: pd.DataFrame) -> pd.DataFrame:
