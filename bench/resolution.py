@@ -16,7 +16,6 @@ JSON and kept in bench/out/.
 import argparse
 import json
 import resource
-import sys
 import time
 from pathlib import Path
 
@@ -101,5 +100,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT / "src"))
     raise SystemExit(main())

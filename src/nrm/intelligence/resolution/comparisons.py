@@ -5,14 +5,21 @@ explains the choice). Each record's columns are those of ``prepare.records_prepa
 from typing import Any
 
 
-def _close(name: str, key: str) -> str:
-    """The two names are equal, one edit apart (a transposition counts as one), share a sound
-    key, or have a Jaro-Winkler similarity of at least 0.92."""
+def _close(name: str, key: str, fuzzy_allowed: str = "TRUE") -> str:
+    """The two names are equal or share a sound key, or, where ``fuzzy_allowed``, are one edit
+    apart (a transposition counts as one) or have a Jaro-Winkler similarity of at least 0.92."""
     return (
         f"({name}_l = {name}_r OR {key}_l = {key}_r"
-        f" OR damerau_levenshtein({name}_l, {name}_r) <= 1"
-        f" OR jaro_winkler_similarity({name}_l, {name}_r) >= 0.92)"
+        f" OR ({fuzzy_allowed} AND (damerau_levenshtein({name}_l, {name}_r) <= 1"
+        f" OR jaro_winkler_similarity({name}_l, {name}_r) >= 0.92)))"
     )
+
+
+# Short names one letter apart are usually different names (Vietnamese Hùng / Dũng, Lan / Lam;
+# surnames Ho / Do / Vo), so a fuzzy agreement counts only for longer names: given names (the
+# last forename) of five letters or more, surnames of four or more.
+_FORENAMES_FUZZY = "(given_f_l = given_f_r OR least(length(given_f_l), length(given_f_r)) >= 5)"
+_SURNAME_FUZZY = "least(length(surname_f_l), length(surname_f_r)) >= 4"
 
 
 def _missing(name: str) -> str:
@@ -34,14 +41,17 @@ def names() -> dict[str, Any]:
     """Forenames and surname together, so that agreement on both counts once, as what it is
     (two people of one nationality share a common forename and surname far more often than the
     two agreements apart would suggest)."""
-    surname, forenames = _close("surname_f", "surname_k"), _close("forenames_f", "forenames_k")
+    surname = _close("surname_f", "surname_k", _SURNAME_FUZZY)
+    forenames = _close("forenames_f", "forenames_k", _FORENAMES_FUZZY)
     # One record's forenames are all among the other's (a forename left out). Any one forename
     # in common would be too weak: many Vietnamese men are "Văn" and women "Thị".
     words_l, words_r = "string_split(forenames_f_l, ' ')", "string_split(forenames_f_r, ' ')"
     shared = f"(list_has_all({words_l}, {words_r}) OR list_has_all({words_r}, {words_l}))"
     one_edit = (
-        "damerau_levenshtein(forenames_f_l, forenames_f_r)"
-        " + damerau_levenshtein(surname_f_l, surname_f_r) <= 1"
+        "(damerau_levenshtein(forenames_f_l, forenames_f_r) = 0 AND surname_f_l <> surname_f_r"
+        f" AND damerau_levenshtein(surname_f_l, surname_f_r) = 1 AND {_SURNAME_FUZZY})"
+        " OR (surname_f_l = surname_f_r AND forenames_f_l <> forenames_f_r"
+        f" AND damerau_levenshtein(forenames_f_l, forenames_f_r) = 1 AND {_FORENAMES_FUZZY})"
     )
     swapped_loosely = (
         "(list_contains(string_split(forenames_f_r, ' '), surname_f_l)"

@@ -2,7 +2,7 @@
 
 - ``forenames_f``, ``surname_f``: folded names (``folding.name_fold``); ``forename1_f`` the
   first forename; ``forenames_k``, ``forename1_k``, ``surname_k`` their sound keys, and
-  ``given_k`` the key of the last forename (the given name of a Vietnamese "Văn Hùng");
+  ``given_f`` and ``given_k`` the last forename and its key (the given name of "Văn Hùng");
   ``full_name_f`` both folded names together, whose frequency weighs an exact agreement.
 - ``dob`` and ``dob_swapped``: the date of birth, and the same date with day and month
   exchanged where that is also a date (day ≤ 12, day ≠ month), so a swapped date can be found by
@@ -45,7 +45,8 @@ def records_prepare(*, frame: pd.DataFrame) -> pd.DataFrame:
     full_name = prepared["forenames_f"] + "|" + prepared["surname_f"]
     prepared["full_name_f"] = full_name.where(full_name.notna(), None)
     last = prepared["forenames_f"].str.split(" ").str[-1]
-    prepared["given_k"] = _folded(last.where(last.notna(), None), name_key)
+    prepared["given_f"] = last.where(last.notna(), None)
+    prepared["given_k"] = _folded(prepared["given_f"], name_key)
     prepared["forenames_k"] = _folded(prepared["forenames_f"], name_key)
     prepared["forename1_k"] = _folded(prepared["forename1_f"], name_key)
     prepared["surname_k"] = _folded(prepared["surname_f"], name_key)

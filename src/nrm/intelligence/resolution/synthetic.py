@@ -37,7 +37,7 @@ RATES = {
     "variant": 0.30,  # a transliteration, where the name has known variants
     "diacritics_dropped": 0.35,  # the whole record typed in plain ASCII
     "typo": 0.06,
-    "middle_dropped": 0.20,  # of forenames with more than one name
+    "middle_dropped": 0.20,  # of forenames with more than one name: the middle or second one
     "names_swapped": 0.03,
     "forenames_missing": 0.02,
     "surname_missing": 0.02,
@@ -126,7 +126,11 @@ def _variant(name: str, rand: random.Random) -> str:
 
 
 def _corrupt_names(
-    rng: np.random.Generator, rand: random.Random, forenames: np.ndarray, surnames: np.ndarray
+    rng: np.random.Generator,
+    rand: random.Random,
+    forenames: np.ndarray,
+    surnames: np.ndarray,
+    middle_first: np.ndarray,
 ) -> None:
     """Corrupt the names in place, a few records at a time."""
     n = len(forenames)
@@ -140,8 +144,9 @@ def _corrupt_names(
             names[i] = _typo(names[i], rand)
     multiple = np.fromiter((" " in name for name in forenames), bool, n)
     for i in np.flatnonzero(multiple & (rng.random(n) < RATES["middle_dropped"])):
+        # a Vietnamese middle name ("Văn Hùng" → "Hùng"), elsewhere a second forename
         words = forenames[i].split(" ")
-        del words[rand.randrange(len(words))]
+        del words[0 if middle_first[i] else -1]
         forenames[i] = " ".join(words)
     for i in np.flatnonzero(rng.random(n) < RATES["diacritics_dropped"]):
         forenames[i], surnames[i] = unidecode(forenames[i]), unidecode(surnames[i])
@@ -211,7 +216,8 @@ def people_synthesise(*, records: int, seed: int = 2012) -> pa.Table:
     recorded = _RECORDED_FROM + rng.integers(0, _RECORDED_DAYS, size=n).astype("timedelta64[D]")
     dob, estimated_age, dob_missing = _dates_of_birth(rng, born[person], recorded)
     record_forenames, record_surnames = forenames[person].copy(), surnames[person].copy()
-    _corrupt_names(rng, rand, record_forenames, record_surnames)
+    has_middle = np.array([bool(pool.middle_male) for pool in POOLS])[pool_of[person]]
+    _corrupt_names(rng, rand, record_forenames, record_surnames, has_middle)
     nationalities = np.array([pool.nationality for pool in POOLS], dtype=object)[pool_of[person]]
     genders = np.where(female[person], Gender.FEMALE.value, Gender.MALE.value).astype(object)
     sources = np.where(
