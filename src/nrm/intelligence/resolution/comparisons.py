@@ -59,6 +59,9 @@ def names() -> dict[str, Any]:
         " AND (list_contains(string_split(forenames_f_l, ' '), surname_f_r)"
         " OR jaro_winkler_similarity(forenames_f_l, surname_f_r) >= 0.9)"
     )
+    # Agreeing on a surname that many records carry (Nguyễn, Trần) is weaker evidence: these
+    # levels come first for such surnames, so EM gives them their own, lower, weights.
+    common = "(surname_common_l OR surname_common_r)"
     return {
         "output_column_name": "names",
         "comparison_levels": [
@@ -67,6 +70,7 @@ def names() -> dict[str, Any]:
                 " OR (forenames_f_r IS NULL AND surname_f_r IS NULL)",
                 "no names",
             ),
+            _level(f"full_name_f_l = full_name_f_r AND {common}", "same names, common surname"),
             _level("full_name_f_l = full_name_f_r", "same names"),
             _level(one_edit, "one edit or transposition in all"),
             _level(f"{forenames} AND {surname}", "both names close"),
@@ -75,6 +79,10 @@ def names() -> dict[str, Any]:
                 "forenames and surname swapped",
             ),
             _level(swapped_loosely, "swapped, with a forename left out or a typo"),
+            _level(
+                f"{surname} AND {shared} AND {common}",
+                "surname close, a forename left out, common surname",
+            ),
             _level(f"{surname} AND {shared}", "surname close, a forename left out"),
             _level(
                 f"{surname} AND jaro_winkler_similarity(forenames_f_l, forenames_f_r) >= 0.8",
@@ -85,6 +93,10 @@ def names() -> dict[str, Any]:
                 "forenames close, surname Jaro-Winkler >= 0.8",
             ),
             _level(
+                f"{surname} AND {_missing('forenames_f')} AND {common}",
+                "common surname close, no forenames",
+            ),
+            _level(
                 f"({surname} AND {_missing('forenames_f')})"
                 f" OR ({forenames} AND {_missing('surname_f')})",
                 "one name close, the other missing",
@@ -93,8 +105,14 @@ def names() -> dict[str, Any]:
                 f"({forenames} OR {shared}) AND {_missing('surname_f')}",
                 "forenames close or one left out, no surname",
             ),
+            _level(f"{surname} AND {common}", "common surname close only"),
             _level(surname, "surname close only"),
             _level(forenames, "forenames close only"),
+            _level(
+                "surname_k_l = forenames_k_r OR forenames_k_l = surname_k_r"
+                " OR surname_k_l = given_k_r OR given_k_l = surname_k_r",
+                "one name in the other's place",
+            ),
             _ELSE,
         ],
     }

@@ -3,7 +3,8 @@
 - ``forenames_f``, ``surname_f``: folded names (``folding.name_fold``); ``forename1_f`` the
   first forename; ``forenames_k``, ``forename1_k``, ``surname_k`` their sound keys, and
   ``given_f`` and ``given_k`` the last forename and its key (the given name of "Văn Hùng");
-  ``full_name_f`` both folded names together, whose frequency weighs an exact agreement.
+  ``full_name_f`` both folded names together; ``surname_common`` whether the surname's key is
+  carried by at least ``COMMON_SURNAME_SHARE`` of the records.
 - ``dob`` and ``dob_swapped``: the date of birth, and the same date with day and month
   exchanged where that is also a date (day ≤ 12, day ≠ month), so a swapped date can be found by
   an exact join.
@@ -21,6 +22,8 @@ from nrm.intelligence.resolution.folding import name_fold, name_key
 from nrm.standard.codes import Gender
 
 _DAYS_PER_YEAR = 365.25
+# A surname (sound key) carried by at least this share of the records is common.
+COMMON_SURNAME_SHARE = 0.0025
 
 
 def _folded(values: pd.Series, function: object) -> pd.Series:
@@ -50,6 +53,8 @@ def records_prepare(*, frame: pd.DataFrame) -> pd.DataFrame:
     prepared["forenames_k"] = _folded(prepared["forenames_f"], name_key)
     prepared["forename1_k"] = _folded(prepared["forename1_f"], name_key)
     prepared["surname_k"] = _folded(prepared["surname_f"], name_key)
+    surname_share = prepared["surname_k"].map(prepared["surname_k"].value_counts(normalize=True))
+    prepared["surname_common"] = surname_share.fillna(0) >= COMMON_SURNAME_SHARE
 
     dob = pd.to_datetime(frame["date_of_birth"], errors="coerce")
     prepared["dob"] = dob.dt.date.astype(object).where(dob.notna(), None)
