@@ -43,6 +43,11 @@ def main() -> int:
             str(HERE / "queue_bench.py"),
             *(["--cases", "5000", "--requests", "20"] if args.quick else []),
         ],
+        [
+            sys.executable,
+            str(HERE / "resolution.py"),
+            *(["--records", "5000"] if args.quick else []),
+        ],
     ]
     for command in runs:
         print("$", " ".join(command[1:]), flush=True)

@@ -1,0 +1,98 @@
+"""Every setting of person resolution in one place: the thresholds, the blocking rules, the
+comparisons and the training plan of the Splink (Fellegi-Sunter) model.
+
+Thresholds. A pair whose match probability is at least ``MATCH_THRESHOLD`` is matched without
+review; between ``REVIEW_THRESHOLD`` and it, the pair goes to an analyst. They were chosen on
+100,000 generated records with known truth (``bench/resolution.py``, figures in
+``bench/README.md``). Of the thresholds tried (0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99), 0.9 is
+the lowest at which automatic matches stay above 0.95 precision, and 0.3 the highest at which
+matched and reviewed pairs together hold more than 0.95 of the true pairs. No single threshold
+gave both above 0.95 there: generated records without a date of birth and with a common name
+(many Vietnamese ones) are ambiguous, and are what the review queue is for. Fewer records make
+fewer such collisions, so the same thresholds are conservative on smaller sets.
+
+Blocking. Only pairs that agree on one of the rules are scored, so the rules decide recall:
+the same date of birth; a date of birth equal to the other's with day and month swapped; the
+same sound keys of surname and first or last forename (a missing or mistyped date); the same
+surname key, or last-forename key, with the same nationality and birth years within three years
+(a transliterated or mistyped other name, an estimated age); names crossed (swapped), also with
+nationality and birth years; the same phone.
+
+Comparisons (``comparisons``). Names are compared together, on their folded forms (so Nguyễn =
+Nguyen): the same names; one edit allowing a transposition (Damerau-Levenshtein); both names
+close (one edit, Jaro-Winkler ≥ 0.92 or the same sound key, fuzzy only for longer names);
+swapped; a forename left out; one name close and the other Jaro-Winkler ≥ 0.8 or missing; one
+name close only; one name in the other's place. Where the surname is common (carried by at
+least 0.25 % of the records, as Nguyễn is), the levels that rest on it come in a separate,
+weaker, version. Birth: the same date, day and month swapped, the year one out, within ten
+days, within a year; where a date is missing, birth years from estimated ages that agree (±2
+years and rounding) or are within six years. Gender, nationality and phone: equal or not.
+
+Training. u probabilities come from random pairs (``U_MAX_PAIRS``, seeded); m probabilities
+by expectation maximisation on pairs blocked by date of birth (which trains the names, gender,
+nationality and phone) and by phone (which trains birth as well: pairs sharing a phone are
+nearly all true, so the names that pairs blocked on names would share cannot pass for
+evidence); the prior that two records match from a strict deterministic rule and its recall
+(``DETERMINISTIC_RECALL``, about 0.4 on generated people). Seeds are fixed so a run repeats.
+"""
+
+from typing import Any
+
+from nrm.intelligence.resolution import comparisons
+
+MATCH_THRESHOLD = 0.90
+REVIEW_THRESHOLD = 0.30
+# Scored pairs below this probability are dropped from the results: they are not evidence.
+PAIRS_FLOOR = 0.01
+
+SEED = 2012
+U_MAX_PAIRS = 2_000_000
+# Fewer records than this cannot train a model: pass a trained one (``model_train``).
+MIN_RECORDS_TO_TRAIN = 500
+
+DETERMINISTIC_RULES = [
+    "l.dob = r.dob AND l.surname_f = r.surname_f AND l.forenames_f = r.forenames_f",
+]
+DETERMINISTIC_RECALL = 0.4
+
+TRAINING_RULES = [
+    "l.dob = r.dob",
+    "l.phone = r.phone",
+]
+
+_NEAR_BIRTH = "abs(l.birth_year - r.birth_year) <= 3"
+BLOCKING_RULES = [
+    "l.dob = r.dob",
+    "l.dob_swapped = r.dob",
+    "l.dob = r.dob_swapped",
+    "l.surname_k = r.surname_k AND l.forename1_k = r.forename1_k",
+    "l.surname_k = r.surname_k AND l.given_k = r.given_k",
+    f"l.surname_k = r.surname_k AND l.nationality = r.nationality AND {_NEAR_BIRTH}",
+    f"l.given_k = r.given_k AND l.nationality = r.nationality AND {_NEAR_BIRTH}",
+    "l.surname_k = r.forename1_k AND l.forename1_k = r.surname_k",
+    f"l.surname_k = r.forename1_k AND l.nationality = r.nationality AND {_NEAR_BIRTH}",
+    f"l.forename1_k = r.surname_k AND l.nationality = r.nationality AND {_NEAR_BIRTH}",
+    "l.phone = r.phone",
+]
+
+
+def settings_dict() -> dict[str, Any]:
+    """The Splink settings of an untrained model."""
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "unique_id",
+        "probability_two_random_records_match": 1e-5,
+        "blocking_rules_to_generate_predictions": list(BLOCKING_RULES),
+        "comparisons": [
+            comparisons.names(),
+            comparisons.birth(),
+            comparisons.equal("gender"),
+            comparisons.equal("nationality"),
+            comparisons.equal("phone"),
+        ],
+        "additional_columns_to_retain": ["source"],
+        "retain_matching_columns": False,
+        "retain_intermediate_calculation_columns": False,
+        "max_iterations": 25,
+        "em_convergence": 0.0001,
+    }
