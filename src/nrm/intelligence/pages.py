@@ -30,9 +30,17 @@ def report_rows(report: IntelligenceReport) -> list[dict[str, str]]:
     return [{"key": key, "value": value} for key, value in rows]
 
 
+_OCG_NATIONALITY_WORDS = {
+    OcgNationality.MIXED: "members of mixed nationalities",
+    OcgNationality.UNKNOWN: "nationality of its members unknown",
+    OcgNationality.NOT_RECORDED: "nationality of its members not recorded",
+}
+
+
 def _ocg_nationality(value: str) -> str:
-    special = {member.value: str(member.label) for member in OcgNationality}
-    return special.get(value) or country(value)
+    """An OCG's predominant nationality in a phrase: "members mostly from Albania"."""
+    special = {member.value: words for member, words in _OCG_NATIONALITY_WORDS.items()}
+    return special.get(value) or f"members mostly from {country(value)}"
 
 
 def entity_name(entity: Entity) -> str:
@@ -65,7 +73,7 @@ def entity_details(entity: Entity) -> str:
             parts.append(country(entity.nationality))
     elif entity.type == icodes.EntityType.OCG:
         if entity.ocg_nationality:
-            parts.append(f"predominantly {_ocg_nationality(entity.ocg_nationality)}")
+            parts.append(_ocg_nationality(entity.ocg_nationality))
         parts += [_label(icodes.OcgActivity, a) for a in entity.ocg_activities]
     elif entity.type == icodes.EntityType.LOCATION:
         parts.append(_label(icodes.PremisesType, entity.premises_type))
