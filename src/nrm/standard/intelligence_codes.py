@@ -60,6 +60,13 @@ class PersonRole(models.TextChoices):
     ASSOCIATE = "associate", "Associate"
 
 
+class PersonRecordSource(models.TextChoices):
+    """Where a mention of a person that person resolution reads comes from."""
+
+    REFERRAL = "referral", "Referral"
+    INTELLIGENCE_REPORT = "intelligence_report", "Intelligence report"
+
+
 class PremisesType(models.TextChoices):
     BROTHEL = "brothel", "Brothel"
     PRIVATE_RESIDENCE = "private_residence", "Private residence"
@@ -161,6 +168,7 @@ INTELLIGENCE_CODE_LISTS: tuple[type[models.TextChoices], ...] = (
     SourceOrganisationKind,
     EntityType,
     PersonRole,
+    PersonRecordSource,
     PremisesType,
     LinkType,
     LinkConfidence,

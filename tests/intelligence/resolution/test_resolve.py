@@ -10,15 +10,14 @@ from nrm.intelligence.resolution.evaluation import pairs_evaluate
 from nrm.intelligence.resolution.records import (
     RECORDS_DUPLICATE_IDS,
     RECORDS_MISSING_COLUMNS,
-    SOURCE_INTELLIGENCE_REPORT,
-    SOURCE_REFERRAL,
     PersonRecord,
 )
 from nrm.intelligence.resolution.resolve import Resolution, people_resolve
 from nrm.intelligence.resolution.synthetic import people_synthesise
+from nrm.standard.intelligence_codes import PersonRecordSource
 
 GENERATED = 3000
-REFERRAL, REPORT = SOURCE_REFERRAL, SOURCE_INTELLIGENCE_REPORT
+REFERRAL, REPORT = PersonRecordSource.REFERRAL.value, PersonRecordSource.INTELLIGENCE_REPORT.value
 
 # Known people added to the generated ones: each pair is one person, except the last two.
 KNOWN = [
@@ -144,6 +143,15 @@ def test_analysts_decisions_join_and_split_clusters(resolution: Resolution) -> N
     clusters = decided.clusters.set_index("record_id")["cluster_id"]
     assert clusters["K-other-1"] == clusters["K-other-2"] == "K-other-1"
     assert clusters["K-swap-1"] != clusters["K-swap-2"]
+
+
+def test_records_without_phones_places_or_dates_of_encounter_resolve(
+    resolution: Resolution,
+) -> None:
+    optional = ["phone", "estimated_age", "age_estimated_on", "encountered_on", "region"]
+    frame = pd.DataFrame([asdict(record) for record in KNOWN[:4]]).drop(columns=optional)
+    batch = people_resolve(records=frame, model=resolution.model)
+    assert len(batch.matches) == 2
 
 
 def test_no_records_make_an_empty_resolution() -> None:

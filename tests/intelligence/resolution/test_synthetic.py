@@ -2,8 +2,9 @@ import pandas as pd
 import pytest
 
 from nrm.intelligence.resolution.folding import name_fold
-from nrm.intelligence.resolution.records import COLUMNS, SOURCE_INTELLIGENCE_REPORT, SOURCE_REFERRAL
-from nrm.intelligence.resolution.synthetic import people_synthesise
+from nrm.intelligence.resolution.records import COLUMNS
+from nrm.intelligence.resolution.synthetic import RATES, REGIONS, people_synthesise
+from nrm.standard.intelligence_codes import PersonRecordSource
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +78,28 @@ def test_records_carry_the_corruptions_the_resolution_must_see_through(
 
 
 def test_records_come_from_referrals_and_intelligence_reports(people: pd.DataFrame) -> None:
-    assert set(people["source"]) == {SOURCE_REFERRAL, SOURCE_INTELLIGENCE_REPORT}
+    assert set(people["source"]) == set(PersonRecordSource.values)
+
+
+def test_places_and_dates_of_encounter_are_partial_and_noisy_as_documented(
+    people: pd.DataFrame,
+) -> None:
+    assert set(people["region"].dropna()) <= set(REGIONS)
+    assert abs(people["region"].isna().mean() - RATES["region_missing"]) < 0.02
+    assert abs(people["encountered_on"].isna().mean() - RATES["encounter_missing"]) < 0.02
+    pairs = people.merge(people, on="person_id", suffixes=("_l", "_r"))
+    pairs = pairs[pairs["record_id_l"] < pairs["record_id_r"]].dropna(
+        subset=["region_l", "region_r", "encountered_on_l", "encountered_on_r"]
+    )
+    same_region = (pairs["region_l"] == pairs["region_r"]).mean()
+    assert 0.45 < same_region < 0.65  # one region in two, not a giveaway
+    gap = pd.to_datetime(pairs["encountered_on_l"]) - pd.to_datetime(pairs["encountered_on_r"])
+    within_a_month = (gap.dt.days.abs() <= 30).mean()
+    assert 0.2 < within_a_month < 0.45
+    a_year_out = pd.to_datetime(pairs["encountered_on_l"]).dt.year.sub(
+        pd.to_datetime(pairs["encountered_on_r"]).dt.year
+    )
+    assert (a_year_out.abs() >= 1).mean() > 0.2
 
 
 def test_no_records_is_an_empty_table() -> None:

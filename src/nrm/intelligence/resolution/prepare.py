@@ -4,7 +4,13 @@
   first forename; ``forenames_k``, ``forename1_k``, ``surname_k`` their sound keys, and
   ``given_f`` and ``given_k`` the last forename and its key (the given name of "Văn Hùng");
   ``full_name_f`` both folded names together; ``surname_common`` whether the surname's key is
-  carried by at least ``COMMON_SURNAME_SHARE`` of the records.
+  carried by at least ``COMMON_SURNAME_SHARE`` of the records; ``names_by_chance`` how many
+  records would carry both the surname and the forenames (their keys) if names were drawn
+  independently: the number of records times the two shares. Unlike counting the records with
+  the full name, it is not raised by the person's own other records (each share is mostly other
+  people's), so it tells a name many people share (Nguyễn Văn Hùng, Scott Moore) from a rare one
+  repeated by one person. Both are measured on the records resolved together, so in a small
+  batch resolved with a trained model every name looks rarer than it is.
 - ``dob`` and ``dob_swapped``: the date of birth, and the same date with day and month
   exchanged where that is also a date (day ≤ 12, day ≠ month), so a swapped date can be found by
   an exact join.
@@ -12,14 +18,15 @@
   taken back from the day it was estimated (mid-year of the possible range); ``birth_year_block``
   its whole year, for blocking. ``dob_known`` says which of the two it is.
 - ``gender`` (``not_recorded`` → missing), ``nationality`` upper case, ``phone`` as its last
-  ten digits.
+  ten digits, ``region`` lower case (``not_recorded``, ``overseas`` and ``multiple`` → missing:
+  they place nobody), ``encountered_on`` a timestamp (a day).
 """
 
 import numpy as np
 import pandas as pd
 
 from nrm.intelligence.resolution.folding import name_fold, name_key
-from nrm.standard.codes import Gender
+from nrm.standard.codes import ExploitationRegion, Gender
 
 _DAYS_PER_YEAR = 365.25
 # A surname (sound key) carried by at least this share of the records is common.
@@ -55,6 +62,10 @@ def records_prepare(*, frame: pd.DataFrame) -> pd.DataFrame:
     prepared["surname_k"] = _folded(prepared["surname_f"], name_key)
     surname_share = prepared["surname_k"].map(prepared["surname_k"].value_counts(normalize=True))
     prepared["surname_common"] = surname_share.fillna(0) >= COMMON_SURNAME_SHARE
+    forenames_share = prepared["forenames_k"].map(
+        prepared["forenames_k"].value_counts(normalize=True)
+    )
+    prepared["names_by_chance"] = (len(prepared) * surname_share * forenames_share).fillna(0.0)
 
     dob = pd.to_datetime(frame["date_of_birth"], errors="coerce")
     prepared["dob"] = dob.dt.date.astype(object).where(dob.notna(), None)
@@ -85,4 +96,14 @@ def records_prepare(*, frame: pd.DataFrame) -> pd.DataFrame:
     prepared["nationality"] = nationality.where(nationality.notna() & (nationality != ""), None)
     digits = frame["phone"].astype(object).str.replace(r"\D", "", regex=True).str[-10:]
     prepared["phone"] = digits.where(digits.notna() & (digits.str.len() >= 7), None)
+    region = frame["region"].astype(object).str.strip().str.lower()
+    unplaced = [
+        ExploitationRegion.NOT_RECORDED.value,
+        ExploitationRegion.OVERSEAS.value,
+        ExploitationRegion.MULTIPLE.value,
+        "",
+    ]
+    prepared["region"] = region.where(region.notna() & ~region.isin(unplaced), None)
+    # A timestamp column, not dates as objects, so that its type is known when all are missing.
+    prepared["encountered_on"] = pd.to_datetime(frame["encountered_on"], errors="coerce")
     return prepared

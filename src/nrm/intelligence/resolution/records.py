@@ -10,10 +10,6 @@ from datetime import date
 import pandas as pd
 import pyarrow as pa
 
-# Where a record comes from. Resolution reads it only to carry it through to its results.
-SOURCE_REFERRAL = "referral"
-SOURCE_INTELLIGENCE_REPORT = "intelligence_report"
-
 # Messages of the errors raised for input that cannot be resolved.
 RECORDS_MISSING_COLUMNS = "The person records lack the columns: {columns}."
 RECORDS_DUPLICATE_IDS = "Record ids must be unique; repeated: {ids}."
@@ -26,10 +22,14 @@ RECORDS_WRONG_TYPE = (
 class PersonRecord:
     """One mention of a person. ``estimated_age`` is an age someone judged, on
     ``age_estimated_on``, usually when the date of birth is not known; ``gender`` is a code of
-    ``standard.codes.Gender``; ``nationality`` an ISO 3166 alpha-3 code; ``phone`` any form."""
+    ``standard.codes.Gender``; ``nationality`` an ISO 3166 alpha-3 code; ``phone`` any form.
+    ``encountered_on`` is the date of the referral or of the event the report describes, and
+    ``region`` where the person was encountered or exploited, a code of
+    ``standard.codes.PoliceRegion`` (a referral's police region or region of exploitation, a
+    report's location)."""
 
     record_id: str
-    source: str
+    source: str  # a code of ``standard.intelligence_codes.PersonRecordSource``, carried through
     forenames: str | None
     surname: str | None
     date_of_birth: date | None = None
@@ -38,11 +38,15 @@ class PersonRecord:
     gender: str | None = None
     nationality: str | None = None
     phone: str | None = None
+    encountered_on: date | None = None
+    region: str | None = None
 
 
 COLUMNS: tuple[str, ...] = tuple(field.name for field in fields(PersonRecord))
 # Columns that may be left out of a frame or table (they are then taken as all missing).
-OPTIONAL_COLUMNS: frozenset[str] = frozenset({"phone", "estimated_age", "age_estimated_on"})
+OPTIONAL_COLUMNS: frozenset[str] = frozenset(
+    {"phone", "estimated_age", "age_estimated_on", "encountered_on", "region"}
+)
 
 
 def records_frame(*, records: Sequence[PersonRecord] | pd.DataFrame | pa.Table) -> pd.DataFrame:

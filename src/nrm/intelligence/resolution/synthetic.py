@@ -2,14 +2,21 @@
 intelligence).
 
 Each true person (name from the pools of their nationality, gender, date of birth, sometimes a
-phone) appears 1-4 times, as a referral or as an intelligence report, and each appearance is
-corrupted the way real records are: the date of birth missing with an estimated age (±2 years)
-instead, day and month swapped, a year or a few days out; names with a typo (a letter inserted,
-deleted, substituted or two transposed), a transliteration (Nguyễn / Nguyen / Ngyuen, Mohammed /
-Muhammad), diacritics dropped, a middle name left out, forename and surname swapped; gender,
-nationality or a name not recorded. The column ``person_id`` is the truth. Columns are drawn
-with numpy; only the few corrupted names pass through Python one at a time, so 100,000 records
-take a second or two.
+phone, a home region and an episode: the time they come to notice) appears 1-4 times, as a
+referral or as an intelligence report. Each appearance has a date of encounter and a region, as
+both sources do (a referral's date and police region or region of exploitation; a report's event
+date and location), and neither is a giveaway: a quarter of records fall anywhere in the four
+years, not in the episode; three in ten are in a region drawn afresh (the person moved on, or
+was exploited away from home), so two records of one person share a region about half the time
+and two records of different people one time in eight (``REGIONS``); the region is missing from
+15 % of records and the date from 10 % (``RATES``). Each appearance is corrupted the way real
+records are: the date of birth missing with an estimated age (±2 years) instead, day and month
+swapped, the year mistyped one out (same day and month) or the day a few out; names with a typo
+(a letter inserted, deleted, substituted or two transposed), a transliteration (Nguyễn / Nguyen
+/ Ngyuen, Mohammed / Muhammad), diacritics dropped, a middle name left out, forename and surname
+swapped; gender, nationality or a name not recorded. Phones: 30 % of people have one, on half
+of their records. The column ``person_id`` is the truth. Columns are drawn with numpy; only the
+few corrupted names pass through Python one at a time, so 100,000 records take a second or two.
 """
 
 import random
@@ -18,13 +25,10 @@ import numpy as np
 import pyarrow as pa
 from unidecode import unidecode
 
-from nrm.intelligence.resolution.records import (
-    COLUMNS,
-    SOURCE_INTELLIGENCE_REPORT,
-    SOURCE_REFERRAL,
-)
+from nrm.intelligence.resolution.records import COLUMNS
 from nrm.intelligence.resolution.synthetic_names import POOLS, VARIANTS
 from nrm.standard.codes import Gender
+from nrm.standard.intelligence_codes import PersonRecordSource
 
 # How often each corruption happens, per record (names: per name).
 APPEARANCES = {1: 0.40, 2: 0.30, 3: 0.20, 4: 0.10}
@@ -45,10 +49,32 @@ RATES = {
     "nationality_missing": 0.05,
     "phone_known": 0.30,  # of people
     "phone_recorded": 0.5,  # of their records
+    "region_missing": 0.15,  # not recorded, overseas or several places
+    "region_elsewhere": 0.30,  # a region drawn afresh: moved on, or encountered away from home
+    "encounter_missing": 0.10,  # a report that gives no date for the event
+    "encounter_later": 0.25,  # outside the person's episode: anywhere in the four years
     "second_forename": 0.25,  # of people outside the pools with middle names
     "two_syllables": 0.6,  # of given names of pools with syllables
     "composed_surname": 0.6,  # of surnames of pools with roots and endings
 }
+# Share of referrals by police region (rounded from the published NRM statistics, where North
+# East includes Yorkshire and the Humber): where people are encountered, and so how often two
+# different people share a region by chance (about one pair in eight).
+REGIONS = {
+    "london": 0.22,
+    "north_west": 0.13,
+    "north_east": 0.12,
+    "west_midlands": 0.11,
+    "south_east": 0.10,
+    "eastern": 0.08,
+    "east_midlands": 0.07,
+    "south_west": 0.06,
+    "scotland": 0.06,
+    "wales": 0.04,
+    "northern_ireland": 0.01,
+}
+# Records of a person's episode fall this many days (mean, exponential) after its start.
+EPISODE_DAYS = 60
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _RECORDED_FROM = np.datetime64("2010-01-01")
 _RECORDED_DAYS = 4 * 365
@@ -170,8 +196,17 @@ def _dates_of_birth(
     dob[swap] = (
         year[swap].astype("datetime64[M]") + (day_number[swap] - 1).astype("timedelta64[M]")
     ).astype("datetime64[D]") + (month_number[swap] - 1).astype("timedelta64[D]")
+    # A year mistyped one out: the same day and month (29 February becomes the 28th).
     year_out = rng.random(n) < RATES["dob_year_out"]
-    dob[year_out] += rng.choice([-365, 365], size=int(year_out.sum())).astype("timedelta64[D]")
+    shift = rng.choice([-1, 1], size=int(year_out.sum())).astype("timedelta64[Y]")
+    day_in_month = np.minimum(day_number[year_out], 28 + (month_number[year_out] != 2) * 3)
+    shifted_month = (year[year_out] + shift).astype("datetime64[M]") + (
+        month_number[year_out] - 1
+    ).astype("timedelta64[M]")
+    dob[year_out] = np.minimum(
+        shifted_month.astype("datetime64[D]") + (day_in_month - 1).astype("timedelta64[D]"),
+        (shifted_month + 1).astype("datetime64[D]") - 1,
+    )
     days_out = rng.random(n) < RATES["dob_days_out"]
     dob[days_out] += rng.choice([-3, -2, -1, 1, 2, 3], size=int(days_out.sum())).astype(
         "timedelta64[D]"
@@ -181,6 +216,25 @@ def _dates_of_birth(
     estimated_age = np.where(missing, true_age + rng.integers(-2, 3, size=n), -1)
     dob[missing] = np.datetime64("NaT")
     return dob, estimated_age, missing
+
+
+def _encounters(
+    rng: np.random.Generator, episode: np.ndarray, home: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each record's date of encounter (a referral's date, a report's event) and region: most
+    within the person's episode (days after its start, exponential with mean ``EPISODE_DAYS``)
+    and home region, the rest anywhere in the four years and any region (``REGIONS``)."""
+    n = len(episode)
+    later = rng.random(n) < RATES["encounter_later"]
+    days = np.where(
+        later,
+        rng.integers(0, _RECORDED_DAYS, size=n),
+        np.minimum(episode + rng.exponential(EPISODE_DAYS, size=n).astype(int), _RECORDED_DAYS),
+    )
+    elsewhere = rng.random(n) < RATES["region_elsewhere"]
+    drawn = rng.choice(list(REGIONS), size=n, p=list(REGIONS.values()))
+    regions = np.where(elsewhere, drawn, home).astype(object)
+    return _RECORDED_FROM + days.astype("timedelta64[D]"), regions
 
 
 def _arrow_dates(values: np.ndarray, mask: np.ndarray) -> pa.Array:
@@ -210,10 +264,13 @@ def people_synthesise(*, records: int, seed: int = 2012) -> pa.Table:
     phones = np.array([f"+447{n:09d}" for n in rng.integers(0, 10**9, size=people)], object)
     has_phone = rng.random(people) < RATES["phone_known"]
 
+    home = rng.choice(list(REGIONS), size=people, p=list(REGIONS.values()))
+    episode = rng.integers(0, _RECORDED_DAYS, size=people)
+
     order = rng.permutation(records)
     person = np.repeat(np.arange(people), counts)[order]
     n = records
-    recorded = _RECORDED_FROM + rng.integers(0, _RECORDED_DAYS, size=n).astype("timedelta64[D]")
+    recorded, regions = _encounters(rng, episode[person], home[person])
     dob, estimated_age, dob_missing = _dates_of_birth(rng, born[person], recorded)
     record_forenames, record_surnames = forenames[person].copy(), surnames[person].copy()
     has_middle = np.array([bool(pool.middle_male) for pool in POOLS])[pool_of[person]]
@@ -221,7 +278,9 @@ def people_synthesise(*, records: int, seed: int = 2012) -> pa.Table:
     nationalities = np.array([pool.nationality for pool in POOLS], dtype=object)[pool_of[person]]
     genders = np.where(female[person], Gender.FEMALE.value, Gender.MALE.value).astype(object)
     sources = np.where(
-        rng.random(n) < RATES["referral"], SOURCE_REFERRAL, SOURCE_INTELLIGENCE_REPORT
+        rng.random(n) < RATES["referral"],
+        PersonRecordSource.REFERRAL.value,
+        PersonRecordSource.INTELLIGENCE_REPORT.value,
     )
     columns = {
         "record_id": pa.array([f"R{i:07d}" for i in range(1, n + 1)], pa.string()),
@@ -236,6 +295,8 @@ def people_synthesise(*, records: int, seed: int = 2012) -> pa.Table:
         "phone": _text(
             phones[person], ~(has_phone[person] & (rng.random(n) < RATES["phone_recorded"]))
         ),
+        "encountered_on": _arrow_dates(recorded, rng.random(n) < RATES["encounter_missing"]),
+        "region": _text(regions, rng.random(n) < RATES["region_missing"]),
         "person_id": pa.array(person.astype(np.int64), pa.int64()),
     }
     assert tuple(columns)[: len(COLUMNS)] == COLUMNS
