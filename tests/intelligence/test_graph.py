@@ -111,6 +111,7 @@ def test_a_node_is_found_by_its_key_or_the_id_of_one_of_its_mentions() -> None:
     assert node_find(network, "4") == "person:mention:4"
     assert node_find(network, "99") is None
     assert node_find(network, "phone:+44") is None
+    assert node_find(network, "9" * 5000) is None and node_find(network, "²") is None
 
 
 def _star() -> Network:

@@ -128,7 +128,7 @@ def test_a_number_of_links_other_than_1_2_or_3_is_refused_in_words(
 def test_an_unknown_node_is_not_found(
     analyst: User, reports: tuple[IntelligenceReport, ...], signed_in: Callable[[User], Client]
 ) -> None:
-    for node in ("999999", "phone:+440000", "nothing", "%00"):
+    for node in ("999999", "phone:+440000", "nothing", "%00", "9" * 5000, "%C2%B2"):
         assert signed_in(analyst).get(f"/intelligence/network/{node}/").status_code == 404
 
 

@@ -191,7 +191,7 @@ def node_find(network: Network, wanted: str) -> str | None:
     """The key of the node ``wanted`` names: a node key, or the id of one of its mentions."""
     if wanted in network.nodes:
         return wanted
-    if wanted.isdigit():
+    if wanted.isascii() and wanted.isdigit() and len(wanted) <= 18:
         mention = int(wanted)
         return next((k for k, n in network.nodes.items() if mention in n.mentions), None)
     return None
