@@ -20,6 +20,7 @@ from nrm.cases.models import Case
 from nrm.cases.referrals.services import draft_save, notification_submit, referral_submit
 from nrm.cases.stages import Event
 from nrm.config.bootstrap import database_prepare
+from nrm.intelligence.models import Entity
 from nrm.intelligence.services import intelligence_report_submit
 
 pytestmark = pytest.mark.django_db
@@ -123,6 +124,10 @@ def cases(
         "other": other,
         "own-report": intelligence["own"],
         "other-report": intelligence["other"],
+        **{
+            f"{owner}-entity": str(Entity.objects.filter(report__reference=ref).earliest("id").pk)
+            for owner, ref in intelligence.items()
+        },
         "own-notification": notes["own"],
         "other-notification": notes["other"],
         "own-draft": drafts["own"],
@@ -136,6 +141,7 @@ def _url(
     kind = "-notification" if "notifications/" in route else ""
     url = re.sub(r"<str:report_reference>", cases[f"{owner}-report"], route)
     url = re.sub(r"<(str:)?reference>", cases[owner + kind], url)
+    url = re.sub(r"<str:node>", cases[f"{owner}-entity"], url)  # the network around an entity
     url = re.sub(r"<str:draft_id>", cases[f"{owner}-draft"], url)
     url = re.sub(r"<str:section>", "person", url)
     url = re.sub(r"<str:year>", "2012", url)
@@ -177,7 +183,7 @@ def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow_on_every_
         granted = {c.value for c in DEFAULT_ROLES[role].capabilities}
         for route, view in pages:
             needed = getattr(view, "required_capability", None)
-            scoped = "reference>" in route or "draft_id>" in route
+            scoped = any(f"{name}>" in route for name in ("reference", "draft_id", "node"))
             for owner in ("own", "other") if scoped else ("own",):
                 before = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count()
                 url = _url(route, cases, owner, organisation, user)

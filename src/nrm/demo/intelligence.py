@@ -2,7 +2,8 @@
 reports from a police force, Border Force, the UKHTC and an NGO, graded differently, some shared
 only on conditions, naming fictional people, groups, places, phones, vehicles and businesses.
 Two people are the subjects of demo NRM referrals, so an analyst can follow them to the NRM
-record. Written through the intelligence service, like every door."""
+record. The group uses the phone the car wash's controller uses, so the group's network (its
+link chart) joins the two reports. Written through the intelligence service, like every door."""
 
 from typing import Any
 
@@ -60,12 +61,14 @@ _OCG = {
          "postcode": "B1 1AA", "premises_type": "brothel"},
         {"key": "b", "type": "business", "business_name": "Demo Nails Ltd",
          "company_number": "01234567"},
+        {"key": "ph", "type": "phone", "phone": "+44 7911 123456"},
     ],
     "links": [
         {"from_key": "m", "to_key": "g", "type": "member_of", "confidence": "confirmed"},
         {"from_key": "v", "to_key": "m", "type": "recruited_by", "confidence": "confirmed"},
         {"from_key": "v", "to_key": "f", "type": "exploited_at", "confidence": "unconfirmed"},
         {"from_key": "g", "to_key": "b", "type": "owns", "confidence": "tentative"},
+        {"from_key": "g", "to_key": "ph", "type": "uses_phone", "confidence": "unconfirmed"},
     ],
 }  # fmt: skip
 

@@ -85,6 +85,7 @@ def entity_details(entity: Entity) -> str:
 def entity_rows(report: IntelligenceReport) -> list[dict[str, Any]]:
     return [
         {
+            "id": entity.pk,
             "type": entity.get_type_display(),
             "name": entity_name(entity),
             "details": entity_details(entity),

@@ -2,7 +2,7 @@
 and listing is audited; a report outside the actor's scope is, to them, one that does not
 exist, and the attempt is audited too."""
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
@@ -15,7 +15,16 @@ from nrm.audit.services import audit_record
 from nrm.cases.models import Referral
 from nrm.cases.referrals.selectors import referral_get_linked
 from nrm.intelligence.access import report_scope
-from nrm.intelligence.models import Entity, IntelligenceReport
+from nrm.intelligence.graph import (
+    LinkRow,
+    Mention,
+    Network,
+    neighbourhood,
+    network_build,
+    node_find,
+)
+from nrm.intelligence.models import Entity, IntelligenceReport, Link
+from nrm.intelligence.pages import entity_details, entity_name
 
 PAGE_SIZE = 50
 
@@ -82,3 +91,64 @@ def linked_referral_get(*, actor: Actor, reference: str) -> Referral | None:
         return None
     link = {"via": "intelligence", "report": entity.report.reference}
     return referral_get_linked(actor=actor, reference=reference, link=link)
+
+
+class NetworkRead(NamedTuple):
+    whole: Network  # everything the actor may see
+    part: Network  # the neighbourhood asked for
+    centre: str  # the key of its centre
+
+
+def _mention(entity: Entity) -> Mention:
+    return Mention(
+        id=entity.pk,
+        report=entity.report.reference,
+        type=entity.type,
+        name=entity_name(entity),
+        details=entity_details(entity),
+        nrm_reference=entity.referral.reference if entity.referral is not None else "",
+        phone=entity.phone,
+        vehicle_registration=entity.vehicle_registration,
+        company_number=entity.company_number,
+        business_name=entity.business_name,
+        postcode=entity.postcode,
+        address=entity.address,
+        ocg_name=entity.ocg_name,
+    )
+
+
+def network_visible(*, actor: Actor) -> Network:
+    """The network of every report ``actor`` may see (not audited: callers audit what they
+    show)."""
+    reports = report_list(actor=actor)
+    entities = Entity.objects.filter(report__in=reports).select_related("report", "referral")
+    links = Link.objects.filter(report__in=reports).select_related("report")
+    return network_build(
+        [_mention(entity) for entity in entities],
+        [
+            LinkRow(
+                report=link.report.reference,
+                from_id=link.from_entity_id,
+                to_id=link.to_entity_id,
+                type=link.type,
+                confidence=link.confidence,
+            )
+            for link in links
+        ],
+    )
+
+
+def network_get(*, actor: Actor, node: str, hops: int) -> NetworkRead | None:
+    """The ``hops``-link neighbourhood of ``node`` (a node key or the id of an entity) in the
+    network ``actor`` may see; the read (the centre's first entity and the reports shown) or
+    the refusal is audited."""
+    whole = network_visible(actor=actor)
+    centre = node_find(whole, node)
+    if centre is None:
+        audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"network": node[:80]})
+        return None
+    part = neighbourhood(whole, centre, hops)
+    reports = sorted({r for n in part.nodes.values() for r in n.reports})
+    detail = {"network": whole.nodes[centre].mentions[0], "hops": hops, "references": reports}
+    audit_record(actor=actor, verb=AuditVerb.INTELLIGENCE_READ, detail=detail)
+    return NetworkRead(whole=whole, part=part, centre=centre)

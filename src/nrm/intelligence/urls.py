@@ -8,5 +8,6 @@ urlpatterns = [
     path("intelligence/", views.index, name="index"),
     path("intelligence/new/", views.report_new, name="new"),
     path("intelligence/reports/<str:report_reference>/", views.report_detail, name="report"),
+    path("intelligence/network/<str:node>/", views.network, name="network"),
     path("intelligence/nrm/<str:reference>/", views.linked_referral, name="nrm-record"),
 ]

@@ -1,5 +1,6 @@
-"""The intelligence pages: the reports a user may see, one report, recording a report, and the
-NRM record of a person linked to intelligence (for intelligence analysts)."""
+"""The intelligence pages: the reports a user may see, one report, recording a report, the
+network around an entity (the link chart), and the NRM record of a person linked to
+intelligence (for intelligence analysts)."""
 
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -14,8 +15,15 @@ from nrm.cases.referrals.display import summary_rows
 from nrm.cases.referrals.views.common import not_found, page_number
 from nrm.intelligence.errors import ReportInvalid
 from nrm.intelligence.forms import IntelligenceReportForm
+from nrm.intelligence.graph import DEFAULT_HOPS, HOPS
+from nrm.intelligence.network_pages import HOPS_INVALID, network_context
 from nrm.intelligence.pages import entity_rows, link_rows, report_rows
-from nrm.intelligence.selectors import linked_referral_get, report_get, report_page
+from nrm.intelligence.selectors import (
+    linked_referral_get,
+    network_get,
+    report_get,
+    report_page,
+)
 from nrm.intelligence.services import intelligence_report_submit
 
 JUST_RECORDED = "intelligence_just_recorded"
@@ -76,6 +84,25 @@ def report_detail(request: AuthenticatedRequest, report_reference: str) -> HttpR
         "can_read_nrm": has_capability(request.user, Capability.READ_LINKED_NRM_RECORDS),
     }
     return render(request, "intelligence/report.html", context)
+
+
+@capability_required(Capability.READ_INTELLIGENCE)
+@require_http_methods(["GET"])
+def network(request: AuthenticatedRequest, node: str) -> HttpResponse:
+    """The link chart: the people and things within 1, 2 or 3 links of an entity, in every
+    report the user may see, drawn and tabled. Other numbers of links are refused in words."""
+    asked = request.GET.get("hops", str(DEFAULT_HOPS)).strip()
+    hops = int(asked) if asked in {str(h) for h in HOPS} else None
+    read = network_get(actor=request.user, node=node, hops=hops or DEFAULT_HOPS)
+    if read is None:
+        return not_found(request)
+    if hops is None:
+        context = {
+            "centre": {"key": read.centre, "name": read.whole.nodes[read.centre].name},
+            "hops_error": HOPS_INVALID,
+        }
+        return render(request, "intelligence/network.html", context, status=400)
+    return render(request, "intelligence/network.html", network_context(read, hops))
 
 
 @capability_required(Capability.READ_LINKED_NRM_RECORDS)
