@@ -6,26 +6,32 @@ from collections.abc import Callable
 from pathlib import Path
 
 from nrm.cases.referrals.csvformat import CsvFormatError
-from nrm.cases.referrals.importers import ImportOptions, RowError, referrals_import
+from nrm.cases.referrals.importers import ImportOptions, ImportResult, RowError, referrals_import
 from nrm.cases.referrals.notification_import import notifications_import
 
 
-def import_arguments(imp: argparse.ArgumentParser) -> None:
-    imp.add_argument("kind", choices=["referrals", "notifications"])
-    imp.add_argument("file", type=Path)
-    imp.add_argument(
+def csv_file_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of every CSV import command: the file, --partial and where rejects go."""
+    parser.add_argument("file", type=Path)
+    parser.add_argument(
         "--partial", action="store_true", help="save good rows; write rejects beside the file"
     )
-    imp.add_argument("--organisation", help="organisation code for rows that name none")
-    imp.add_argument("--rejects", type=Path, help="where to write rejected rows (with --partial)")
-    imp.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    parser.add_argument("--organisation", help="organisation code for rows that name none")
+    parser.add_argument(
+        "--rejects", type=Path, help="where to write rejected rows (with --partial)"
+    )
+    parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
 
-def cmd_import(args: argparse.Namespace) -> int:
+def csv_import_run(
+    args: argparse.Namespace, importer: Callable[[ImportOptions], ImportResult], *, noun: str
+) -> int:
+    """Run one CSV import from the command line: every bad row printed with its column, value
+    and reason, then a summary counting ``noun`` ("rows", "reports"). Exit 0 when all is saved,
+    1 when rows were rejected, 2 when the file cannot be read as the format."""
     if not args.file.is_file():
         print(f"error: {args.file} is not a file", file=sys.stderr)
         return 2
-    importer = referrals_import if args.kind == "referrals" else notifications_import
 
     def report(error: RowError) -> None:
         print(f"{args.file.name}: {error}", file=sys.stderr)
@@ -45,7 +51,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{args.file.name}: {exc}", file=sys.stderr)
         print("nothing was saved", file=sys.stderr)
         return 2
-    summary = f"{result.rows} rows read, {result.saved} saved, {result.rejected_rows} rejected"
+    summary = f"{result.rows} {noun} read, {result.saved} saved, {result.rejected_rows} rejected"
     if result.ok:
         print(summary)
         return 0
@@ -55,6 +61,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         print("nothing was saved: correct the rows above, or use --partial", file=sys.stderr)
     return 1
+
+
+def import_arguments(imp: argparse.ArgumentParser) -> None:
+    imp.add_argument("kind", choices=["referrals", "notifications"])
+    csv_file_arguments(imp)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    importer = referrals_import if args.kind == "referrals" else notifications_import
+    return csv_import_run(args, importer, noun="rows")
 
 
 ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {"import": import_arguments}
