@@ -12,12 +12,7 @@ from ninja import Status
 
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import api_capability_required
-from nrm.cases.referrals.errors import (
-    IDEMPOTENCY_KEY_INVALID,
-    IDEMPOTENCY_KEY_REUSED,
-    IdempotencyConflict,
-)
-from nrm.cases.referrals.idempotency import KEY_PATTERN, Outcome, idempotent_run, request_digest
+from nrm.cases.referrals.idempotency import IDEMPOTENCY_HEADER, Outcome, idempotent_answer
 from nrm.intelligence import selectors, services
 from nrm.intelligence.api_schemas import ReportCreatedOut, ReportOut, ReportPageOut
 from nrm.intelligence.display import report_summary, report_values
@@ -30,22 +25,11 @@ from nrm.web.api import (
     MessageOut,
     Router,
     caller,
-    caller_organisation,
-    field_errors,
     json_object,
     request_body,
 )
 
 router = Router(tags=["intelligence"])
-
-IDEMPOTENCY_HEADER = {
-    "name": "Idempotency-Key",
-    "in": "header",
-    "required": False,
-    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
-    "description": "A retry with the same key returns the first result and creates nothing; "
-    "the same key with a different body is refused (422).",
-}
 
 
 @router.post(
@@ -76,27 +60,7 @@ def report_create(request: HttpRequest, response: HttpResponse) -> Status:
         }
         return Outcome(201, created)
 
-    key = request.headers.get("Idempotency-Key")
-    if key is None:
-        outcome = action()
-    elif not KEY_PATTERN.match(key):
-        return field_errors(
-            422, IDEMPOTENCY_KEY_INVALID, "idempotency_key_invalid", "Idempotency-Key"
-        )
-    else:
-        try:
-            outcome = idempotent_run(
-                organisation=caller_organisation(request),
-                key=key,
-                digest=request_digest([request.path, payload]),
-                action=action,
-            )
-        except IdempotencyConflict:
-            return field_errors(
-                422, IDEMPOTENCY_KEY_REUSED, "idempotency_key_reused", "Idempotency-Key"
-            )
-        if outcome.replayed:
-            response["Idempotent-Replayed"] = "true"
+    outcome = idempotent_answer(request=request, response=response, payload=payload, action=action)
     return Status(outcome.status, outcome.body)
 
 

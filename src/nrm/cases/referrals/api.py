@@ -21,12 +21,9 @@ from nrm.cases.referrals.api_schemas import (
 )
 from nrm.cases.referrals.build import referral_as_record
 from nrm.cases.referrals.errors import (
-    IDEMPOTENCY_KEY_INVALID,
-    IDEMPOTENCY_KEY_REUSED,
-    IdempotencyConflict,
     ReferralInvalid,
 )
-from nrm.cases.referrals.idempotency import KEY_PATTERN, Outcome, idempotent_run, request_digest
+from nrm.cases.referrals.idempotency import IDEMPOTENCY_HEADER, Outcome, idempotent_answer
 from nrm.standard.codes import DecisionOutcome, DecisionStage
 from nrm.standard.schema import AnonymousNotification, Referral
 from nrm.web.api import (
@@ -36,24 +33,12 @@ from nrm.web.api import (
     MessageOut,
     Router,
     caller,
-    caller_organisation,
     json_object,
     request_body,
 )
 
 router = Router(tags=["referrals"])
 NOT_FOUND = "No referral with that reference is visible to you"
-
-
-def _idempotency_header() -> dict[str, Any]:
-    return {
-        "name": "Idempotency-Key",
-        "in": "header",
-        "required": False,
-        "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
-        "description": "A retry with the same key returns the first result and creates nothing; "
-        "the same key with a different body is refused (422).",
-    }
 
 
 def _error(status: int, errors: list[dict[str, Any]]) -> Outcome:
@@ -74,38 +59,14 @@ def _submit(
         except ReferralInvalid as invalid:
             return _error(422, [e.as_dict() for e in invalid.errors])
 
-    key = request.headers.get("Idempotency-Key")
-    if key is None:
-        outcome = action()
-    elif not KEY_PATTERN.match(key):
-        return 422, _error(
-            422, [_key_error(IDEMPOTENCY_KEY_INVALID, "idempotency_key_invalid")]
-        ).body
-    else:
-        try:
-            outcome = idempotent_run(
-                organisation=caller_organisation(request),
-                key=key,
-                digest=request_digest([request.path, payload]),
-                action=action,
-            )
-        except IdempotencyConflict:
-            return 422, _error(
-                422, [_key_error(IDEMPOTENCY_KEY_REUSED, "idempotency_key_reused")]
-            ).body
-        if outcome.replayed:
-            response["Idempotent-Replayed"] = "true"
+    outcome = idempotent_answer(request=request, response=response, payload=payload, action=action)
     return outcome.status, outcome.body
-
-
-def _key_error(message: str, code: str) -> dict[str, Any]:
-    return {"field": "Idempotency-Key", "message": message, "code": code}
 
 
 @router.post(
     "/referrals",
     response={201: ReferralCreatedOut, 403: MessageOut, 422: ErrorsOut},
-    openapi_extra={**request_body(Referral), "parameters": [_idempotency_header()]},
+    openapi_extra={**request_body(Referral), "parameters": [IDEMPOTENCY_HEADER]},
     summary="Submit a referral",
 )
 @api_capability_required(Capability.SUBMIT_REFERRAL)
@@ -177,7 +138,7 @@ def referral_detail(request: HttpRequest, reference: str) -> Status:
 @router.post(
     "/notifications",
     response={201: NotificationOut, 403: MessageOut, 422: ErrorsOut},
-    openapi_extra={**request_body(AnonymousNotification), "parameters": [_idempotency_header()]},
+    openapi_extra={**request_body(AnonymousNotification), "parameters": [IDEMPOTENCY_HEADER]},
     summary="Submit an anonymous notification (an adult who declined referral)",
     tags=["notifications"],
 )

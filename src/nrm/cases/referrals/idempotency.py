@@ -15,13 +15,29 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from nrm.accounts.models import Organisation
 from nrm.cases.models import IdempotencyRecord
-from nrm.cases.referrals.errors import IdempotencyConflict
+from nrm.cases.referrals.errors import (
+    IDEMPOTENCY_KEY_INVALID,
+    IDEMPOTENCY_KEY_REUSED,
+    IdempotencyConflict,
+)
+from nrm.web.api import caller_organisation
 
 KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,255}$")
+
+# The Idempotency-Key header of every API operation that creates something, for OpenAPI.
+IDEMPOTENCY_HEADER: dict[str, Any] = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
+    "description": "A retry with the same key returns the first result and creates nothing; "
+    "the same key with a different body is refused (422).",
+}
 
 
 @dataclass(frozen=True)
@@ -74,3 +90,39 @@ def idempotent_run(
         return failed.outcome
     except IntegrityError:
         return _replay(IdempotencyRecord.objects.get(organisation=organisation, key=key), digest)
+
+
+def _key_refused(message: str, code: str) -> Outcome:
+    return Outcome(
+        422, {"errors": [{"field": "Idempotency-Key", "message": message, "code": code}]}
+    )
+
+
+def idempotent_answer(
+    *,
+    request: HttpRequest,
+    response: HttpResponse,
+    payload: Any,
+    action: Callable[[], Outcome],
+) -> Outcome:
+    """The answer of an API operation that creates something: ``action`` run once per
+    Idempotency-Key of the caller's organisation (a retry replays the first answer and says so
+    in an ``Idempotent-Replayed`` header), or at once when the request has no key. A malformed
+    key, or a key used before for another body, is refused on the header's field."""
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return action()
+    if not KEY_PATTERN.match(key):
+        return _key_refused(IDEMPOTENCY_KEY_INVALID, "idempotency_key_invalid")
+    try:
+        outcome = idempotent_run(
+            organisation=caller_organisation(request),
+            key=key,
+            digest=request_digest([request.path, payload]),
+            action=action,
+        )
+    except IdempotencyConflict:
+        return _key_refused(IDEMPOTENCY_KEY_REUSED, "idempotency_key_reused")
+    if outcome.replayed:
+        response["Idempotent-Replayed"] = "true"
+    return outcome
