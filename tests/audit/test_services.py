@@ -224,6 +224,20 @@ def test_fractions_tuples_and_enumerations_are_stored_so_the_chain_still_verifie
 
 
 @pytest.mark.django_db
+def test_text_the_database_cannot_keep_is_recorded_escaped_and_the_chain_still_verifies() -> None:
+    record(reference="NRM\x00-1", key="\ud800x", name="Nguyễn")
+    bulk(2, reference="a\x00b")
+    assert entry(1).detail == {
+        "system": "operator",
+        "reference": "NRM\\x00-1",
+        "key": "\\ud800x",
+        "name": "Nguyễn",
+    }
+    assert entry(2).detail["reference"] == "a\\x00b"
+    assert chain_verify().intact
+
+
+@pytest.mark.django_db
 def test_a_verb_that_is_not_an_audit_verb_is_refused() -> None:
     with pytest.raises(ValueError, match="not a valid AuditVerb"):
         audit_record(actor=OPERATOR, verb="case.delete")  # type: ignore[arg-type]

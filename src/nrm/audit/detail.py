@@ -2,7 +2,8 @@
 
 A detail holds references, codes, counts and old/new values of changed fields: never the
 victim's account (keys in ``errors.ACCOUNT_TEXT_KEYS`` are refused at any depth) and only values
-that come back from the database exactly as they went in, so that the hash can be recomputed.
+that come back from the database exactly as they went in, so that the hash can be recomputed
+(text that jsonb cannot keep is written escaped).
 """
 
 import math
@@ -19,11 +20,19 @@ def _refuse(message: str, **values: Any) -> errors.AuditDetailRefused:
     return errors.AuditDetailRefused(message.format(**values))
 
 
+def _storable(text: str) -> str:
+    """Text as jsonb can keep it: a NUL or an unpaired surrogate (from a hostile request, say)
+    is written as its escape (``\\x00``, ``\\ud800``), so the event is still recorded."""
+    if text.isprintable() or ("\x00" not in text and text.isascii()):
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+
+
 def _clean(value: Any, key: str) -> Any:
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, str):
-        return str.__str__(value)  # enumerations of text are stored as plain text
+        return _storable(str.__str__(value))  # enumerations of text are stored as plain text
     if isinstance(value, int):
         return int(value)
     if isinstance(value, float):
