@@ -41,6 +41,8 @@ class EntityOut(Schema):
     estimated_age: int | None
     gender: str
     nationality: str
+    exploitation_type: str
+    exploitation_sub_types: list[str]
     ocg_name: str
     ocg_nationality: str
     ocg_activities: list[str]
@@ -67,6 +69,7 @@ class ReportOut(Schema):
     officer: str
     received_date: date
     events_date: date | None
+    operation: str
     source_evaluation: str
     intelligence_assessment: str
     handling_code: str

@@ -5,7 +5,8 @@ from typing import Any
 from nrm.intelligence.models import Entity, IntelligenceReport
 
 ENTITY_TEXT = (
-    "person_role", "given_name", "family_name", "gender", "nationality", "ocg_name",
+    "person_role", "given_name", "family_name", "gender", "nationality", "exploitation_type",
+    "ocg_name",
     "ocg_nationality", "address", "postcode", "premises_type", "phone", "vehicle_registration",
     "business_name", "company_number",
 )  # fmt: skip
@@ -20,6 +21,7 @@ def entity_values(entity: Entity) -> dict[str, Any]:
         "date_of_birth": entity.date_of_birth,
         "estimated_age": entity.estimated_age,
         "ocg_activities": list(entity.ocg_activities),
+        "exploitation_sub_types": list(entity.exploitation_sub_types),
     }
 
 
@@ -29,6 +31,7 @@ def report_summary(report: IntelligenceReport) -> dict[str, Any]:
         "organisation": report.organisation.code,
         "received_date": report.received_date,
         "events_date": report.events_date,
+        "operation": report.operation,
         "source_evaluation": report.source_evaluation,
         "intelligence_assessment": report.intelligence_assessment,
         "handling_code": report.handling_code,

@@ -30,7 +30,11 @@ LOCATION_LINKS = [
 ]
 PERSON_FIELDS = (
     "nrm_reference", "person_role", "given_name", "family_name", "date_of_birth", "gender",
-    "nationality",
+    "nationality", "exploitation_type",
+)  # fmt: skip
+REPORT_ANSWERS = (
+    "officer", "source_kind", "received_date", "events_date", "operation", "source_evaluation",
+    "intelligence_assessment", "handling_code", "handling_conditions", "narrative",
 )  # fmt: skip
 LOCATION_FIELDS = ("address", "postcode", "premises_type")
 
@@ -84,6 +88,10 @@ class IntelligenceReportForm(forms.Form):
         required=False,
         help_text="When what the source describes happened. " + DATE_HINT,
     )
+    operation = _text(
+        _label(REPORT_FIELDS, "operation"),
+        "If the intelligence comes from a police or partner operation",
+    )
     source_evaluation = _radios(
         _label(REPORT_FIELDS, "source_evaluation"), icodes.SourceEvaluation.choices
     )
@@ -117,6 +125,11 @@ class IntelligenceReportForm(forms.Form):
     nationality = _text(
         _label(ENTITY_FIELDS, "nationality", optional=True),
         "A country name or its ISO code, for example Albania or ALB",
+    )
+    exploitation_type = _select(
+        _label(ENTITY_FIELDS, "exploitation_type", optional=True),
+        codes.ExploitationType.choices,
+        "Only for a potential victim: what the source says they were exploited for",
     )
     nrm_reference = _text(
         _label(ENTITY_FIELDS, "nrm_reference", optional=True),
@@ -154,13 +167,10 @@ class IntelligenceReportForm(forms.Form):
 
     # The parts of the page: a heading, what it says, and its questions.
     SECTIONS = (
-        ("The report", "", (
-            "officer", "source_kind", "received_date", "events_date", "source_evaluation",
-            "intelligence_assessment", "handling_code", "handling_conditions", "narrative",
-        )),
+        ("The report", "", REPORT_ANSWERS),
         ("The person it is about", "", (
             "person_role", "given_name", "family_name", "date_of_birth", "gender", "nationality",
-            "nrm_reference",
+            "exploitation_type", "nrm_reference",
         )),
         ("Where, and the phone they use", "If the report names them. Leave these out if it "
          "does not.", (
@@ -187,12 +197,7 @@ class IntelligenceReportForm(forms.Form):
 
     def record(self) -> dict[str, Any]:
         """The answers as the report the API would receive (answers left blank left out)."""
-        report = self._answers(
-            (
-                "officer", "source_kind", "received_date", "events_date", "source_evaluation",
-                "intelligence_assessment", "handling_code", "handling_conditions", "narrative",
-            )
-        )  # fmt: skip
+        report = self._answers(REPORT_ANSWERS)
         entities, links = [], []
         self.entity_words: list[str] = []
         person = self._answers(PERSON_FIELDS)

@@ -42,18 +42,19 @@ from nrm.standard.validation import FieldError
 LIST_SEPARATOR = ";"
 SUBJECT_KEY = "subject"
 REPORT_COLUMNS = (
-    "organisation", "source_kind", "officer", "received_date", "events_date",
+    "organisation", "source_kind", "officer", "received_date", "events_date", "operation",
     "source_evaluation", "intelligence_assessment", "handling_code", "handling_conditions",
     "narrative",
 )  # fmt: skip
 SUBJECT_COLUMNS = (
     "subject_type", "nrm_reference", "person_role", "given_name", "family_name",
-    "date_of_birth", "estimated_age", "gender", "nationality", "ocg_name", "ocg_nationality",
+    "date_of_birth", "estimated_age", "gender", "nationality", "exploitation_type",
+    "exploitation_sub_types", "ocg_name", "ocg_nationality",
     "ocg_activities", "address", "postcode", "premises_type", "phone", "vehicle_registration",
     "business_name", "company_number",
 )  # fmt: skip
 COLUMNS = REPORT_COLUMNS + SUBJECT_COLUMNS
-LIST_COLUMNS = frozenset({"handling_conditions", "ocg_activities"})
+LIST_COLUMNS = frozenset({"handling_conditions", "ocg_activities", "exploitation_sub_types"})
 
 
 def _split(value: str) -> list[str]:

@@ -21,6 +21,7 @@ class IntelligenceReport(models.Model):
     officer = models.CharField(max_length=200)
     received_date = models.DateField()
     events_date = models.DateField(null=True, blank=True)
+    operation = models.CharField(max_length=200, blank=True, default="")
     source_evaluation = models.CharField(max_length=1, choices=icodes.SourceEvaluation.choices)
     intelligence_assessment = models.CharField(
         max_length=1, choices=icodes.IntelligenceAssessment.choices
@@ -78,6 +79,11 @@ class Entity(models.Model):
     estimated_age = models.PositiveSmallIntegerField(null=True, blank=True)
     gender = models.CharField(max_length=20, choices=codes.Gender.choices, blank=True, default="")
     nationality = models.CharField(max_length=3, blank=True, default="")  # ISO 3166-1 alpha-3
+    # A potential victim: what the source says they were exploited for, where or how.
+    exploitation_type = models.CharField(
+        max_length=20, choices=codes.ExploitationType.choices, blank=True, default=""
+    )
+    exploitation_sub_types = models.JSONField(default=list, blank=True)
     ocg_name = models.CharField(max_length=200, blank=True, default="")
     ocg_nationality = models.CharField(max_length=20, blank=True, default="")
     ocg_activities = models.JSONField(default=list, blank=True)

@@ -21,6 +21,7 @@ def report_rows(report: IntelligenceReport) -> list[dict[str, str]]:
         ("Source", report.get_source_kind_display()),
         ("Received", day(report.received_date)),
         ("Date of the events", day(report.events_date) if report.events_date else "Not given"),
+        ("Operation", report.operation or "None given"),
         ("Source evaluation", report.get_source_evaluation_display()),
         ("Intelligence assessment", report.get_intelligence_assessment_display()),
         ("Handling code", report.get_handling_code_display()),
@@ -71,6 +72,9 @@ def entity_details(entity: Entity) -> str:
             parts.append(_label(codes.Gender, entity.gender))
         if entity.nationality:
             parts.append(country(entity.nationality))
+        if entity.exploitation_type:
+            parts.append(_label(codes.ExploitationType, entity.exploitation_type))
+        parts += [_label(codes.ExploitationSubType, s) for s in entity.exploitation_sub_types]
     elif entity.type == icodes.EntityType.OCG:
         if entity.ocg_nationality:
             parts.append(_ocg_nationality(entity.ocg_nationality))

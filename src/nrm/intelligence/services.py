@@ -128,6 +128,7 @@ def _entity(report: IntelligenceReport, values: Any, referrals: dict[str, int]) 
             "vehicle_registration",
             "business_name",
             "company_number",
+            "exploitation_type",
         )
     }
     return Entity(
@@ -138,6 +139,7 @@ def _entity(report: IntelligenceReport, values: Any, referrals: dict[str, int]) 
         date_of_birth=values.date_of_birth,
         estimated_age=values.estimated_age,
         ocg_activities=[str(activity) for activity in values.ocg_activities],
+        exploitation_sub_types=[str(sub) for sub in values.exploitation_sub_types],
         **{name: str(value) for name, value in text.items()},
     )
 
@@ -161,6 +163,7 @@ def intelligence_report_save(
             officer=record.officer,
             received_date=record.received_date,
             events_date=record.events_date,
+            operation=record.operation or "",
             source_evaluation=record.source_evaluation,
             intelligence_assessment=record.intelligence_assessment,
             handling_code=record.handling_code,

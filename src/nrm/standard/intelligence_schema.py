@@ -17,7 +17,15 @@ from nrm.standard import codes, messages
 from nrm.standard import intelligence_codes as icodes
 from nrm.standard.codes import code_lookup
 from nrm.standard.nationality import country_code
-from nrm.standard.types import Country, PastDate, ShortText, WholeNumber, code_parser
+from nrm.standard.schema import ExploitationTypeCode, SubTypeCode
+from nrm.standard.types import (
+    Country,
+    PastDate,
+    ShortText,
+    WholeNumber,
+    code_parser,
+    schema_extra,
+)
 
 INTELLIGENCE_SCHEMA_VERSION = "1.0"
 PHONE_REGION = "GB"  # numbers written without a country code are read as UK numbers
@@ -119,7 +127,9 @@ _CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True)
 class IntelligenceEntity(BaseModel):
     """One entity a report names, with the attributes of its type."""
 
-    model_config = ConfigDict(**_CONFIG, title="Intelligence entity")
+    model_config = ConfigDict(
+        **_CONFIG, title="Intelligence entity", json_schema_extra=schema_extra()
+    )
 
     key: Annotated[str, Field(min_length=1, max_length=40)] = _field(
         "The report's own name for the entity, which its links use (e1, e2 …)"
@@ -138,6 +148,14 @@ class IntelligenceEntity(BaseModel):
     estimated_age: WholeNumber | None = _field("Person: estimated age", None, ge=0, le=120)
     gender: GenderCode | None = _field("Person: gender", None)
     nationality: Country | None = _field("Person: nationality", None)
+    exploitation_type: ExploitationTypeCode | None = _field(
+        "Potential victim: the main type of exploitation the source reports", None
+    )
+    exploitation_sub_types: list[SubTypeCode] = _field(
+        "Potential victim: sub-types of that exploitation (where or how)",
+        default_factory=list,
+        max_length=len(codes.ExploitationSubType),
+    )
     # an organised crime group
     ocg_name: ShortText | None = _field("OCG: the name it is known by", None)
     ocg_nationality: OcgNationalityCode | None = _field("OCG: predominant nationality", None)
@@ -171,6 +189,8 @@ ENTITY_ATTRIBUTES: dict[str, frozenset[str]] = {
             "estimated_age",
             "gender",
             "nationality",
+            "exploitation_type",
+            "exploitation_sub_types",
         }
     ),
     icodes.EntityType.OCG: frozenset({"ocg_name", "ocg_nationality", "ocg_activities"}),
@@ -193,7 +213,9 @@ ENTITY_NEEDS: dict[str, tuple[str, ...]] = {
 class IntelligenceLink(BaseModel):
     """A link from one entity of the report to another."""
 
-    model_config = ConfigDict(**_CONFIG, title="Intelligence link")
+    model_config = ConfigDict(
+        **_CONFIG, title="Intelligence link", json_schema_extra=schema_extra()
+    )
 
     from_key: Annotated[str, Field(min_length=1, max_length=40)] = _field(
         "The key of the entity the link starts from"
@@ -213,7 +235,7 @@ class IntelligenceReport(BaseModel):
     model_config = ConfigDict(
         **_CONFIG,
         title="Intelligence report",
-        json_schema_extra={"$id": "https://open-nrm.example/schema/intelligence-report/1.0"},
+        json_schema_extra=schema_extra("https://open-nrm.example/schema/intelligence-report/1.0"),
     )
 
     schema_version: Literal["1.0"] = _field("Version of the data standard", "1.0")
@@ -225,6 +247,9 @@ class IntelligenceReport(BaseModel):
     officer: ShortText = _field("Name of the officer recording the report")
     received_date: PastDate = _field("Date the intelligence was received")
     events_date: PastDate | None = _field("Date of the events the intelligence describes", None)
+    operation: ShortText | None = _field(
+        "The name of the operation the intelligence comes from, if any", None
+    )
     source_evaluation: SourceEvaluationCode = _field("3x5x2: how reliable the source is (1-3)")
     intelligence_assessment: AssessmentCode = _field("3x5x2: how the source knows it (A-E)")
     handling_code: HandlingCodeCode = _field("3x5x2: P, or C with its conditions")

@@ -13,12 +13,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from nrm.standard import messages
+from nrm.standard.codes import SUB_TYPE_PARENT, ExploitationSubType, ExploitationType
 from nrm.standard.errors import plain_message
 from nrm.standard.intelligence_codes import (
     LINK_ENDS,
     EntityType,
     HandlingCode,
     LinkType,
+    PersonRole,
     link_fits,
 )
 from nrm.standard.intelligence_schema import (
@@ -37,6 +39,7 @@ from nrm.standard.intelligence_words import (
     link_name,
     nested_name,
 )
+from nrm.standard.rules import sub_types_not_of
 from nrm.standard.text import text_problems
 from nrm.standard.validation import FieldError, Validated, _show
 from nrm.standard.words import long_date, one_of, sentence
@@ -117,11 +120,38 @@ def _entity_rules(report: IntelligenceReport) -> Iterator[Problem]:
                     Name=sentence(name), kind=kind, entity=owner
                 )
                 yield f"entities[{n}].{field}", message, "attribute_not_of_type", None
+        yield from _exploitation_rules(n, entity)
         needs = ENTITY_NEEDS[entity.type]
         if all(getattr(entity, field) in (None, "") for field in needs):
             what = " or ".join(ENTITY_FIELDS[field].name for field in needs)
             message = messages.ENTITY_NEEDS.format(needs=what, entity=owner, kind=kind)
             yield f"entities[{n}].{needs[0]}", message, "missing", None
+
+
+def _exploitation_rules(n: int, entity: IntelligenceEntity) -> Iterator[Problem]:
+    """Where or how someone was exploited: only for a potential victim, and sub-types of the
+    type given."""
+    owner = entity_name(n)
+    given = entity.exploitation_type is not None or entity.exploitation_sub_types
+    if entity.type != EntityType.PERSON or not given:
+        return
+    if entity.person_role not in (None, PersonRole.POTENTIAL_VICTIM):
+        message = messages.EXPLOITATION_ONLY_VICTIM.format(entity=owner)
+        yield f"entities[{n}].exploitation_type", message, "not_a_victim", None
+        return
+    subs = [str(sub) for sub in entity.exploitation_sub_types]
+    if entity.exploitation_type is None:
+        message = messages.ENTITY_SUB_TYPE_NEEDS_TYPE.format(entity=owner)
+        yield f"entities[{n}].exploitation_type", message, "missing", None
+        return
+    for sub in sub_types_not_of(str(entity.exploitation_type), subs):
+        message = messages.ENTITY_SUB_TYPE_NOT_OF_TYPE.format(
+            sub_type=ExploitationSubType(sub).label,
+            parent=ExploitationType(SUB_TYPE_PARENT[sub]).label,
+            entity=owner,
+            type=ExploitationType(entity.exploitation_type).label,
+        )
+        yield f"entities[{n}].exploitation_sub_types", message, "sub_type_mismatch", sub
 
 
 def _allowed_ends(link_type: LinkType) -> str:

@@ -14,6 +14,7 @@ REPORT_FIELDS: dict[str, FieldWords] = {
     "officer": _words("Your name", "your name"),
     "received_date": _words("Date the intelligence was received"),
     "events_date": _words("Date of the events", "the date of the events"),
+    "operation": _words("Name of the operation (if any)", "the name of the operation"),
     "source_evaluation": _words("Source evaluation", "the source evaluation"),
     "intelligence_assessment": _words("Intelligence assessment", "the intelligence assessment"),
     "handling_code": _words("Handling code", "the handling code"),
@@ -39,6 +40,13 @@ ENTITY_FIELDS: dict[str, FieldWords] = {
     "estimated_age": _words("Estimated age in years", "the estimated age"),
     "gender": _words("Gender"),
     "nationality": _words("Nationality"),
+    "exploitation_type": _words("Type of exploitation", "the type of exploitation"),
+    "exploitation_sub_types": _words(
+        "Where or how they were exploited",
+        "where or how they were exploited",
+        item="sub-type",
+        items="sub-types",
+    ),
     "ocg_name": _words("Name of the group", "the name of the group"),
     "ocg_nationality": _words("Predominant nationality of the group"),
     "ocg_activities": _words(

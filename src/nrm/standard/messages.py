@@ -156,6 +156,17 @@ ENTITY_ATTRIBUTE_NOT_OF_TYPE = (
     "{Name} is not recorded for {kind}. Remove it from {entity}, or change what {entity} is"
 )
 ENTITY_NEEDS = "Enter {needs} of {entity}, which is {kind}"
+EXPLOITATION_ONLY_VICTIM = (
+    "Where or how someone was exploited is recorded only for a potential victim. Remove it from "
+    "{entity}, or make {entity} a potential victim"
+)
+ENTITY_SUB_TYPE_NOT_OF_TYPE = (
+    "{sub_type} is a sub-type of {parent}, but the type of exploitation of {entity} is {type}. "
+    "Select only sub-types of {type}, or change the type"
+)
+ENTITY_SUB_TYPE_NEEDS_TYPE = (
+    "Select the type of exploitation of {entity} as well as where or how they were exploited"
+)
 LINK_UNKNOWN_ENTITY = (
     "{Link} names an entity the report does not have, {key}. Use the key of one of the "
     "report's entities"

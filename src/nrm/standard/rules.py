@@ -94,23 +94,22 @@ def _region_rules(nation: str, region: str) -> Iterator[Problem]:
         )
 
 
+def sub_types_not_of(etype: str, sub_types: Sequence[str]) -> list[str]:
+    """The sub-types in ``sub_types`` that are not of the exploitation type ``etype``."""
+    return [sub for sub in sub_types if SUB_TYPE_PARENT[sub] != etype]
+
+
 def _exploitation_rules(
     etype: str, sub_types: Sequence[str], region: str, country: str | None
 ) -> Iterator[Problem]:
-    for sub in sub_types:
-        parent = SUB_TYPE_PARENT[sub]
-        if parent != etype:
-            yield (
-                "exploitation_sub_types",
-                say(
-                    messages.SUB_TYPE_NOT_OF_TYPE,
-                    sub_type=ExploitationSubType(sub).label,
-                    parent=ExploitationType(parent).label,
-                    type=ExploitationType(etype).label,
-                ),
-                "sub_type_mismatch",
-                sub,
-            )
+    for sub in sub_types_not_of(etype, sub_types):
+        message = say(
+            messages.SUB_TYPE_NOT_OF_TYPE,
+            sub_type=ExploitationSubType(sub).label,
+            parent=ExploitationType(SUB_TYPE_PARENT[sub]).label,
+            type=ExploitationType(etype).label,
+        )
+        yield ("exploitation_sub_types", message, "sub_type_mismatch", sub)
     if region == ExploitationRegion.OVERSEAS and country is None:
         yield ("exploitation_country", say(messages.OVERSEAS_NEEDS_COUNTRY), "required", None)
     elif country is not None and region not in (

@@ -18,6 +18,7 @@ from nrm.standard.types import (
     WholeNumber,
     YesNo,
     code_parser,
+    schema_extra,
 )
 
 SCHEMA_VERSION = "1.0"
@@ -61,7 +62,7 @@ class Referral(BaseModel):
         extra="forbid",
         str_strip_whitespace=True,
         title="NRM referral",
-        json_schema_extra={"$id": "https://open-nrm.example/schema/referral/1.0"},
+        json_schema_extra=schema_extra("https://open-nrm.example/schema/referral/1.0"),
     )
 
     schema_version: Literal["1.0"] = _field("referral", "Version of the data standard", "1.0")
@@ -185,7 +186,10 @@ class AnonymousNotification(BaseModel):
     """Notification of an adult potential victim who declined referral: no identifying details."""
 
     model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, title="Anonymous notification"
+        extra="forbid",
+        str_strip_whitespace=True,
+        title="Anonymous notification",
+        json_schema_extra=schema_extra(),
     )
 
     schema_version: Literal["1.0"] = _field("notification", "Version of the data standard", "1.0")

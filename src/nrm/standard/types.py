@@ -204,3 +204,32 @@ def values_from_text(model: type[BaseModel], data: dict[str, Any]) -> dict[str, 
         elif kind is int and _WHOLE.match(text):
             data[name] = int(text)
     return data
+
+
+def null_means_not_given(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """A model's ``json_schema_extra``: every answer with a default admits null in the schema,
+    as every door reads null as "not given" (so the default applies)."""
+    for name, info in model.model_fields.items():
+        found = schema.get("properties", {}).get(name)
+        if found is None or info.is_required():
+            continue
+        if found.get("type") == "null" or any(
+            option.get("type") == "null" for option in found.get("anyOf", [])
+        ):
+            continue
+        kept = {k: found.pop(k) for k in list(found) if k in ("title", "description", "default")}
+        kept.update({k: found.pop(k) for k in list(found) if k == "section"})
+        inner = dict(found)
+        found.clear()
+        found.update({"anyOf": [inner, {"type": "null"}], **kept})
+
+
+def schema_extra(identifier: str | None = None) -> Any:
+    """A model's ``json_schema_extra``: ``null_means_not_given``, and the schema's ``$id``."""
+
+    def amend(schema: dict[str, Any], model: type[BaseModel]) -> None:
+        null_means_not_given(schema, model)
+        if identifier:
+            schema["$id"] = identifier
+
+    return amend
