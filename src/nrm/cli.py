@@ -76,8 +76,12 @@ COMMANDS: dict[str, Command] = {
     "report": Command(
         "nrm.statistics.commands", "produce the official statistics tables and charts for a year"
     ),
+    "assessment": Command(
+        "nrm.intelligence.commands",
+        "the UKHTC strategic assessment of a year: referrals and intelligence, people counted once",
+    ),
     "verify-published": Command(
-        "nrm.statistics.commands",
+        "nrm.intelligence.commands",
         "compare the computed tables with the published figures, cell by cell",
     ),
 }

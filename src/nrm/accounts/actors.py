@@ -40,6 +40,7 @@ OPERATOR = SystemActor(
             Capability.READ_EXTRACTS,
             Capability.MANAGE_ACCOUNTS,
             Capability.RECORD_INTELLIGENCE,
+            Capability.READ_NATIONAL_INTELLIGENCE,
         }
     ),
     sees_every_case=True,

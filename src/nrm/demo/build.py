@@ -32,6 +32,7 @@ from nrm.cases.referrals.services import (
     referral_check,
     referrals_save,
 )
+from nrm.demo.assessment import demo_assessment_intelligence
 from nrm.demo.casework import demo_casework_create
 from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.demo.intelligence import demo_intelligence_create
@@ -164,6 +165,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         live = demo_casework_create(today=timezone.localdate(), users=users)
     reports = demo_intelligence_create()
+    assessed = demo_assessment_intelligence()
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(actor=DEMO, user=responder, name="demo")
@@ -172,8 +174,8 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         f"Live casework: {live} recent cases at every stage; backlog '{DEMO_BACKLOG}' of "
         f"{inherited.cases.count()} cases open on {long_date(DEMO_TODAY)} (try: nrm backlog show "
         f"'{DEMO_BACKLOG}', nrm deadlines --no-email)",
-        f"Intelligence: {reports} graded reports from 2012 (demo-intelligence-analyst, "
-        "demo-intelligence-officer)",
+        f"Intelligence: {reports + assessed} graded reports of 2011 and 2012 "
+        "(demo-intelligence-analyst, demo-intelligence-officer; try: nrm assessment --year 2012)",
         "Demo accounts (fictional; new passwords and set-up links on every build):",
         *(
             line

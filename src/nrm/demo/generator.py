@@ -14,6 +14,7 @@ from typing import Any
 from nrm.demo import plan_2012, plan_history, table9
 from nrm.demo.allocate import assign_cells, clean_cut, date_slots, expand, split, subtract
 from nrm.demo.people import DEMO_TODAY, Person, to_record, type_weight
+from nrm.demo.repeats import repeats_apply
 from nrm.demo.steps import (
     assign_authorities,
     assign_dates,
@@ -177,4 +178,6 @@ def generate_records() -> list[dict[str, Any]]:
         for person in people:
             records.append((person.referral_date, len(records), to_record(person, rng)))
     records.sort(key=lambda item: (item[0], item[1]))
-    return [record for _day, _seq, record in records]
+    ordered = [record for _day, _seq, record in records]
+    repeats_apply(ordered)
+    return ordered

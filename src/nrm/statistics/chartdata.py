@@ -65,7 +65,7 @@ def chart_data(table: Presented) -> ChartData | None:
         kind=spec.chart,
         years=" and ".join(str(y) for y in years) if len(years) <= 2 else f"{years[0]}-{years[-1]}",
         categories=[" ".join(str(v) for v in row[:labels]) for row in body],
-        series=result.column_labels if result.column_keys != [()] else ["Referrals"],
+        series=result.column_labels if result.column_keys != [()] else [spec.counted],
         values=[[v if isinstance(v, int) else 0 for v in row] for row in cells],
         withheld=sum(1 for row in cells for v in row if v == SUPPRESSED),
     )

@@ -1,16 +1,17 @@
-"""``nrm extract``, ``nrm report`` and ``nrm verify-published``: operator doors onto the
-statistics services. The operator's OS user name is recorded in the audit detail."""
+"""``nrm extract`` and ``nrm report``, and the body of ``nrm verify-published``: operator doors
+onto the statistics services. The operator's OS user name is recorded in the audit detail."""
 
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from nrm.accounts.actors import OPERATOR, Actor
 from nrm.statistics.ctdc_extract import CtdcFormatError, ctdc_table
 from nrm.statistics.disclosure import DisclosureRule
 from nrm.statistics.extract import ExtractKeyMissing
+from nrm.statistics.published.verifier import Verifier
 from nrm.statistics.published.verify import verify_print
 from nrm.statistics.report import ReportError, formats_parse, load_referrals, report_write
 from nrm.statistics.services import extract_create, published_verify, report_create
@@ -112,7 +113,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_verify(args: argparse.Namespace) -> int:
+def cmd_verify(
+    args: argparse.Namespace, checkers: Sequence[Callable[[Verifier], None]] = ()
+) -> int:
+    """``nrm verify-published``; the command itself is owned by the part above the statistics
+    whose ``checkers`` run too (``nrm.intelligence.commands``)."""
     try:
         referrals = load_referrals(args.extract, progress=False)
     except ReportError as exc:
@@ -125,6 +130,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         reference=args.reference,
         operator=_operator(),
         source=args.extract.name if args.extract else "case store",
+        checkers=checkers,
     )
     return verify_print(verifier, show_all=args.all)
 
@@ -132,10 +138,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "extract": extract_arguments,
     "report": report_arguments,
-    "verify-published": verify_arguments,
 }
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "extract": cmd_extract,
     "report": cmd_report,
-    "verify-published": cmd_verify,
 }

@@ -9,7 +9,7 @@ behalf of someone, with the audit, is ``services.extract_create``.
 
 import hashlib
 import hmac
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -66,21 +66,40 @@ def _chunks(ids: list[int]) -> Iterator[list[int]]:
         yield ids[start : start + CHUNK]
 
 
-def _nationalities(ids: list[int]) -> dict[int, tuple[list[str], str | None, str | None]]:
-    found: dict[int, tuple[list[str], str | None, str | None]] = {i: ([], None, None) for i in ids}
+Nationalities = tuple[list[str], str | None, str | None]
+
+
+def nationality_parts(rows: Iterable[tuple[str, str, str | None]]) -> Nationalities:
+    """A referral's nationalities (country, basis, certainty; in their order) as the claimed
+    ones, the assessed one and its certainty."""
+    claimed: list[str] = []
+    assessed: str | None = None
+    sure: str | None = None
+    for country, basis, certainty in rows:
+        if basis == NationalityBasis.CLAIMED:
+            claimed.append(country)
+        else:
+            assessed, sure = country, certainty or None
+    return claimed, assessed, sure
+
+
+def nationality_counted(nationalities: tuple[Sequence[str], str | None, str | None]) -> str:
+    """The nationality the statistics count a referral under (``Unknown`` when none is
+    claimed): the one rule, for the extract and for the strategic assessment."""
+    claimed, assessed, certainty = nationalities
+    return nationality_key(list(claimed), assessed, certainty) if claimed else "Unknown"
+
+
+def _nationalities(ids: list[int]) -> dict[int, Nationalities]:
+    found: dict[int, list[tuple[str, str, str | None]]] = {i: [] for i in ids}
     rows = (
         Nationality.objects.filter(referral_id__in=ids)
         .order_by("referral_id", "position", "id")
         .values_list("referral_id", "country", "basis", "certainty")
     )
     for referral_id, country, basis, certainty in rows:
-        claimed, assessed, sure = found[referral_id]
-        if basis == NationalityBasis.CLAIMED:
-            claimed.append(country)
-        else:
-            assessed, sure = country, certainty or None
-        found[referral_id] = (claimed, assessed, sure)
-    return found
+        found[referral_id].append((country, basis, certainty))
+    return {i: nationality_parts(parts) for i, parts in found.items()}
 
 
 def _decisions(ids: list[int]) -> dict[tuple[int, str], tuple[str, date]]:
@@ -118,7 +137,7 @@ def extract_row(
     was recorded with, its nationalities (claimed, assessed, certainty) and its latest decision
     at each stage (outcome, date; ``None``: pending). The one place an extract row is made,
     from the case store (``extract_table``) or from records (``records.records_extract``)."""
-    claimed, assessed, certainty = nationalities
+    claimed, assessed, _certainty = nationalities
     rg_outcome, rg_days = _decision(rg, referral_date)
     cg_outcome, cg_days = _decision(cg, referral_date)
     return {
@@ -134,9 +153,7 @@ def extract_row(
         "exploitation_sub_types": ";".join(exploitation_sub_types),
         "gender": gender,
         "age_group": age_group,
-        "nationality": (
-            nationality_key(list(claimed), assessed, certainty) if claimed else "Unknown"
-        ),
+        "nationality": nationality_counted(nationalities),
         "claimed_nationality": claimed[0] if claimed else None,
         "assessed_nationality": assessed,
         "competent_authority": competent_authority,

@@ -63,8 +63,18 @@ def _figure(table: Presented, chart: Path | None) -> str:
     return f"<figure>{_svg(chart)}{caption}</figure>"
 
 
+TITLE = "National Referral Mechanism statistics"
+
+
 def html_write(
-    tables: list[Presented], charts: dict[str, Path], out: Path, *, year: int, public: bool
+    tables: list[Presented],
+    charts: dict[str, Path],
+    out: Path,
+    *,
+    year: int,
+    public: bool,
+    title: str = TITLE,
+    methodology: str = METHODOLOGY,
 ) -> Path:
     sections = []
     for table in tables:
@@ -80,9 +90,9 @@ def html_write(
     kind = "public (disclosure controlled)" if public else "internal (exact counts)"
     page = (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>NRM statistics {year}</title><style>{_STYLE}</style></head><body>"
-        f"<h1>National Referral Mechanism statistics, {year}</h1><p>Edition: {kind}.</p>"
-        f"<h2>Methodology</h2><p>{escape(METHODOLOGY)}</p><h2>Contents</h2><ol>{contents}</ol>"
+        f"<title>{escape(title)}, {year}</title><style>{_STYLE}</style></head><body>"
+        f"<h1>{escape(title)}, {year}</h1><p>Edition: {kind}.</p>"
+        f"<h2>Methodology</h2><p>{escape(methodology)}</p><h2>Contents</h2><ol>{contents}</ol>"
         f"{''.join(sections)}</body></html>"
     )
     path = out / "index.html"

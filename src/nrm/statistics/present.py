@@ -11,7 +11,7 @@ from fractions import Fraction
 from nrm.statistics.disclosure import SUPPRESSED, DisclosureRule, Grid, Protected, grid_protect
 from nrm.statistics.result import Result
 from nrm.statistics.rounding import half_up
-from nrm.statistics.specs.model import DIMENSION_LABELS
+from nrm.statistics.specs.model import DIMENSION_LABELS, UNIT
 
 Cell = int | str | None
 
@@ -48,9 +48,11 @@ def _describe(result: Result) -> str:
     spec = result.spec
     years = spec.year_range(result.year)
     when = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
-    parts = [f"Referrals in {when} counted by "]
+    parts = [f"{spec.counted} in {when} counted by "]
     parts.append(" and ".join(DIMENSION_LABELS.get(d, d).lower() for d in spec.rows + spec.columns))
     for column, values in spec.where:
+        if column == UNIT:  # what is counted, said by ``counted``
+            continue
         parts.append(f"; only {DIMENSION_LABELS.get(column, column).lower()} {', '.join(values)}")
     if spec.share:
         parts.append("; % of the column total")
@@ -68,12 +70,12 @@ def result_present(result: Result, rule: DisclosureRule | None = None) -> Presen
     spec = result.spec
     protected = _protect(result, rule) if rule is not None else None
     body_index = {id(r): i for i, r in enumerate(r for r in result.rows if not r.is_total)}
-    labels = result.column_labels if result.column_keys != [()] else ["Referrals"]
+    labels = result.column_labels if result.column_keys != [()] else [spec.counted]
     header = [DIMENSION_LABELS.get(d, d) for d in spec.rows] + list(labels)
     if spec.total_column:
         header.append("Total")
     if spec.share:
-        header += [f"% of total {label}".strip() if label != "Referrals" else "% of total"
+        header += [f"% of total {label}".strip() if label != spec.counted else "% of total"
                    for label in labels]  # fmt: skip
     if spec.change:
         header.append("% change")

@@ -16,7 +16,7 @@ from nrm.statistics.charts import chart_draw
 from nrm.statistics.disclosure import DisclosureRule
 from nrm.statistics.engine import backend_connect, referrals_table, specs_evaluate
 from nrm.statistics.extract import ExtractKeyMissing, extract_table
-from nrm.statistics.html_report import html_write
+from nrm.statistics.html_report import METHODOLOGY, TITLE, html_write
 from nrm.statistics.present import Presented, result_present
 from nrm.statistics.renderers import WRITERS
 from nrm.statistics.specs import ALL, Spec
@@ -87,15 +87,18 @@ def report_write(
     rule: DisclosureRule | None = None,
     specs: Sequence[Spec] = ALL,
     progress: bool | None = False,
+    title: str = TITLE,
+    methodology: str = METHODOLOGY,
 ) -> list[Path]:
     """Write every table in each format, a chart per figure and the HTML page into ``out``;
     return the files. All or nothing: the files are written into a temporary folder and moved
     into ``out`` only once every one is written (``staged``), so a report that fails leaves
-    nothing of itself behind."""
+    nothing of itself behind. ``title`` and ``methodology`` head the HTML page."""
     results = specs_evaluate(specs, referrals, year=year)
     tables: list[Presented] = [result_present(result, rule) for result in results]
     with staged(out) as stage:
-        names = _write(tables, stage, year=year, formats=formats, rule=rule, progress=progress)
+        names = _write(tables, stage, year=year, formats=formats, rule=rule, progress=progress,
+                       page=(title, methodology))  # fmt: skip
     return [out / name for name in names]
 
 
@@ -107,6 +110,7 @@ def _write(
     formats: Sequence[str],
     rule: DisclosureRule | None,
     progress: bool | None,
+    page: tuple[str, str],
 ) -> list[str]:
     files: list[Path] = []
     charts: dict[str, Path] = {}
@@ -120,5 +124,6 @@ def _write(
         if drawn:
             charts[table.id] = drawn[0]
     if "html" in formats:
-        files.append(html_write(tables, charts, stage, year=year, public=rule is not None))
+        files.append(html_write(tables, charts, stage, year=year, public=rule is not None,
+                                title=page[0], methodology=page[1]))  # fmt: skip
     return [path.name for path in files]

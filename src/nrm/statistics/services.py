@@ -8,7 +8,7 @@ user name the audit event records as ``operator``.
 import io
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -88,11 +88,13 @@ def published_verify(
     actor: Actor,
     operator: str = "",
     source: str = "case store",
+    checkers: Sequence[Callable[[Verifier], None]] = (),
 ) -> Verifier:
-    """Compare the computed tables with the published ones; audited like a report."""
+    """Compare the computed tables with the published ones (and run ``checkers``, the checks
+    of parts above the statistics); audited like a report."""
     _check(actor)
     with transaction.atomic():
-        verifier = verify(referrals, year=year, reference=reference)
+        verifier = verify(referrals, year=year, reference=reference, checkers=checkers)
         audit_record(
             actor=actor,
             verb=AuditVerb.REPORT_CREATE,

@@ -59,6 +59,19 @@ KNOWN: dict[tuple[str, str], str] = {
     ),
 }
 
+# Those of the UKHTC strategic assessment, which the verification finds only when the
+# assessment is computed (``nrm.intelligence.assessment.checks``).
+KNOWN_ASSESSMENT: dict[tuple[str, str], str] = {
+    ("Table 10", "Bangladesh % change 2011-2012"): (
+        "10 in 2012: no integer 2011 base gives +66% (6 gives +66.7%, 67%)"
+    ),
+    (
+        "Text",
+        "para 3.15: encounters with subtype not recorded, % of encounters",
+    ): "458/803 = 57.0%; the four listed subtypes sum to 761 of 803",
+}
+KNOWN.update(KNOWN_ASSESSMENT)
+
 _PR_ENGLAND = (
     "found beyond the reference README: with the report's 2011 counts (Vietnam 24 adults + 68 "
     "children = 92, China 47 + 14 = 61; Tables 24, 25) and nations (Table 1: Wales 24, Scotland "
@@ -73,10 +86,14 @@ FOUND: dict[tuple[str, str], str] = {
 }
 
 NOT_FROM_REFERRALS: tuple[str, ...] = (
-    "Table 10 (UKHTC strategic assessment), Bangladesh +66%: no integer 2011 base gives 66%",
-    "Para 3.15 (UKHTC strategic assessment), subtype not recorded 458 (58%): 458/803 = 57%",
     "Para 4.11 cites 'table 13' for Scotland's prosecutions; Scotland is Table 14",
     "Para 4.12 says Table 15 shows convictions 'in 2012'; the table covers 2009-2012",
     "Para 5.29: 'financial years 2013-14 and 2013-14'",
     "Numbering: no Table 18; two tables numbered 19",
+)
+
+# Said when the strategic assessment was not computed (a verification of an extract file).
+NOT_ASSESSED = (
+    "Table 10 and the strategic assessment's figures (paras 1.24-1.28, 3.15): checked only "
+    "against the case store, with its intelligence (nrm verify-published without --extract)"
 )

@@ -56,6 +56,7 @@ class Verifier:
         self.year = year
         self.reference = reference
         self.checks: list[Check] = []
+        self.extra_checked = False  # checks of parts above the statistics ran too
         self._results: dict[tuple[str, int, bool], Result] = {}
 
     def result(self, spec_id: str, year: int | None = None) -> Result:

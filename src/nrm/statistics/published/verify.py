@@ -9,7 +9,7 @@ The known inconsistencies that cannot be computed from referral records are list
 """
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import ibis
@@ -24,7 +24,7 @@ from nrm.statistics.published.chapter1 import (
     check_t08_fig06,
 )
 from nrm.statistics.published.chapter3 import check_t22, check_t23_t25, check_t24
-from nrm.statistics.published.known import NOT_FROM_REFERRALS
+from nrm.statistics.published.known import NOT_ASSESSED, NOT_FROM_REFERRALS
 from nrm.statistics.published.paragraphs import check_paragraphs, check_press_release_regions
 from nrm.statistics.published.table9_check import check_t09
 from nrm.statistics.published.verifier import Verifier
@@ -46,12 +46,20 @@ CHECKERS: tuple[Callable[[Verifier], None], ...] = (
 )
 
 
-def verify(referrals: ibis.Table, *, year: int, reference: Path | None = None) -> Verifier:
+def verify(
+    referrals: ibis.Table,
+    *,
+    year: int,
+    reference: Path | None = None,
+    checkers: Sequence[Callable[[Verifier], None]] = (),
+) -> Verifier:
     """Run every check that applies to ``year`` (with the reference files of ``reference``, by
-    default the package's own); the verifier holds the checks."""
+    default the package's own), and the ``checkers`` of the parts above the statistics (the
+    strategic assessment's); the verifier holds the checks."""
     verifier = Verifier(referrals, year=year, reference=reference)
-    for checker in CHECKERS:
+    for checker in (*CHECKERS, *checkers):
         checker(verifier)
+    verifier.extra_checked = bool(checkers)
     return verifier
 
 
@@ -77,6 +85,8 @@ def verify_lines(verifier: Verifier, *, show_all: bool = False) -> list[str]:
     if verifier.year == 2012:
         lines.append("Known inconsistencies not computed from referral records (not checked here):")
         lines += [f"  - {text}" for text in NOT_FROM_REFERRALS]
+        if not verifier.extra_checked:
+            lines.append(f"  - {NOT_ASSESSED}")
     return lines
 
 

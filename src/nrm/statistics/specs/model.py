@@ -18,7 +18,11 @@ CODE_LISTS: dict[str, type[models.TextChoices]] = {
     "first_responder_type": codes.FirstResponderType,
     "rg_outcome": codes.DecisionOutcome,
     "cg_outcome": codes.DecisionOutcome,
+    "exploitation_sub_type": codes.ExploitationSubType,
 }
+
+# An extract column that says what a row counts, in extracts with rows of several kinds.
+UNIT = "unit"
 
 DIMENSION_LABELS: dict[str, str] = {
     "nation": "UK country",
@@ -35,6 +39,8 @@ DIMENSION_LABELS: dict[str, str] = {
     "referral_year": "Year",
     "referral_quarter": "Quarter",
     "linked_immigration_interest": "Linked immigration interest",
+    "exploitation_sub_type": "Where or how",
+    "operation": "Operation",
 }
 
 
@@ -71,6 +77,7 @@ class Spec:
     decimals: int = 0
     chart: str | None = None
     notes: str = ""
+    counted: str = "Referrals"  # what one row of the extract is, in the table's description
 
     @property
     def is_figure(self) -> bool:
