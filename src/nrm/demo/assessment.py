@@ -7,6 +7,7 @@ intelligence service's check and save like every door, in one transaction.
 Every person is invented (``names``); the operation is fictional.
 """
 
+import itertools
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from nrm.demo.repeats import respelt
 from nrm.intelligence.assessment.extract import Resolved, people_resolved
 from nrm.intelligence.assessment.rules import INTELLIGENCE, NRM, PersonYear
 from nrm.intelligence.models import Entity
-from nrm.intelligence.people import REFERRAL, record_parts
+from nrm.intelligence.people import REFERRAL, record_parts, referral_nationality
 from nrm.intelligence.services import (
     Organisations,
     intelligence_report_check,
@@ -114,9 +115,8 @@ def _duplicates(year: int, people: list[PersonYear], rng: random.Random) -> list
     victims = []
     for n, referral in enumerate(chosen[::step][: plan.DUPLICATES[year]]):
         person = referral.person
-        claimed = sorted(referral.nationalities.all(), key=lambda x: (x.position, x.pk))
         victims.append(Victim(
-            nationality=claimed[0].country if claimed else "",
+            nationality=referral_nationality(referral) or "",
             minor=referral.age_group == "minor",
             etype=referral.exploitation_type,
             given=respelt(person.given_name, n % 3),
@@ -208,6 +208,11 @@ class _Names:
         )
         noted = Entity.objects.values_list("date_of_birth", "nationality", "gender")
         self.births = {tuple(b) for b in born} | {tuple(b) for b in noted}
+        families = Referral.objects.values_list(
+            "person__family_name", "nationalities__country", "person__gender"
+        )
+        named = Entity.objects.values_list("family_name", "nationality", "gender")
+        self.families = {tuple(f) for f in families} | {tuple(f) for f in named}
 
     def birth(self, born: date, v: "Victim") -> date:
         while (born, v.nationality, v.gender) in self.births:
@@ -215,12 +220,19 @@ class _Names:
         self.births.add((born, v.nationality, v.gender))
         return born
 
-    def new(self, rng: random.Random) -> tuple[str, str]:
-        while True:
+    def new(self, rng: random.Random, v: "Victim") -> tuple[str, str]:
+        """A new name, whose family name no one of the same nationality and gender has
+        (people alike in all three, born close together, would be hard to tell apart)."""
+        for tries in itertools.count():
             found = names.person_name(rng)
-            if found not in self.taken:
+            if tries > 20:  # the common names are taken: a double-barrelled family name
+                found = (found[0], f"{found[1]}-{names.person_name(rng)[1]}")
+            family = (found[1], v.nationality, v.gender)
+            if found not in self.taken and family not in self.families:
                 self.taken.add(found)
+                self.families.add(family)
                 return found
+        raise AssertionError("unreachable")
 
 
 def _entity(key: str, v: Victim, on: date, rng: random.Random) -> dict[str, Any]:
@@ -263,7 +275,7 @@ def _identities(victims: list[Victim], people: _Names, rng: random.Random) -> No
     for v in victims:
         v.gender = v.gender or _gender(rng, v.etype)
         if v.named and not v.family:
-            v.given, v.family = people.new(rng)
+            v.given, v.family = people.new(rng, v)
 
 
 def _year_reports(year: int, resolved: Resolved, people: _Names) -> list[dict[str, Any]]:

@@ -43,10 +43,18 @@ def mention_date(entity: Entity) -> date:
     return report.events_date or report.received_date
 
 
+def referral_nationality(referral: Referral) -> str | None:
+    """The nationality a referral's person record carries: the first claimed one, else the
+    assessed one (with its nationalities loaded)."""
+    found = sorted(
+        referral.nationalities.all(), key=lambda n: (n.basis != "claimed", n.position, n.pk)
+    )
+    return found[0].country if found else None
+
+
 def referral_person_record(referral: Referral) -> PersonRecord:
     """The person of a referral (with its person and nationalities loaded)."""
     person = getattr(referral, "person", None)
-    nationalities = sorted(referral.nationalities.all(), key=lambda n: n.position)
     return PersonRecord(
         record_id=record_id(REFERRAL, referral.pk),
         source=PersonRecordSource.REFERRAL.value,
@@ -56,7 +64,7 @@ def referral_person_record(referral: Referral) -> PersonRecord:
         estimated_age=person.estimated_age if person else None,
         age_estimated_on=referral.referral_date,
         gender=(person.gender or None) if person else None,
-        nationality=nationalities[0].country if nationalities else None,
+        nationality=referral_nationality(referral),
         encountered_on=referral.referral_date,
         region=referral.police_region or None,
     )

@@ -63,7 +63,8 @@ def _share(result: Result, *key: Any) -> Fraction | None:
 
 
 def _largest_operation(result: Result, country: str) -> int:
-    return max((r.total for r in result.rows if r.key[1:] == (country,)), default=0)
+    named = (r for r in result.rows if r.key[0] is not None and r.key[1:] == (country,))
+    return max((r.total for r in named), default=0)
 
 
 def _figures(sa: _Assessment) -> dict[str, Callable[[], int]]:

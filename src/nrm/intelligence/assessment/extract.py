@@ -54,9 +54,14 @@ COLUMNS: dict[str, tuple[pa.DataType, str]] = {
         pa.string(),
         "labour sub-type, or an encounter's first sub-type (code; empty: not recorded)",
     ),
-    "operation": (pa.string(), "encounters: the operation the intelligence comes from"),
+    "operation": (
+        pa.string(),
+        "encounters: keyed hash of the operation the intelligence comes from (its name is "
+        "the report's free text)",
+    ),
     "source": (pa.string(), "persons: known to the `nrm`, to `intelligence`, or `both`"),
 }
+OPERATION_CHARACTERS = 12  # of an operation's keyed hash: enough to tell operations apart
 SCHEMA = pa.schema([pa.field(name, kind) for name, (kind, _meaning) in COLUMNS.items()])
 
 
@@ -160,7 +165,8 @@ def _rows(people: Sequence[PersonYear], encounters: Sequence[Encounter],
             age_group=e.age_group, nationality=e.nationality or "Unknown",
             exploitation_type=e.exploitation_type,
             exploitation_sub_type=e.sub_types[0] if e.sub_types else None,
-            operation=e.operation or None, source=INTELLIGENCE)  # fmt: skip
+            operation=pseudonym(e.operation, key)[:OPERATION_CHARACTERS] if e.operation else None,
+            source=INTELLIGENCE)  # fmt: skip
     return columns
 
 
