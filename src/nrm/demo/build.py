@@ -35,6 +35,7 @@ from nrm.cases.referrals.services import (
 from nrm.demo.casework import demo_casework_create
 from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.demo.intelligence import demo_intelligence_create
+from nrm.demo.intelligence_ocgs import demo_ocgs_create
 from nrm.standard.words import long_date
 
 DEMO_ORGANISATION = {
@@ -164,6 +165,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         live = demo_casework_create(today=timezone.localdate(), users=users)
     reports = demo_intelligence_create()
+    reports += demo_ocgs_create()
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(actor=DEMO, user=responder, name="demo")
