@@ -94,6 +94,7 @@ def test_an_analyst_reads_the_tables_of_a_year(
     client = signed_in(analyst)
     page = client.get("/intelligence/ocgs/tables/").content.decode()  # the newest year
     assert "Organised crime groups in 2012" in page
+    assert "The top five source countries of 2012: Nigeria." in page
     for number in range(1, 6):
         assert f"OCG table {number}:" in page
     assert '<th scope="row" class="govuk-table__header">Nigeria</th>' in page
@@ -110,6 +111,7 @@ def test_a_year_without_groups_says_so(
     )
     page = signed_in(analyst).get("/intelligence/ocgs/tables/?year=2012").content.decode()
     assert "No group linked to trafficking is named" in page
+    assert "No referrals were received in 2012" in page
 
 
 @pytest.mark.usefixtures("groups")

@@ -6,6 +6,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
@@ -36,6 +38,20 @@ def test_on_the_same_day_the_better_graded_report_decides_the_nationality() -> N
     same_day = [_mention(1, "2012-05-01", "2C", "ROU"), _mention(2, "2012-05-01", "1C", "VNM"),
                 _mention(3, "2012-05-01", "1D", "NGA")]  # fmt: skip
     assert ocg_derive(same_day).nationality == "VNM"
+
+
+@given(st.lists(
+    st.tuples(st.dates(date(2011, 1, 1), date(2011, 1, 3)), st.sampled_from(["1A", "2B", "3E"]),
+              st.sampled_from(["", "ALB", "mixed"]),
+              st.lists(st.sampled_from(["drugs", "violence", "trafficking_labour"]))),
+    max_size=6,
+), st.randoms())  # fmt: skip
+def test_the_rule_does_not_depend_on_the_order_of_the_mentions(rows: Any, random: Any) -> None:
+    mentions = [OcgMention(n, f"INT-{n:02d}", day, grading, nationality, tuple(activities))
+                for n, (day, grading, nationality, activities) in enumerate(rows)]  # fmt: skip
+    shuffled = list(mentions)
+    random.shuffle(shuffled)
+    assert ocg_derive(shuffled) == ocg_derive(mentions)
 
 
 def test_a_group_no_report_gives_a_nationality_for_is_not_recorded() -> None:

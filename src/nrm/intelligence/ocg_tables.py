@@ -162,10 +162,21 @@ def source_countries(referrals: ibis.Table, *, year: int) -> list[str]:
     return [row.labels[0] for row in spec_evaluate(SOURCES, referrals, year=year).rows]
 
 
+@dataclass(frozen=True)
+class OcgTables:
+    results: list[Result]
+    sources: list[str]  # the top five source countries of the year, largest first
+
+
 def ocg_tables_evaluate(*, year: int, actor: Actor) -> list[Result]:
     """The OCG tables (``ocg_specs``) for ``year``, from the groups of the reports ``actor``
     may see and the referrals' top five source countries of the year. For a national
     intelligence analyst, or an actor who may read extracts and sees every report."""
+    return ocg_tables_read(year=year, actor=actor).results
+
+
+def ocg_tables_read(*, year: int, actor: Actor) -> OcgTables:
+    """``ocg_tables_evaluate`` with the top five source countries it compared with."""
     sources = source_countries(referrals_load_for_intelligence(actor=actor), year=year)
     groups = [
         group
@@ -176,4 +187,4 @@ def ocg_tables_evaluate(*, year: int, actor: Actor) -> list[Result]:
     detail = {"ocg_tables": year, "groups": len(groups), "references": references}
     audit_record(actor=actor, verb=AuditVerb.INTELLIGENCE_READ, detail=detail)
     extracts = ocg_extracts(groups, year=year, sources=sources)
-    return ocg_tables_from(extracts, year=year, sources=sources)
+    return OcgTables(ocg_tables_from(extracts, year=year, sources=sources), sources)

@@ -20,7 +20,7 @@ from nrm.intelligence.ocg_pages import (
     table_present,
 )
 from nrm.intelligence.ocg_selectors import ocg_get, ocg_list, ocg_years
-from nrm.intelligence.ocg_tables import ocg_tables_evaluate
+from nrm.intelligence.ocg_tables import ocg_tables_read
 from nrm.standard.intelligence_codes import OcgActivity
 
 YEAR_INVALID = "Choose a year in which intelligence reports were received"
@@ -73,8 +73,9 @@ def ocg_tables(request: AuthenticatedRequest) -> HttpResponse:
         context["year_error"] = error
         status = 400 if error else 200
         return render(request, "intelligence/ocg_tables.html", context, status=status)
-    results = ocg_tables_evaluate(year=year, actor=request.user)
-    if any(not row.is_total for row in results[0].rows):
-        tables = [table_present(result) for result in results]
+    read = ocg_tables_read(year=year, actor=request.user)
+    context["sources"] = read.sources
+    if any(not row.is_total for row in read.results[0].rows):
+        tables = [table_present(result) for result in read.results]
         context["tables"] = [{"table": t, "rows": table_cells(t)} for t in tables]
     return render(request, "intelligence/ocg_tables.html", context)
