@@ -74,7 +74,8 @@ def cases(
     """Two referrals: "own" (met-police, Home Office, supported by the Salvation Army after a
     positive RG) and "other" (another police force, UKHTC); two intelligence reports: "own"
     (met-police, handling code P, its victim the person of the own referral) and "other"
-    (another police force, handling code C shared with no one else)."""
+    (another police force, handling code C shared with no one else), each naming a group its
+    suspect is a member of."""
     database_prepare()
     own_user, other_user = (
         make_user("seed-own", organisation),
@@ -112,8 +113,11 @@ def cases(
         ("other", other_organisation, {**valid_intelligence_report, "handling_code": "C",
                                        "handling_conditions": [other_organisation.code]}),
     ):  # fmt: skip
+        data["entities"] = [dict(e) for e in data["entities"]] + [
+            {"key": "g", "type": "ocg", "ocg_name": f"Sample Group {owner}"}
+        ]
+        data["links"] = [*data["links"], {"from_key": "e1", "to_key": "g", "type": "member_of"}]
         if owner == "own":
-            data["entities"] = [dict(e) for e in data["entities"]]
             data["entities"][1]["nrm_reference"] = own
         recorder = make_user(f"seed-intel-{owner}", home, DefaultRole.INTELLIGENCE_OFFICER)
         intelligence[owner] = intelligence_report_submit(
@@ -128,6 +132,8 @@ def cases(
             f"{owner}-entity": str(Entity.objects.filter(report__reference=ref).earliest("id").pk)
             for owner, ref in intelligence.items()
         },
+        "own-ocg": "sample-group-own",
+        "other-ocg": "sample-group-other",
         "own-notification": notes["own"],
         "other-notification": notes["other"],
         "own-draft": drafts["own"],
@@ -142,6 +148,7 @@ def _url(
     url = re.sub(r"<str:report_reference>", cases[f"{owner}-report"], route)
     url = re.sub(r"<(str:)?reference>", cases[owner + kind], url)
     url = re.sub(r"<str:node>", cases[f"{owner}-entity"], url)  # the network around an entity
+    url = re.sub(r"<str:ocg>", cases[f"{owner}-ocg"], url)  # an organised crime group
     url = re.sub(r"<str:draft_id>", cases[f"{owner}-draft"], url)
     url = re.sub(r"<str:section>", "person", url)
     url = re.sub(r"<str:year>", "2012", url)
@@ -183,7 +190,7 @@ def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow_on_every_
         granted = {c.value for c in DEFAULT_ROLES[role].capabilities}
         for route, view in pages:
             needed = getattr(view, "required_capability", None)
-            scoped = any(f"{name}>" in route for name in ("reference", "draft_id", "node"))
+            scoped = any(f"{name}>" in route for name in ("reference", "draft_id", "node", "ocg"))
             for owner in ("own", "other") if scoped else ("own",):
                 before = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count()
                 url = _url(route, cases, owner, organisation, user)

@@ -143,3 +143,15 @@ def test_counts_totals_and_ranks_agree_with_plain_counting(
             larger = {who for (who, y), n in counted.items() if y == year and n > row.counts[at]}
             assert row.positions[at] == 1 + len(larger)
     assert sum(r.total for r in result.rows if not r.is_total) == len(people)
+
+
+def test_a_spec_on_another_extract_reads_the_years_from_its_own_column() -> None:
+    rows = [{"year": y, "kind": k} for y, k in ((2011, "a"), (2012, "a"), (2012, "b"))]
+    table = referrals_table(backend_connect(), pa.Table.from_pylist(rows), name="other")
+    spec = Spec(id="x", number="X", title="X", rows=("kind",), year_column="year", total_row=True)
+    result = spec_evaluate(spec, table, year=2012)
+    assert [(r.labels[0], r.counts) for r in result.rows] == [
+        ("a", [1]),
+        ("b", [1]),
+        ("Total", [2]),
+    ]

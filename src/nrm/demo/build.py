@@ -36,6 +36,7 @@ from nrm.demo.assessment import demo_assessment_intelligence
 from nrm.demo.casework import demo_casework_create
 from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.demo.intelligence import demo_intelligence_create
+from nrm.demo.intelligence_ocgs import demo_ocgs_create
 from nrm.standard.words import long_date
 
 DEMO_ORGANISATION = {
@@ -165,6 +166,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         live = demo_casework_create(today=timezone.localdate(), users=users)
     reports = demo_intelligence_create()
+    reports += demo_ocgs_create()
     assessed = demo_assessment_intelligence()
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")

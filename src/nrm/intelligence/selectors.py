@@ -120,7 +120,11 @@ def _mention(entity: Entity) -> Mention:
 def network_visible(*, actor: Actor) -> Network:
     """The network of every report ``actor`` may see (not audited: callers audit what they
     show)."""
-    reports = report_list(actor=actor)
+    return network_of(report_list(actor=actor))
+
+
+def network_of(reports: QuerySet[IntelligenceReport]) -> Network:
+    """The network of ``reports`` (a selection of what an actor may see; not audited)."""
     entities = Entity.objects.filter(report__in=reports).select_related("report", "referral")
     links = Link.objects.filter(report__in=reports).select_related("report")
     return network_build(

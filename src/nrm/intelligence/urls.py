@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nrm.intelligence import views
+from nrm.intelligence import ocg_views, views
 
 app_name = "intelligence"
 
@@ -9,5 +9,8 @@ urlpatterns = [
     path("intelligence/new/", views.report_new, name="new"),
     path("intelligence/reports/<str:report_reference>/", views.report_detail, name="report"),
     path("intelligence/network/<str:node>/", views.network, name="network"),
+    path("intelligence/ocgs/", ocg_views.ocg_index, name="ocgs"),
+    path("intelligence/ocgs/tables/", ocg_views.ocg_tables, name="ocg-tables"),
+    path("intelligence/ocgs/<str:ocg>/", ocg_views.ocg_detail, name="ocg"),
     path("intelligence/nrm/<str:reference>/", views.linked_referral, name="nrm-record"),
 ]

@@ -101,7 +101,7 @@ def _sort_key(columns: Sequence[str], key: Key) -> tuple[Any, ...]:
 
 
 def _counts(spec: Spec, table: ibis.Table, year: int) -> dict[tuple[Key, Key], int]:
-    t = table.filter(table.referral_year.isin(spec.year_range(year)))
+    t = table.filter(table[spec.year_column].isin(spec.year_range(year)))
     for column, values in spec.where:
         t = t.filter(t[column].isin(list(values)))
     keys = list(dict.fromkeys(spec.rows + spec.columns))

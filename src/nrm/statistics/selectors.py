@@ -22,7 +22,7 @@ from django.db.models import Count, Max, Sum
 
 from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
-from nrm.accounts.permissions import capability_require
+from nrm.accounts.permissions import capability_require, has_capability
 from nrm.cases.models import Case, Decision, Referral
 from nrm.standard.codes import PoliceRegion
 from nrm.statistics.barchart import grouped_bar_svg
@@ -92,6 +92,15 @@ def _extract(fingerprint: tuple[Any, ...]) -> pa.Table:
 def referrals_load(*, actor: Actor) -> ibis.Table:
     """The pseudonymised extract of the case store as an Ibis table (DuckDB, in memory)."""
     capability_require(actor=actor, capability=Capability.READ_EXTRACTS)
+    return referrals_table(backend_connect(), _extract(store_fingerprint()))
+
+
+def referrals_load_for_intelligence(*, actor: Actor) -> ibis.Table:
+    """The same extract, for a national intelligence analyst's aggregates beside intelligence
+    (the top source countries of a year: ``nrm.intelligence.ocg_tables``), or anyone who may
+    read extracts."""
+    if not has_capability(actor, Capability.READ_EXTRACTS):
+        capability_require(actor=actor, capability=Capability.READ_NATIONAL_INTELLIGENCE)
     return referrals_table(backend_connect(), _extract(store_fingerprint()))
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from nrm.standard import codes
+from nrm.standard.intelligence_codes import OcgActivity
 
 # The code list behind each coded extract column: labels come from the data standard.
 CODE_LISTS: dict[str, type[models.TextChoices]] = {
@@ -19,6 +20,8 @@ CODE_LISTS: dict[str, type[models.TextChoices]] = {
     "rg_outcome": codes.DecisionOutcome,
     "cg_outcome": codes.DecisionOutcome,
     "exploitation_sub_type": codes.ExploitationSubType,
+    "ocg_activity": OcgActivity,  # the OCG extract of nrm.intelligence.ocg_tables
+    "ocg_trafficking": OcgActivity,
 }
 
 # An extract column that says what a row counts, in extracts with rows of several kinds.
@@ -56,7 +59,8 @@ class Spec:
     better (ties kept) by the last column (``top_by="last"``) or the row total
     (``top_by="total"``), within each value of ``top_within`` when given; ``positions`` adds each
     row's rank in every column, among all rows. ``decimals`` rounds percentages (half away from
-    zero).
+    zero). ``year_column`` is the extract column the years are read from (another extract than
+    the referrals' names its own).
     """
 
     id: str
@@ -78,6 +82,7 @@ class Spec:
     chart: str | None = None
     notes: str = ""
     counted: str = "Referrals"  # what one row of the extract is, in the table's description
+    year_column: str = "referral_year"
 
     @property
     def is_figure(self) -> bool:
