@@ -26,6 +26,8 @@ from nrm.cases.casework.services.edits import case_edit, case_note_add
 from nrm.cases.models import Case, Person, ReferralDraft
 from nrm.cases.referrals.importers import ImportOptions, referrals_import
 from nrm.cases.stages import Event
+from nrm.intelligence.assessment.extract import assessment_build
+from nrm.intelligence.assessment.write import assessment_write
 from nrm.intelligence.importers import intelligence_import
 from nrm.intelligence.models import Entity, IntelligenceReport
 from nrm.statistics.disclosure import DisclosureRule
@@ -163,7 +165,7 @@ def test_a_canary_in_every_field_through_every_door_leaks_nowhere(
     assert leaks == []
 
 
-INTELLIGENCE_TEXT = ("officer", "narrative")
+INTELLIGENCE_TEXT = ("officer", "narrative", "operation")
 ENTITY_TEXT = ("given_name", "family_name", "address", "postcode", "ocg_name", "business_name")
 
 
@@ -251,14 +253,18 @@ def test_a_canary_in_an_intelligence_report_through_every_door_leaks_nowhere(
     referrals = referrals_table(backend_connect(), extract)
     report_write(referrals, year=2012, out=tmp_path / "out" / "internal")
     report_write(referrals, year=2012, out=tmp_path / "out" / "public", rule=DisclosureRule())
+    assessment = assessment_build(year=2012)
+    assessment_write(assessment, out=tmp_path / "out" / "assessment")
     places: dict[str, str] = {
         "log": server_log.getvalue(),
         "emails": json.dumps([[m.subject, m.body, m.to] for m in mail.outbox]),
         "notices": json.dumps(list(Notice.objects.values_list("subject", "body"))),
         "extract": json.dumps(extract.to_pylist(), default=str),
+        "assessment extract": json.dumps(assessment.table.to_pylist(), default=str),
         "audit": json.dumps(list(AuditEvent.objects.values_list("detail", flat=True))),
         **{f"report {name}": text for name, text in _texts(tmp_path / "out")},
     }
+    assert assessment.table.num_rows > 0
     # The canary went in through the doors that accepted it: API, CSV import and web form
     assert IntelligenceReport.objects.filter(narrative__startswith=CANARY).count() == 3
     assert Entity.objects.filter(ocg_name__startswith=CANARY).count() == 1

@@ -26,7 +26,7 @@ def _every(result: Result, at: int) -> dict[Any, int]:
 
 
 def _row_count(row: Row | None, at: int = -1) -> int:
-    return 0 if row is None else row.counts[at]
+    return 0 if row is None or not row.counts else row.counts[at]
 
 
 class _Assessment:
