@@ -97,3 +97,22 @@ def test_only_a_national_analyst_may_produce_the_assessment(
         assessment_create(actor=officer, year=2012)
     assert AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).exists()
     assert assessment_create(actor=analyst, year=2012).assessment.people == 2
+
+
+def test_the_page_shows_a_national_analyst_the_year_s_tables_and_refuses_others(
+    store: str, analyst: User, officer: User, signed_in: Any
+) -> None:
+    client = signed_in(analyst)
+    page = client.get("/intelligence/assessment/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Strategic assessment of 2012" in text and 'id="t10-table"' in text
+    assert "3 referrals and reports of potential victims in 2011 and 2012 are 2 people" in text
+    assert "The published assessment of 2012 gives 58 figures" in text
+    assert "Testa" not in text and "Fictiva" not in text  # no names
+    wrong = client.get("/intelligence/assessment/?year=1999")
+    assert wrong.status_code == 400 and "Choose a year in which potential victims" in (
+        wrong.content.decode()
+    )
+    assert signed_in(officer).get("/intelligence/assessment/").status_code == 403
+    assert "strategic assessment" in client.get("/intelligence/").content.decode()

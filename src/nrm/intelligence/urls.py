@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nrm.intelligence import ocg_views, views
+from nrm.intelligence import assessment_views, ocg_views, views
 
 app_name = "intelligence"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("intelligence/ocgs/tables/", ocg_views.ocg_tables, name="ocg-tables"),
     path("intelligence/ocgs/<str:ocg>/", ocg_views.ocg_detail, name="ocg"),
     path("intelligence/nrm/<str:reference>/", views.linked_referral, name="nrm-record"),
+    path("intelligence/assessment/", assessment_views.assessment, name="assessment"),
 ]

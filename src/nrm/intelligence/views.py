@@ -37,6 +37,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     context = {
         "page_obj": page_obj,
         "can_record": has_capability(request.user, Capability.RECORD_INTELLIGENCE),
+        "can_assess": has_capability(request.user, Capability.READ_NATIONAL_INTELLIGENCE),
     }
     return render(request, "intelligence/index.html", context)
 
