@@ -3,7 +3,8 @@
 from datetime import date
 
 from nrm.intelligence.assessment.rules import INTELLIGENCE, NRM, Encounter, person_year
-from nrm.intelligence.resolution.stored import stored_matches_settings
+from nrm.intelligence.resolution import PersonRecord, people_resolve
+from nrm.intelligence.resolution.stored import model_stored, stored_matches_settings
 
 
 def _seen(record_id: str, source: str, on: str, **values: object) -> Encounter:
@@ -50,3 +51,19 @@ def test_every_type_recorded_is_an_instance_and_not_recorded_only_when_none_is()
 
 def test_the_stored_model_has_the_comparisons_and_blocking_rules_of_the_settings() -> None:
     assert stored_matches_settings()
+
+
+def test_records_none_of_which_has_a_date_of_birth_are_resolved() -> None:
+    records = [
+        PersonRecord(
+            f"mention:{n}",
+            "intelligence_report",
+            "Ana",
+            f"Vell{n % 3}",
+            estimated_age=20 + n,
+            age_estimated_on=date(2012, 1, 1),
+        )
+        for n in range(6)
+    ]
+    resolution = people_resolve(records=records, model=model_stored())
+    assert len(resolution.clusters) == 6

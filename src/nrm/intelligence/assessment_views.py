@@ -61,6 +61,9 @@ def assessment(request: AuthenticatedRequest) -> HttpResponse:
     verifier = Verifier(table, year=year, reference=None)
     check_assessment(verifier, table)
     context.update(
+        records=f"{written.assessment.records:,}",
+        people=f"{written.assessment.people:,}",
+        review=written.assessment.review,
         assessment=written.assessment,
         tables=_tables(table, year),
         checked=len(verifier.checks),

@@ -68,7 +68,8 @@ def records_prepare(*, frame: pd.DataFrame) -> pd.DataFrame:
     prepared["names_by_chance"] = (len(prepared) * surname_share * forenames_share).fillna(0.0)
 
     dob = pd.to_datetime(frame["date_of_birth"], errors="coerce")
-    prepared["dob"] = dob.dt.date.astype(object).where(dob.notna(), None)
+    # Timestamps (a day), not dates as objects: the type is known even when all are missing.
+    prepared["dob"] = dob.dt.normalize()
     swappable = dob.notna() & (dob.dt.day <= 12) & (dob.dt.day != dob.dt.month)
     swapped = pd.to_datetime(
         pd.DataFrame(
@@ -80,7 +81,7 @@ def records_prepare(*, frame: pd.DataFrame) -> pd.DataFrame:
         ),
         errors="coerce",
     )
-    prepared["dob_swapped"] = swapped.dt.date.astype(object).where(swappable, None)
+    prepared["dob_swapped"] = swapped.dt.normalize().where(swappable)
 
     estimated_on = pd.to_datetime(frame["age_estimated_on"], errors="coerce")
     age = pd.to_numeric(frame["estimated_age"], errors="coerce")
