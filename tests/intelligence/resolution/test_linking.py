@@ -147,3 +147,11 @@ def test_linking_does_not_depend_on_the_order_of_records_or_pairs() -> None:
     assert sorted(again.refused) == sorted(first.refused)
     for cluster_id, members in first.clusters.groupby("cluster_id")["record_id"]:
         assert cluster_id == min(members)
+
+
+def test_a_missing_value_in_any_form_is_no_conflict() -> None:
+    prepared = _prepared(("a", None, "female"), ("b", None, None), ("c", None, None))
+    prepared["gender"] = pd.Series(["female", float("nan"), float("nan")], dtype=object)
+    prepared["dob"] = pd.Series([pd.NaT, None, float("nan")], dtype=object)
+    linked = _link(prepared, _pairs(("a", "b", 0.99), ("b", "c", 0.9)))
+    assert set(_clusters(linked).values()) == {"a"}

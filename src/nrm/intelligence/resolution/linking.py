@@ -29,6 +29,7 @@ are taken in the order of the record ids.
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -59,10 +60,16 @@ class _Identifiers:
     """Whether two records' recorded identifiers contradict each other."""
 
     def __init__(self, prepared: pd.DataFrame) -> None:
-        ids = prepared["unique_id"].astype(str)
-        self.dob: dict[str, date | None] = dict(zip(ids, prepared["dob"], strict=True))
-        self.swapped: dict[str, date | None] = dict(zip(ids, prepared["dob_swapped"], strict=True))
-        self.gender: dict[str, str | None] = dict(zip(ids, prepared["gender"], strict=True))
+        self.dob: dict[str, date | None] = self._values(prepared, "dob")
+        self.swapped: dict[str, date | None] = self._values(prepared, "dob_swapped")
+        self.gender: dict[str, str | None] = self._values(prepared, "gender")
+
+    @staticmethod
+    def _values(prepared: pd.DataFrame, column: str) -> dict[str, Any]:
+        """Record id → value, any form of missing (None, NaN, NaT, NA) as None."""
+        values = prepared[column].astype(object)
+        kept = values.where(values.notna(), None)
+        return dict(zip(prepared["unique_id"].astype(str), kept, strict=True))
 
     def conflict(self, left: str, right: str) -> bool:
         gender_l, gender_r = self.gender[left], self.gender[right]

@@ -9,16 +9,17 @@ themselves); a matched pair whose merge is refused goes to an analyst with the p
 ``REVIEW_THRESHOLD`` and the match threshold. All four were chosen on 100,000 generated records
 of another seed (2013) than the one the benchmark reports (2012), so the reported figures are
 not tuned on the set they measure (``bench/resolution.py --seed 2013 --sweep``, figures in
-``bench/README.md``). ``LINK_VETO`` and ``LINK_SUPPORT`` from a grid (veto 0.05 to 0.65,
-support none, a half or three quarters): 0.1 and a half balance the clusters best, and the
-results change by less than 0.005 around them. The match threshold is then the one, among
-0.30, 0.35 ... 0.95 and 0.99, at which the clusters, the people resolution stores, are best
-balanced (the lower of their precision and recall highest). Linking lets it be far lower than
-with connected components (0.95 there, clusters 0.928 and 0.935): a wrong pair no longer
+``bench/README.md``). ``LINK_VETO`` and ``LINK_SUPPORT`` from a grid (veto 0.05 to 0.3, support
+none, a half or three quarters, match thresholds 0.6 to 0.8): a half is clearly best (no support
+rule at most 0.951 for the lower of precision and recall, three quarters 0.929), and the vetoes
+0.05 to 0.2 are within 0.002 of each other (0.956 at 0.1). The match threshold is then the one,
+among 0.30, 0.35 ... 0.95 and 0.99, at which the clusters, the people resolution stores, are
+best balanced (the lower of their precision and recall highest). Linking lets it be far lower
+than with connected components (0.95 there, clusters 0.928 and 0.935): a wrong pair no longer
 chains two people's records together when the other pairs between them disagree. The review
-threshold is the highest at which matched and reviewed pairs together hold more than 0.95 of
-the true pairs. Probabilities fall as the records resolved together grow (the prior falls), so
-the same thresholds are conservative on smaller sets.
+threshold is the highest at which matched and reviewed pairs together hold more than 0.95 of the
+true pairs. Probabilities fall as the records resolved together grow (the prior falls), so the
+same thresholds are conservative on smaller sets.
 
 Blocking. Only pairs that agree on one of the rules are scored, so the rules decide recall:
 the same date of birth; a date of birth equal to the other's with day and month swapped; the
