@@ -155,3 +155,14 @@ def test_a_missing_value_in_any_form_is_no_conflict() -> None:
     prepared["dob"] = pd.Series([pd.NaT, None, float("nan")], dtype=object)
     linked = _link(prepared, _pairs(("a", "b", 0.99), ("b", "c", 0.9)))
     assert set(_clusters(linked).values()) == {"a"}
+
+
+def test_probabilities_differing_only_in_their_last_bits_are_taken_in_the_same_order() -> None:
+    # a and c cannot be together (dates of birth years apart), so whichever of the two pairs
+    # is taken first decides where b goes: noise of a retraining must not decide it.
+    prepared = _prepared(
+        ("a", date(1990, 3, 7), None), ("b", None, None), ("c", date(1996, 1, 20), None)
+    )
+    tied = _link(prepared, _pairs(("a", "b", 0.9), ("b", "c", 0.9)))
+    jittered = _link(prepared, _pairs(("a", "b", 0.9), ("b", "c", 0.9 + 4e-16)))
+    assert _clusters(tied) == _clusters(jittered) == {"a": "a", "b": "a", "c": "c"}

@@ -22,8 +22,8 @@ pair may still bring the two records together through others, if its own merge p
 analysts accepted are merged first, in the order of their record ids, whatever the model
 says, unless a rejected pair would end up inside the cluster: a rejection keeps its two records
 apart and blocks any merge of their clusters. The result depends only on the records, the
-pairs' probabilities and the decisions, never on the order of the input; ties of probability
-are taken in the order of the record ids.
+pairs' probabilities (to ``ORDER_DECIMALS`` places) and the decisions, never on the order of
+the input; ties are taken in the order of the record ids.
 """
 
 from collections.abc import Iterable, Sequence
@@ -39,6 +39,8 @@ from nrm.intelligence.resolution.clusters import clusters_from_pairs
 Pair = tuple[str, str]
 # Two recorded dates of birth this close are a typo of one another, not a conflict.
 BIRTH_DAYS_APART = 10
+# Matched pairs are taken in the order of their probabilities to this many decimal places.
+ORDER_DECIMALS = 12
 
 
 def _ordered(pair: Pair) -> Pair:
@@ -133,8 +135,12 @@ def clusters_link(
         if a != b and not _cross_rejected(clusters, a, b, rejected_set):
             clusters.merge(a, b)
             links.append((left, right))
-    matched = pairs[pairs["match_probability"] >= match_threshold].sort_values(
-        ["match_probability", "record_id_l", "record_id_r"], ascending=[False, True, True]
+    matched = pairs[pairs["match_probability"] >= match_threshold]
+    # Probabilities from two trainings on the same records can differ in their last bits (the
+    # sums of parallel threads), so the order reads them to ``ORDER_DECIMALS`` places.
+    matched = matched.assign(order=matched["match_probability"].round(ORDER_DECIMALS))
+    matched = matched.sort_values(
+        ["order", "record_id_l", "record_id_r"], ascending=[False, True, True]
     )
     refused: list[Pair] = []
     for left, right in zip(matched["record_id_l"], matched["record_id_r"], strict=True):
