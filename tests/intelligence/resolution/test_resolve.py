@@ -108,8 +108,22 @@ def test_a_clear_non_match_is_not_merged(resolution: Resolution) -> None:
 def test_pairs_are_split_at_the_thresholds(resolution: Resolution) -> None:
     assert (resolution.matches["match_probability"] >= settings.MATCH_THRESHOLD).all()
     review = resolution.review["match_probability"]
-    assert ((review >= settings.REVIEW_THRESHOLD) & (review < settings.MATCH_THRESHOLD)).all()
+    refused = resolution.refused["match_probability"]
+    assert len(refused) > 0
+    assert (refused >= settings.MATCH_THRESHOLD).all()
+    assert len(review[review >= settings.MATCH_THRESHOLD]) == len(refused)
+    assert (review >= settings.REVIEW_THRESHOLD).all()
     assert (resolution.pairs["record_id_l"] < resolution.pairs["record_id_r"]).all()
+
+
+def test_matched_pairs_are_in_one_cluster_and_refused_ones_in_two(
+    resolution: Resolution,
+) -> None:
+    clusters = resolution.clusters.set_index("record_id")["cluster_id"]
+    for pairs, together in ((resolution.matches, True), (resolution.refused, False)):
+        left = pairs["record_id_l"].map(clusters)
+        right = pairs["record_id_r"].map(clusters)
+        assert ((left == right) == together).all()
 
 
 def test_every_record_is_in_exactly_one_cluster(
@@ -143,6 +157,25 @@ def test_analysts_decisions_join_and_split_clusters(resolution: Resolution) -> N
     clusters = decided.clusters.set_index("record_id")["cluster_id"]
     assert clusters["K-other-1"] == clusters["K-other-2"] == "K-other-1"
     assert clusters["K-swap-1"] != clusters["K-swap-2"]
+
+
+def test_a_rejected_pair_keeps_apart_the_clusters_a_third_record_would_join(
+    resolution: Resolution,
+) -> None:
+    third = PersonRecord("K-swap-3", REFERRAL, "Van Hung", "Nguyen", date(1990, 3, 7),
+                         gender="male", nationality="VNM")  # fmt: skip
+    records = [*KNOWN[:2], third]
+    together = people_resolve(records=records, model=resolution.model)
+    assert set(together.clusters["cluster_id"]) == {"K-swap-1"}
+    decided = people_resolve(
+        records=records, model=resolution.model, rejected=[("K-swap-3", "K-swap-1")]
+    )
+    clusters = decided.clusters.set_index("record_id")["cluster_id"]
+    assert clusters["K-swap-1"] != clusters["K-swap-3"]
+    assert len(decided.refused) == 1
+    assert ("K-swap-1", "K-swap-3") not in set(
+        zip(decided.review["record_id_l"], decided.review["record_id_r"], strict=True)
+    )
 
 
 def test_records_without_phones_places_or_dates_of_encounter_resolve(

@@ -1,4 +1,8 @@
-"""Resolved people: the connected components of the accepted pairs.
+"""Clusters as the connected components of pairs, and how every cluster is named.
+
+Resolution links its clusters with checks (``linking``), which names them with this function
+from the pairs that merged them; the benchmark also uses it for the components of all matched
+pairs, to compare.
 
 A cluster's id is the smallest record id in it, so it depends only on which records are
 together, never on the order of the input or of the pairs, and repeats from run to run. A record

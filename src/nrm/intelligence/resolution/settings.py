@@ -1,20 +1,24 @@
 """Every setting of person resolution in one place: the thresholds, the blocking rules, the
 comparisons and the training plan of the Splink (Fellegi-Sunter) model.
 
-Thresholds. A pair whose match probability is at least ``MATCH_THRESHOLD`` is matched without
-review; between ``REVIEW_THRESHOLD`` and it, the pair goes to an analyst. They were chosen on
-100,000 generated records of another seed (2013) than the one the benchmark reports (2012), so
-the reported figures are not tuned on the set they measure (``bench/resolution.py --seed 2013
---sweep``, figures in ``bench/README.md``), among 0.30, 0.35 ... 0.95 and 0.99. The match
-threshold is the one at which the clusters, the people resolution stores, are best balanced
-(the lower of their precision and recall highest: 0.928 and 0.935 at 0.95). Matched pairs are
-chained into clusters, so a lower threshold costs clusters far more precision than it costs
-pairs: at 0.8, where the matched pairs themselves are best balanced (0.941 and 0.939), the
-clusters are only 0.807 precise. The review threshold, 0.65, is the highest at which matched
-and reviewed pairs together hold more than 0.95 of the true pairs. No single threshold gives
-precision and recall both above 0.95 at 100,000 records: different people with a name many
-share and only an estimated age for one of them agree as well as two records of one person do,
-and they are what the review queue is for. Fewer records make fewer such collisions, so the
+Thresholds and linking. A pair whose match probability is at least ``MATCH_THRESHOLD`` is
+matched, and merges the clusters of its two records if the pairs between them agree
+(``linking``: none rejected by an analyst, none below ``LINK_VETO``, no conflicting dates of
+birth or genders among those not scored, and at least ``LINK_SUPPORT`` of them matched
+themselves); a matched pair whose merge is refused goes to an analyst with the pairs between
+``REVIEW_THRESHOLD`` and the match threshold. All four were chosen on 100,000 generated records
+of another seed (2013) than the one the benchmark reports (2012), so the reported figures are
+not tuned on the set they measure (``bench/resolution.py --seed 2013 --sweep``, figures in
+``bench/README.md``). ``LINK_VETO`` and ``LINK_SUPPORT`` from a grid (veto 0.05 to 0.3, support
+none, a half or three quarters, match thresholds 0.6 to 0.8): a half is clearly best (no support
+rule at most 0.951 for the lower of precision and recall, three quarters 0.929), and the vetoes
+0.05 to 0.2 are within 0.002 of each other (0.956 at 0.1). The match threshold is then the one,
+among 0.30, 0.35 ... 0.95 and 0.99, at which the clusters, the people resolution stores, are
+best balanced (the lower of their precision and recall highest). Linking lets it be far lower
+than with connected components (0.95 there, clusters 0.928 and 0.935): a wrong pair no longer
+chains two people's records together when the other pairs between them disagree. The review
+threshold is the highest at which matched and reviewed pairs together hold more than 0.95 of the
+true pairs. Probabilities fall as the records resolved together grow (the prior falls), so the
 same thresholds are conservative on smaller sets.
 
 Blocking. Only pairs that agree on one of the rules are scored, so the rules decide recall:
@@ -61,8 +65,12 @@ from typing import Any
 
 from nrm.intelligence.resolution import comparisons
 
-MATCH_THRESHOLD = 0.95
+MATCH_THRESHOLD = 0.65
 REVIEW_THRESHOLD = 0.65
+# A merge of two clusters is refused if a pair between them scored below this (``linking``) ...
+LINK_VETO = 0.1
+# ... or if fewer than this share of the pairs between them are matched themselves.
+LINK_SUPPORT = 0.5
 # Scored pairs below this probability are dropped from the results: they are not evidence.
 PAIRS_FLOOR = 0.01
 
