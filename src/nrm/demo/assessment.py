@@ -9,9 +9,10 @@ Every person is invented (``names``); the operation is fictional.
 
 import itertools
 import random
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 from typing import Any
 
 from django.db import transaction
@@ -195,44 +196,56 @@ def _birth(on: date, minor: bool, rng: random.Random) -> date:
 
 
 class _Names:
-    """Invented names no one in the case store or the demo intelligence has, and dates of
-    birth no one of the same gender and nationality has (two people alike in both would be
-    the assessment's to tell apart, not the demo's)."""
+    """Invented names no one in the case store or the demo intelligence has. A new person is
+    never alike someone already named: of the same nationality and gender, born on the same
+    day, or born within about a year under a similar given or family name. Such people would be
+    the assessment's to tell apart (and it may not), not the demo's."""
 
     def __init__(self) -> None:
-        taken = Referral.objects.values_list("person__given_name", "person__family_name")
-        mentioned = Entity.objects.values_list("given_name", "family_name")
-        self.taken = {tuple(n) for n in taken} | {tuple(n) for n in mentioned}
-        born = Referral.objects.values_list(
-            "person__date_of_birth", "nationalities__country", "person__gender"
+        referred = Referral.objects.values_list(
+            "person__given_name", "person__family_name", "person__date_of_birth",
+            "nationalities__country", "person__gender",
+        )  # fmt: skip
+        named = Entity.objects.filter(type="person").values_list(
+            "given_name", "family_name", "date_of_birth", "nationality", "gender"
         )
-        noted = Entity.objects.values_list("date_of_birth", "nationality", "gender")
-        self.births = {tuple(b) for b in born} | {tuple(b) for b in noted}
-        families = Referral.objects.values_list(
-            "person__family_name", "nationalities__country", "person__gender"
-        )
-        named = Entity.objects.values_list("family_name", "nationality", "gender")
-        self.families = {tuple(f) for f in families} | {tuple(f) for f in named}
+        self.taken: set[tuple[str, str]] = set()
+        self.people: dict[tuple[str, str], list[tuple[date, str, str]]] = defaultdict(list)
+        for given, family, born, nationality, gender in [*referred, *named]:
+            self.taken.add((given, family))
+            if born is not None:
+                self.people[(nationality, gender)].append((born, given, family))
 
-    def birth(self, born: date, v: "Victim") -> date:
-        while (born, v.nationality, v.gender) in self.births:
-            born += timedelta(days=1)
-        self.births.add((born, v.nationality, v.gender))
-        return born
+    def alike(self, v: "Victim", born: date) -> bool:
+        for other, given, family in self.people[(v.nationality, v.gender)]:
+            days = abs((other - born).days)
+            if days == 0 or (
+                days <= CLOSE_BIRTHS and (_similar(given, v.given) or _similar(family, v.family))
+            ):
+                return True
+        return False
 
-    def new(self, rng: random.Random, v: "Victim") -> tuple[str, str]:
-        """A new name, whose family name no one of the same nationality and gender has
-        (people alike in all three, born close together, would be hard to tell apart)."""
+    def add(self, v: "Victim") -> None:
+        assert v.born is not None
+        self.people[(v.nationality, v.gender)].append((v.born, v.given, v.family))
+
+    def new(self, rng: random.Random) -> tuple[str, str]:
+        """A name no one has (a double-barrelled family name once the common ones run out)."""
         for tries in itertools.count():
             found = names.person_name(rng)
-            if tries > 20:  # the common names are taken: a double-barrelled family name
+            if tries > 20:
                 found = (found[0], f"{found[1]}-{names.person_name(rng)[1]}")
-            family = (found[1], v.nationality, v.gender)
-            if found not in self.taken and family not in self.families:
+            if found not in self.taken:
                 self.taken.add(found)
-                self.families.add(family)
                 return found
         raise AssertionError("unreachable")
+
+
+CLOSE_BIRTHS = 400  # days
+
+
+def _similar(one: str, other: str) -> bool:
+    return bool(one and other) and SequenceMatcher(None, one, other).ratio() >= 0.75
 
 
 def _entity(key: str, v: Victim, on: date, rng: random.Random) -> dict[str, Any]:
@@ -275,7 +288,7 @@ def _identities(victims: list[Victim], people: _Names, rng: random.Random) -> No
     for v in victims:
         v.gender = v.gender or _gender(rng, v.etype)
         if v.named and not v.family:
-            v.given, v.family = people.new(rng, v)
+            v.given, v.family = people.new(rng)
 
 
 def _year_reports(year: int, resolved: Resolved, people: _Names) -> list[dict[str, Any]]:
@@ -288,14 +301,6 @@ def _year_reports(year: int, resolved: Resolved, people: _Names) -> list[dict[st
     for v in new:
         v.named = bool(v.operation) or rng.random() >= 0.1
     _identities(new, people, rng)
-    twice = [
-        v for v in new if v.named and not v.minor and v.etype in ("labour", "domestic_servitude")
-    ]
-    again = [
-        Victim(v.nationality, False, v.etype, list(v.subs), True, respelt(v.given, 1), v.family,
-               None, v.gender)
-        for v in twice[: plan.REPEATED[year]]
-    ]  # fmt: skip
     groups: list[tuple[list[Victim], date]] = []
     operation = [v for v in new if v.operation]
     if operation:
@@ -309,10 +314,20 @@ def _year_reports(year: int, resolved: Resolved, people: _Names) -> list[dict[st
     for members, on in groups:
         for v in members:
             if v.named and v.born is None:
-                v.born = people.birth(_birth(on, v.minor, rng), v)
-    for v, first in zip(again, twice, strict=False):
-        v.born = first.born
-        groups.append(([v], _day(year, rng)))
+                born = _birth(on, v.minor, rng)
+                while people.alike(v, born):  # another name and date of birth
+                    v.given, v.family = people.new(rng)
+                    born = _birth(on, v.minor, rng)
+                v.born = born
+                people.add(v)
+    # Some adults a second report names again, their given name spelt differently.
+    twice = [
+        v for v in new if v.named and not v.minor and v.etype in ("labour", "domestic_servitude")
+    ]
+    for v in twice[: plan.REPEATED[year]]:
+        again = Victim(v.nationality, False, v.etype, list(v.subs), True, respelt(v.given, 1),
+                       v.family, v.born, v.gender)  # fmt: skip
+        groups.append(([again], _day(year, rng)))
     return [_report(n, members, on, rng) for n, (members, on) in enumerate(groups)]
 
 
