@@ -40,6 +40,7 @@ OPERATOR = SystemActor(
             Capability.READ_EXTRACTS,
             Capability.MANAGE_ACCOUNTS,
             Capability.RECORD_INTELLIGENCE,
+            Capability.RESOLVE_PEOPLE,
         }
     ),
     sees_every_case=True,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nrm.intelligence import views
+from nrm.intelligence import review_views, views
 
 app_name = "intelligence"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("intelligence/reports/<str:report_reference>/", views.report_detail, name="report"),
     path("intelligence/network/<str:node>/", views.network, name="network"),
     path("intelligence/nrm/<str:reference>/", views.linked_referral, name="nrm-record"),
+    path("intelligence/resolution/", review_views.review, name="review"),
+    path("intelligence/resolution/decide/", review_views.review_decide, name="review-decide"),
 ]

@@ -37,6 +37,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     context = {
         "page_obj": page_obj,
         "can_record": has_capability(request.user, Capability.RECORD_INTELLIGENCE),
+        "can_review": has_capability(request.user, Capability.RESOLVE_PEOPLE),
     }
     return render(request, "intelligence/index.html", context)
 
