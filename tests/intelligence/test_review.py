@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
@@ -28,6 +29,7 @@ from tests.intelligence.runs import stored_run
 pytestmark = pytest.mark.django_db
 
 QUEUE, DECIDE = "/intelligence/resolution/", "/intelligence/resolution/decide/"
+DECISIONS = "/intelligence/resolution/decisions/"
 HIDDEN_NAME = "Zzhiddencanary"
 
 
@@ -247,3 +249,34 @@ def test_the_queue_says_when_people_have_not_been_resolved(
     response = signed_in(analyst).get(QUEUE)
     assert response.status_code == 200
     assert "People have not been resolved yet" in response.content.decode()
+
+
+def test_a_decision_is_changed_from_the_decisions_made_even_after_a_later_run(
+    run: ResolutionRun,
+    world: dict[str, str],
+    analyst: User,
+    signed_in: Callable[[User], Client],
+) -> None:
+    client = signed_in(analyst)
+    victim, referral = world["victim"], world["referral"]
+    pair_decide(actor=analyst, left=victim, right=referral, accepted=False, reason="Not her")
+    PairDecision.objects.create(  # on a person of a report the analyst may not see
+        record_l=min(world["hidden"], referral), record_r=max(world["hidden"], referral),
+        mention_l=int(world["hidden"].split(":")[1]), accepted=True, decided_at=timezone.now(),
+    )  # fmt: skip
+    later = stored_run([referral, victim], review=[])  # the pair is no longer scored
+    page = client.get(DECISIONS).content.decode()
+    assert "1 decision made." in page and "Different people" in page and "Not her" in page
+    assert "decided by intel-analyst" in page and "Change to same person" in page
+    assert HIDDEN_NAME not in page
+    data = {"record_l": victim, "record_r": referral, "decision": "accept", "next": "decisions"}
+    response = client.post(DECIDE, data)
+    assert response.status_code == 302 and response["Location"] == DECISIONS + "?page=1"
+    assert _same(later, victim, referral)
+    page = client.get(DECISIONS).content.decode()
+    assert "You said the two records are the same person" in page
+    assert "Change to different people" in page
+    event = AuditEvent.objects.filter(verb=AuditVerb.PAIR_ACCEPT).get()
+    assert (event.detail["old"], event.detail["new"]) == ({"accepted": False}, {"accepted": True})
+    shown = AuditEvent.objects.filter(verb=AuditVerb.INTELLIGENCE_READ, actor=analyst).last()
+    assert shown is not None and len(shown.detail["decisions"]) == 1

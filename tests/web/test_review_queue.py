@@ -1,7 +1,7 @@
 """The review queue of person resolution in the browser: an analyst finds it from the
 intelligence reports, says one pair is the same person with a reason, and another, with script
-turned off, different people. Every page passes axe and fits a 1280 px and a 320 px screen
-without sideways scrolling."""
+turned off, different people, then changes the first decision. Every page passes axe and fits
+a 1280 px and a 320 px screen without sideways scrolling."""
 
 import re
 from collections.abc import Callable
@@ -92,3 +92,10 @@ def test_an_analyst_decides_pairs_with_and_without_script(
     finally:
         quiet.close()
     assert sorted(PairDecision.objects.values_list("accepted", flat=True)) == [False, True]
+
+    page.get_by_role("link", name="See or change the decisions made").click()
+    expect(page.locator("#decisions-count")).to_have_text("2 decisions made.")
+    _fits(page, check, "review-decisions")
+    page.get_by_role("button", name=re.compile("^Change to different people")).click()
+    expect(page.locator("#decided")).to_contain_text("different people")
+    assert list(PairDecision.objects.values_list("accepted", flat=True)) == [False, False]

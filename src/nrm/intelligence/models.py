@@ -131,10 +131,15 @@ class Link(models.Model):
 
 class PairDecision(models.Model):
     """An analyst's decision that two person records are, or are not, one person. One current
-    decision a pair (``record_l`` < ``record_r``); a change replaces it and is audited."""
+    decision a pair (``record_l`` < ``record_r``); a change replaces it and is audited.
+    ``mention_l`` / ``mention_r`` as in ``ScoredPair``; ``match_probability``, the model's when
+    the pair was decided."""
 
     record_l = models.CharField(max_length=40)
     record_r = models.CharField(max_length=40)
+    mention_l = models.PositiveBigIntegerField(null=True, blank=True)
+    mention_r = models.PositiveBigIntegerField(null=True, blank=True)
+    match_probability = models.FloatField(null=True, blank=True)
     accepted = models.BooleanField()
     reason = models.TextField(blank=True, default="")
     decided_by = models.ForeignKey(

@@ -36,7 +36,7 @@ from nrm.intelligence.people import (
 )
 from nrm.intelligence.resolution import Model, PersonRecord, clusters_from_pairs, people_resolve
 from nrm.intelligence.resolution import settings as resolution_settings
-from nrm.intelligence.review import Pair, decided_pairs, pair_find, pair_ordered
+from nrm.intelligence.review import Pair, decided_pairs, pair_find, pair_ordered, run_latest
 
 BATCH = 5000
 
@@ -183,9 +183,10 @@ def pair_decide(
     *, actor: Actor, left: str, right: str, accepted: bool, reason: str = ""
 ) -> PairDecision:
     """Record that the records ``left`` and ``right`` (a pair of the latest run, waiting for
-    review or matched, both visible to ``actor``) are one person (``accepted``) or not,
-    replacing any earlier decision on the pair, audited; the resolved people are recomputed at
-    once. ``PairNotFound`` (the attempt audited) for a pair that is not there for the actor."""
+    review or matched, or a pair decided before; both visible to ``actor``) are one person
+    (``accepted``) or not, replacing any earlier decision on the pair, audited; the latest
+    run's resolved people are recomputed at once. ``PairNotFound`` (the attempt audited) for a
+    pair that is not there for the actor."""
     left, right = pair_ordered(left, right)
     detail = {"pair": [left, right]}
     capability_require(actor=actor, capability=Capability.RESOLVE_PEOPLE, detail=detail)
@@ -198,7 +199,13 @@ def pair_decide(
             PairDecision.objects.select_for_update().filter(record_l=left, record_r=right).first()
         )
         before = {"accepted": earlier.accepted} if earlier is not None else None
-        decision = earlier or PairDecision(record_l=left, record_r=right)
+        decision = earlier or PairDecision(
+            record_l=left,
+            record_r=right,
+            mention_l=_mention(left),
+            mention_r=_mention(right),
+            match_probability=pair.match_probability,
+        )
         decision.accepted = accepted
         decision.reason = reason.strip()
         decision.decided_by = acting_user(actor)
@@ -217,5 +224,7 @@ def pair_decide(
             old=before,
             new={"accepted": accepted},
         )
-        clusters_refresh(run=pair.run)
+        run = run_latest()
+        if run is not None:
+            clusters_refresh(run=run)
     return decision

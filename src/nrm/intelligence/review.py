@@ -6,7 +6,7 @@ see (a pair naming a person of a report they may not see is not shown to them).
 ``resolved_people`` gives the stored clusters.
 """
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -85,28 +85,34 @@ def review_pairs(*, actor: Actor, run: ResolutionRun) -> QuerySet[ScoredPair]:
     )
 
 
-def pair_find(*, actor: Actor, left: str, right: str) -> ScoredPair | None:
-    """The pair of ``left`` and ``right`` scored by the latest run (waiting for review, or
-    matched), when ``actor`` may see both records; decided already or not, since a decision
-    may be changed and an automatic match rejected."""
-    run = run_latest()
-    if run is None:
-        return None
+AnyPair = ScoredPair | PairDecision
+
+
+def pair_find(*, actor: Actor, left: str, right: str) -> AnyPair | None:
+    """The pair of ``left`` and ``right`` when ``actor`` may see both records: as the latest run
+    scored it (waiting for review, or matched: an automatic match may be rejected), else as an
+    analyst decided it (a decision may be changed, after a later run too)."""
     left, right = pair_ordered(left, right)
-    found = ScoredPair.objects.filter(run=run, record_l=left, record_r=right)
-    return found.filter(_visible(actor)).first()
+    run = run_latest()
+    if run is not None:
+        scored = ScoredPair.objects.filter(run=run, record_l=left, record_r=right)
+        found = scored.filter(_visible(actor)).first()
+        if found is not None:
+            return found
+    decided = PairDecision.objects.filter(record_l=left, record_r=right)
+    return decided.filter(_visible(actor)).first()
 
 
 class ReviewPage(NamedTuple):
     run: ResolutionRun | None
-    page: "Page[ScoredPair] | None"
+    page: "Page[Any] | None"  # of ScoredPair (the queue) or PairDecision (the decisions)
     mentions: dict[int, Entity]  # entity id -> the person a report names, with the report
     referrals: dict[int, Referral]  # referral id -> the referral, with its person
 
 
-def _referrals(actor: Actor, pairs: list[ScoredPair]) -> dict[int, Referral]:
+def _referrals(actor: Actor, pairs: list[AnyPair], via: str) -> dict[int, Referral]:
     """The referrals the pairs name, each read through ``referral_get_linked`` (audited as an
-    NRM read, with the pair that led to it)."""
+    NRM read, with the pair or decision that led to it: ``via``)."""
     first_pair: dict[int, int] = {}
     for pair in pairs:
         for record in (pair.record_l, pair.record_r):
@@ -118,11 +124,33 @@ def _referrals(actor: Actor, pairs: list[ScoredPair]) -> dict[int, Referral]:
     for pk, pair_id in first_pair.items():
         if pk not in references:
             continue
-        link = {"via": "resolution", "pair": pair_id}
+        link = {"via": "resolution", via: pair_id}
         referral = referral_get_linked(actor=actor, reference=references[pk], link=link)
         if referral is not None:
             found[pk] = referral
     return found
+
+
+def _read(
+    actor: Actor, run: ResolutionRun | None, pairs: "QuerySet[Any]", page: int, via: str
+) -> ReviewPage:
+    """One page of ``pairs`` with the records they name; the view is audited (the pairs or
+    decisions and the reports shown), and each referral's person as an NRM read."""
+    current = Paginator(pairs, REVIEW_PAGE_SIZE).get_page(page)
+    shown = list(current.object_list)
+    wanted = {m for pair in shown for m in (pair.mention_l, pair.mention_r) if m is not None}
+    mentions = {
+        entity.pk: entity
+        for entity in Entity.objects.filter(pk__in=wanted).select_related("report")
+    }
+    references = sorted({entity.report.reference for entity in mentions.values()})
+    detail = {
+        "review": current.number,
+        f"{via}s": [p.pk for p in shown],
+        "references": references,
+    }
+    audit_record(actor=actor, verb=AuditVerb.INTELLIGENCE_READ, target=run, detail=detail)
+    return ReviewPage(run, current, mentions, _referrals(actor, shown, via))
 
 
 def review_page(*, actor: Actor, page: int) -> ReviewPage:
@@ -134,14 +162,16 @@ def review_page(*, actor: Actor, page: int) -> ReviewPage:
     if run is None:
         audit_record(actor=actor, verb=AuditVerb.INTELLIGENCE_READ, detail={"review": page})
         return ReviewPage(None, None, {}, {})
-    current = Paginator(review_pairs(actor=actor, run=run), REVIEW_PAGE_SIZE).get_page(page)
-    pairs = list(current.object_list)
-    wanted = {m for pair in pairs for m in (pair.mention_l, pair.mention_r) if m is not None}
-    mentions = {
-        entity.pk: entity
-        for entity in Entity.objects.filter(pk__in=wanted).select_related("report")
-    }
-    references = sorted({entity.report.reference for entity in mentions.values()})
-    detail = {"review": current.number, "pairs": [p.pk for p in pairs], "references": references}
-    audit_record(actor=actor, verb=AuditVerb.INTELLIGENCE_READ, target=run, detail=detail)
-    return ReviewPage(run, current, mentions, _referrals(actor, pairs))
+    return _read(actor, run, review_pairs(actor=actor, run=run), page, "pair")
+
+
+def decisions_page(*, actor: Actor, page: int) -> ReviewPage:
+    """One page of the decisions on pairs whose records ``actor`` may see, latest first, with
+    the records they name; audited as ``review_page`` is."""
+    capability_require(actor=actor, capability=Capability.RESOLVE_PEOPLE, detail={"page": page})
+    decisions = (
+        PairDecision.objects.filter(_visible(actor))
+        .select_related("decided_by")
+        .order_by("-decided_at", "-id")
+    )
+    return _read(actor, run_latest(), decisions, page, "decision")

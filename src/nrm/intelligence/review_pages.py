@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from nrm.cases.models import Referral
 from nrm.cases.referrals.display import country, day
-from nrm.intelligence.models import Entity, ScoredPair
+from nrm.intelligence.models import Entity, PairDecision
 from nrm.intelligence.people import (
     MENTION,
     mention_person_record,
@@ -18,7 +18,7 @@ from nrm.intelligence.people import (
     referral_person_record,
 )
 from nrm.intelligence.resolution import PersonRecord
-from nrm.intelligence.review import ReviewPage
+from nrm.intelligence.review import AnyPair, ReviewPage
 from nrm.standard import codes
 from nrm.standard import intelligence_codes as icodes
 
@@ -26,6 +26,9 @@ NOT_RECORDED = "Not recorded"
 # How likely, in words: the first whose lower bound the probability reaches.
 LIKELIHOOD = ((0.9, "Very likely the same person"), (0.8, "Likely the same person"))
 POSSIBLY = "Possibly the same person"
+STATED = "One person, as an intelligence report says"
+SAME, DIFFERENT = "Same person", "Different people"
+BY_OPERATOR = "The operator"
 
 
 def _label(code_list: Any, value: str) -> str:
@@ -106,7 +109,7 @@ def _record(read: ReviewPage, record_id: str) -> dict[str, Any] | None:
     return _referral(referral) if referral is not None else None
 
 
-def _failing(pair: ScoredPair, failed: dict[str, Any] | None) -> dict[str, str] | None:
+def _failing(pair: AnyPair, failed: dict[str, Any] | None) -> dict[str, str] | None:
     """The refused decision on ``pair``, if it was the one refused: the reason typed and the
     messages by field."""
     if failed is None or failed.get("pair") != str(pair.pk):
@@ -119,30 +122,41 @@ def _failing(pair: ScoredPair, failed: dict[str, Any] | None) -> dict[str, str] 
     }
 
 
-def review_context(read: ReviewPage, failed: dict[str, Any] | None = None) -> dict[str, Any]:
-    """What the review queue shows of ``read``: pairs whose records are both still held;
-    ``failed``, a refused decision (the pair's id, the reason typed, the errors)."""
-    pairs = []
-    for pair in read.page or []:
-        assert isinstance(pair, ScoredPair)
-        left, right = _record(read, pair.record_l), _record(read, pair.record_r)
-        if left is None or right is None:
-            continue
-        probability = pair.match_probability or 0.0
-        pairs.append(
-            {
-                "id": pair.pk,
-                "record_l": pair.record_l,
-                "record_r": pair.record_r,
-                "records": [left, right],
-                "failing": _failing(pair, failed),
-                "likelihood": likelihood(probability),
-                "percentage": percentage(probability),
-            }
-        )
-    run = read.run
+def _decision(decision: PairDecision) -> dict[str, Any]:
+    who = decision.decided_by
     return {
-        "run": run,
+        "same": decision.accepted,
+        "words": SAME if decision.accepted else DIFFERENT,
+        "when": decision.decided_at,
+        "by": (who.get_full_name() or who.username) if who is not None else BY_OPERATOR,
+        "reason": decision.reason,
+    }
+
+
+def _pair(read: ReviewPage, pair: AnyPair, failed: dict[str, Any] | None) -> dict[str, Any] | None:
+    left, right = _record(read, pair.record_l), _record(read, pair.record_r)
+    if left is None or right is None:  # a record no longer held
+        return None
+    probability = pair.match_probability
+    return {
+        "id": pair.pk,
+        "record_l": pair.record_l,
+        "record_r": pair.record_r,
+        "records": [left, right],
+        "failing": _failing(pair, failed),
+        "likelihood": STATED if probability is None else likelihood(probability),
+        "percentage": "" if probability is None else percentage(probability),
+        "decision": _decision(pair) if isinstance(pair, PairDecision) else None,
+    }
+
+
+def review_context(read: ReviewPage, failed: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What the review queue, or the page of decisions, shows of ``read``: pairs whose records
+    are both still held; ``failed``, a refused decision (the pair's id, the reason typed, the
+    errors)."""
+    pairs = [row for pair in read.page or [] if (row := _pair(read, pair, failed)) is not None]
+    return {
+        "run": read.run,
         "page_obj": read.page,
         "pairs": pairs,
         "waiting": read.page.paginator.count if read.page is not None else 0,

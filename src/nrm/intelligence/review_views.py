@@ -1,6 +1,7 @@
 """The review queue of person resolution, for the intelligence analyst: the pairs of records
 that may be one person, most likely first, each with buttons to say they are the same person
-or different people (a reason optional). Works without JavaScript."""
+or different people (a reason optional); and the decisions made, each of which may be changed.
+Works without JavaScript."""
 
 from typing import Any
 
@@ -16,11 +17,12 @@ from nrm.accounts.decorators import capability_required
 from nrm.cases.referrals.views.common import not_found, page_number
 from nrm.intelligence.errors import PairNotFound
 from nrm.intelligence.resolving import pair_decide
-from nrm.intelligence.review import review_page
+from nrm.intelligence.review import decisions_page, review_page
 from nrm.intelligence.review_pages import review_context
 
 JUST_DECIDED = "intelligence_just_decided"
 ACCEPT, REJECT = "accept", "reject"
+DECISIONS = "decisions"
 REASON_LIMIT = 2000
 DECIDED = {
     ACCEPT: "You said the two records are the same person. The resolved people have been updated.",
@@ -44,20 +46,48 @@ class PairDecisionForm(forms.Form):
     )
 
 
-def _queue(
-    request: AuthenticatedRequest, page: int, failed: dict[str, Any] | None = None, **extra: Any
-) -> dict[str, Any]:
-    context = review_context(review_page(actor=request.user, page=page), failed)
-    return {**context, **extra}
+# The two lists of pairs: the queue, and the decisions made (``next`` of a decision's form).
+LISTS = {
+    "queue": (review_page, "intelligence/review.html", "intelligence:review"),
+    DECISIONS: (
+        decisions_page,
+        "intelligence/review_decisions.html",
+        "intelligence:review-decisions",
+    ),
+}
+
+
+def _list(
+    request: AuthenticatedRequest,
+    which: str,
+    page: int,
+    failed: dict[str, Any] | None = None,
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    read, template, _ = LISTS[which]
+    context = review_context(read(actor=request.user, page=page), failed)
+    return render(request, template, {**context, **extra}, status=status)
+
+
+def _shown(request: AuthenticatedRequest, which: str) -> HttpResponse:
+    decided = request.session.pop(JUST_DECIDED, None)
+    return _list(request, which, page_number(request), decided=DECIDED.get(decided or ""))
 
 
 @capability_required(Capability.RESOLVE_PEOPLE)
 @require_http_methods(["GET"])
 def review(request: AuthenticatedRequest) -> HttpResponse:
     """The pairs waiting for review that the analyst may see, most likely first, 10 a page."""
-    decided = request.session.pop(JUST_DECIDED, None)
-    context = _queue(request, page_number(request), decided=DECIDED.get(decided or ""))
-    return render(request, "intelligence/review.html", context)
+    return _shown(request, "queue")
+
+
+@capability_required(Capability.RESOLVE_PEOPLE)
+@require_http_methods(["GET"])
+def review_decisions(request: AuthenticatedRequest) -> HttpResponse:
+    """The decisions made on pairs the analyst may see, latest first, each with a button to
+    change it."""
+    return _shown(request, DECISIONS)
 
 
 @capability_required(Capability.RESOLVE_PEOPLE)
@@ -66,6 +96,7 @@ def review_decide(request: AuthenticatedRequest) -> HttpResponse:
     """Record the analyst's decision on one pair (audited) and go back to the queue."""
     form = PairDecisionForm(request.POST)
     page = page_number(request)
+    which = DECISIONS if request.POST.get("next") == DECISIONS else "queue"
     if not form.is_valid():
         if "record_l" in form.errors or "record_r" in form.errors:
             return not_found(request)
@@ -77,8 +108,7 @@ def review_decide(request: AuthenticatedRequest) -> HttpResponse:
             for message in messages
         ]
         failed = {"pair": pair, "reason": request.POST.get("reason", ""), "errors": errors}
-        context = _queue(request, page, errors=errors, failed=failed)
-        return render(request, "intelligence/review.html", context, status=400)
+        return _list(request, which, page, failed, status=400, errors=errors)
     data = form.cleaned_data
     try:
         pair_decide(
@@ -91,4 +121,4 @@ def review_decide(request: AuthenticatedRequest) -> HttpResponse:
     except PairNotFound:
         return not_found(request)
     request.session[JUST_DECIDED] = data["decision"]
-    return redirect(f"{reverse('intelligence:review')}?page={page}")
+    return redirect(f"{reverse(LISTS[which][2])}?page={page}")

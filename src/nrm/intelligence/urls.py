@@ -12,4 +12,9 @@ urlpatterns = [
     path("intelligence/nrm/<str:reference>/", views.linked_referral, name="nrm-record"),
     path("intelligence/resolution/", review_views.review, name="review"),
     path("intelligence/resolution/decide/", review_views.review_decide, name="review-decide"),
+    path(
+        "intelligence/resolution/decisions/",
+        review_views.review_decisions,
+        name="review-decisions",
+    ),
 ]
