@@ -20,8 +20,10 @@ from nrm.cases.models import Case
 from nrm.cases.referrals.services import draft_save, notification_submit, referral_submit
 from nrm.cases.stages import Event
 from nrm.config.bootstrap import database_prepare
-from nrm.intelligence.models import Entity
+from nrm.intelligence.models import Entity, PairDecision
+from nrm.intelligence.people import MENTION, REFERRAL, record_id
 from nrm.intelligence.services import intelligence_report_submit
+from tests.intelligence.runs import stored_run
 
 pytestmark = pytest.mark.django_db
 
@@ -228,6 +230,52 @@ def test_anonymous_visitors_are_sent_to_sign_in_from_every_page(cases: dict[str,
             assert response.status_code in (302, 405), (route, method, response.status_code)
             if response.status_code == 302:
                 assert response["Location"].startswith("/sign-in/"), route
+
+
+def test_only_the_intelligence_analyst_reviews_pairs_and_never_a_person_they_may_not_see(
+    cases: dict[str, str],
+    make_user: Callable[..., User],
+    organisation: Organisation,
+    signed_in: Callable[[User], Client],
+) -> None:
+    """The review queue and its decisions, for every role: the national analyst sees the pair
+    naming a person of a report they may see and decides on it; the pair naming a person of a
+    C report not shared with them is neither shown nor decided; every other role is refused
+    (audited) and saves nothing."""
+    referral = record_id(REFERRAL, Case.objects.get(referral__reference=cases["own"]).referral_id)
+    seen = record_id(MENTION, int(cases["own-entity"]))
+    unseen = record_id(MENTION, int(cases["other-entity"]))
+    stored_run([referral, seen, unseen], review=[(seen, referral, 0.8), (unseen, referral, 0.9)])
+    opened = []
+    for role in DefaultRole:
+        home = Organisation.objects.get(code=HOME[role]) if role in HOME else organisation
+        user = make_user(f"reviewer-{role.value}", home, role)
+        client = signed_in(user)
+        decided = PairDecision.objects.count()
+        denied = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count()
+        queue = client.get("/intelligence/resolution/")
+        decisions = client.get("/intelligence/resolution/decisions/")
+        answers = [
+            client.post(
+                "/intelligence/resolution/decide/",
+                {"record_l": left, "record_r": right, "decision": "reject"},
+            ).status_code
+            for left, right in ((referral, seen), (referral, unseen))
+        ]
+        denied = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count() - denied
+        if role != DefaultRole.INTELLIGENCE_ANALYST:
+            assert (queue.status_code, decisions.status_code) == (403, 403), role
+            assert (answers, denied) == ([403, 403], 4), role
+            assert PairDecision.objects.count() == decided, role
+            continue
+        opened.append(role)
+        page = queue.content.decode()
+        assert queue.status_code == 200
+        assert cases["own-report"] in page and cases["other-report"] not in page
+        assert (answers, denied) == ([302, 404], 1)
+        assert PairDecision.objects.count() == decided + 1
+        assert decisions.status_code == 200
+    assert opened == [DefaultRole.INTELLIGENCE_ANALYST]
 
 
 INTERNAL = {

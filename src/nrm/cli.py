@@ -45,7 +45,8 @@ COMMANDS: dict[str, Command] = {
         "import referrals or anonymous notifications from a CSV file",
     ),
     "intelligence": Command(
-        "nrm.intelligence.commands", "import graded intelligence reports from a CSV file"
+        "nrm.intelligence.commands",
+        "import graded intelligence reports from a CSV file; resolve people",
     ),
     "standard": Command(
         "nrm.standard.commands", "export the data standard: JSON Schema or codebook"

@@ -41,6 +41,7 @@ OPERATOR = SystemActor(
             Capability.MANAGE_ACCOUNTS,
             Capability.RECORD_INTELLIGENCE,
             Capability.READ_NATIONAL_INTELLIGENCE,
+            Capability.RESOLVE_PEOPLE,
         }
     ),
     sees_every_case=True,

@@ -33,6 +33,10 @@ class Capability(models.TextChoices):
         "read_linked_nrm_records",
         ("Read the NRM records of people linked to intelligence they may read"),
     )
+    RESOLVE_PEOPLE = (
+        "resolve_people",
+        "Decide whether records proposed as one person are the same person",
+    )
 
 
 class Scope(models.TextChoices):

@@ -71,10 +71,18 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
     ),
     DefaultRole.ADMINISTRATOR: RoleDefinition(Scope.NONE, frozenset({C.MANAGE_ACCOUNTS})),
     # The national hub: every organisation's intelligence its handling codes allow, and the NRM
-    # records of the people linked to it. No case scope: cases are read only through their link.
+    # records of the people linked to it, and the review of records proposed as one person. No
+    # case scope: cases are read only through their link.
     DefaultRole.INTELLIGENCE_ANALYST: RoleDefinition(
         Scope.NONE,
-        frozenset({C.READ_INTELLIGENCE, C.READ_NATIONAL_INTELLIGENCE, C.READ_LINKED_NRM_RECORDS}),
+        frozenset(
+            {
+                C.READ_INTELLIGENCE,
+                C.READ_NATIONAL_INTELLIGENCE,
+                C.READ_LINKED_NRM_RECORDS,
+                C.RESOLVE_PEOPLE,
+            }
+        ),
     ),
     # A police force or Border Force: records reports, reads its own and those shared with it.
     DefaultRole.INTELLIGENCE_OFFICER: RoleDefinition(

@@ -58,6 +58,9 @@ class AuditVerb(models.TextChoices):
     INTELLIGENCE_IMPORT = "intelligence.import", "Intelligence reports imported"
     INTELLIGENCE_READ = "intelligence.read", "Intelligence report read"
     INTELLIGENCE_LIST = "intelligence.list", "Intelligence reports listed"
+    INTELLIGENCE_RESOLVE = "intelligence.resolve", "People resolved from their records"
+    PAIR_ACCEPT = "intelligence.pair_accept", "Two records accepted as one person"
+    PAIR_REJECT = "intelligence.pair_reject", "Two records rejected as one person"
 
 
 class AuditEvent(models.Model):

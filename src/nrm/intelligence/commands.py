@@ -1,5 +1,6 @@
 """The intelligence area's commands: ``nrm intelligence import FILE`` (the CSV door for
-intelligence reports), ``nrm assessment`` (the UKHTC strategic assessment) and ``nrm
+intelligence reports), ``nrm intelligence resolve`` (every person on record resolved into
+people, the pairs for an analyst's review stored), ``nrm assessment`` (the UKHTC strategic assessment) and ``nrm
 verify-published`` (the statistics' verification of the published figures, with the strategic
 assessment's when it is computed from the case store)."""
 
@@ -14,7 +15,9 @@ from nrm.cases.referrals.commands import csv_file_arguments, csv_import_run
 from nrm.intelligence.assessment.checks import assessment_checker
 from nrm.intelligence.assessment.extract import assessment_build
 from nrm.intelligence.assessment.write import assessment_create, assessment_table
+from nrm.intelligence.errors import ResolutionImpossible
 from nrm.intelligence.importers import intelligence_import
+from nrm.intelligence.resolving import resolution_run
 from nrm.statistics.commands import CANNOT_WRITE, cmd_verify, verify_arguments
 from nrm.statistics.extract import ExtractKeyMissing
 from nrm.statistics.published.verifier import Verifier
@@ -26,9 +29,29 @@ def intelligence_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     imp = actions.add_parser("import", help="import reports from a CSV file (one row a report)")
     csv_file_arguments(imp)
+    actions.add_parser(
+        "resolve",
+        help="resolve the people of referrals and reports; store the pairs for review",
+    )
+
+
+def resolve_run() -> int:
+    """Exit 0 when people were resolved, 1 when the records are too few (nothing changed)."""
+    try:
+        run = resolution_run(actor=OPERATOR)
+    except ResolutionImpossible as impossible:
+        print(f"error: {impossible}", file=sys.stderr)
+        return 1
+    print(
+        f"{run.records} person records resolved into {run.people} people: "
+        f"{run.matched_pairs} pairs matched, {run.review_pairs} waiting for review"
+    )
+    return 0
 
 
 def cmd_intelligence(args: argparse.Namespace) -> int:
+    if args.action == "resolve":
+        return resolve_run()
     return csv_import_run(args, intelligence_import, noun="reports")
 
 

@@ -20,3 +20,23 @@ OTHER_ORGANISATION = (
     "You can record reports only for your own organisation, {name}. Leave the organisation "
     "out, or give {own}"
 )
+
+
+class ResolutionImpossible(Exception):
+    """People cannot be resolved now (too few records to learn from); nothing was changed."""
+
+
+class PairNotFound(Exception):
+    """No pair of records waiting for review with those records is visible to the actor."""
+
+
+TOO_FEW_TO_RESOLVE = (
+    "There are {count} person records (people referred and people named in intelligence "
+    "reports). At least {minimum} are needed to learn how records of one person differ, so "
+    "people were not resolved and nothing was changed."
+)
+NOT_TRAINED = (
+    "People were not resolved and nothing was changed: the model could not be trained on the "
+    "{count} person records ({reason})."
+)
+PAIR_NOT_FOUND = "Those records are not waiting for review, or you may not see them"

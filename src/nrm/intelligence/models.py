@@ -122,3 +122,103 @@ class Link(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_entity_id} {self.type} {self.to_entity_id}"
+
+
+# Person resolution (docs/intelligence.md, "The review queue"). These tables hold record ids
+# (``referral:<id>``, ``mention:<id>``: ``nrm.intelligence.people``) and numbers only; the
+# personal data stays in the referral and entity tables it came from.
+
+
+class PairDecision(models.Model):
+    """An analyst's decision that two person records are, or are not, one person. One current
+    decision a pair (``record_l`` < ``record_r``); a change replaces it and is audited.
+    ``mention_l`` / ``mention_r`` as in ``ScoredPair``; ``match_probability``, the model's when
+    the pair was decided."""
+
+    record_l = models.CharField(max_length=40)
+    record_r = models.CharField(max_length=40)
+    mention_l = models.PositiveBigIntegerField(null=True, blank=True)
+    mention_r = models.PositiveBigIntegerField(null=True, blank=True)
+    match_probability = models.FloatField(null=True, blank=True)
+    accepted = models.BooleanField()
+    reason = models.TextField(blank=True, default="")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["record_l", "record_r"]
+        constraints = [
+            models.UniqueConstraint(fields=["record_l", "record_r"], name="one_decision_a_pair"),
+            models.CheckConstraint(
+                condition=models.Q(record_l__lt=models.F("record_r")), name="decision_pair_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.record_l} {'=' if self.accepted else '≠'} {self.record_r}"
+
+
+class ResolutionRun(models.Model):
+    """One resolution of every person on record. Only the latest run keeps its pairs and
+    resolved people; earlier runs keep their counts."""
+
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    records = models.PositiveIntegerField()
+    people = models.PositiveIntegerField()
+    matched_pairs = models.PositiveIntegerField()
+    review_pairs = models.PositiveIntegerField()
+    match_threshold = models.FloatField()
+    review_threshold = models.FloatField()
+    model_summary = models.JSONField(default=dict, blank=True)  # numbers and names, no people
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"resolution {self.pk}"
+
+
+class ScoredPair(models.Model):
+    """A pair of records of a run: matched (at or above the match threshold, or stated by a
+    report naming a referral's subject; probability None then), or waiting for review (between
+    the thresholds). ``mention_l`` / ``mention_r``: the entity ids of records that are
+    mentions, so that a reader's handling codes can filter the queue in the database."""
+
+    MATCHED, REVIEW = "matched", "review"
+
+    run = models.ForeignKey(ResolutionRun, on_delete=models.CASCADE, related_name="pairs")
+    band = models.CharField(max_length=10, choices=[(MATCHED, "Matched"), (REVIEW, "Review")])
+    record_l = models.CharField(max_length=40)
+    record_r = models.CharField(max_length=40)
+    mention_l = models.PositiveBigIntegerField(null=True, blank=True)
+    mention_r = models.PositiveBigIntegerField(null=True, blank=True)
+    match_probability = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["run_id", "-match_probability", "id"]
+        indexes = [models.Index(fields=["run", "band", "match_probability"])]
+
+    def __str__(self) -> str:
+        return f"{self.record_l} ~ {self.record_r}"
+
+
+class ResolvedRecord(models.Model):
+    """A record of a run and the resolved person (cluster) it belongs to: the smallest record
+    id of the cluster, so it repeats from run to run while the cluster's records do."""
+
+    run = models.ForeignKey(ResolutionRun, on_delete=models.CASCADE, related_name="members")
+    record_id = models.CharField(max_length=40)
+    cluster_id = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["run_id", "cluster_id", "record_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "record_id"], name="record_once_a_run")
+        ]
+        indexes = [models.Index(fields=["run", "cluster_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.record_id} in {self.cluster_id}"

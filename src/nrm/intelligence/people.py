@@ -15,9 +15,9 @@ from datetime import date
 from django.db.models import Q
 
 from nrm.cases.models import Referral
-from nrm.intelligence.models import Entity, IntelligenceReport
+from nrm.intelligence.models import Entity, IntelligenceReport, Link
 from nrm.intelligence.resolution import PersonRecord
-from nrm.standard.intelligence_codes import EntityType, PersonRecordSource, PersonRole
+from nrm.standard.intelligence_codes import EntityType, LinkType, PersonRecordSource, PersonRole
 
 REFERRAL = "referral"
 MENTION = "mention"
@@ -70,8 +70,9 @@ def referral_person_record(referral: Referral) -> PersonRecord:
     )
 
 
-def mention_person_record(entity: Entity) -> PersonRecord:
-    """A person a report names (with its report loaded)."""
+def mention_person_record(entity: Entity, phone: str | None = None) -> PersonRecord:
+    """A person a report names (with its report loaded); ``phone``, the number the report
+    says they use (``mention_phones``)."""
     when = mention_date(entity)
     return PersonRecord(
         record_id=record_id(MENTION, entity.pk),
@@ -84,7 +85,22 @@ def mention_person_record(entity: Entity) -> PersonRecord:
         gender=entity.gender or None,
         nationality=entity.nationality or None,
         encountered_on=when,
+        phone=phone or None,
     )
+
+
+def mention_phones(mentions: Iterable[Entity]) -> dict[int, str]:
+    """The phone each person uses, by the report naming them: the number of the phone entity
+    a ``uses_phone`` link of that report joins them to (the first link when there are several)."""
+    wanted = {entity.pk for entity in mentions}
+    found: dict[int, str] = {}
+    links = Link.objects.filter(
+        type=LinkType.USES_PHONE, from_entity__in=wanted, to_entity__type=EntityType.PHONE
+    ).order_by("pk")
+    for person, phone in links.values_list("from_entity_id", "to_entity__phone"):
+        if phone:
+            found.setdefault(person, phone)
+    return found
 
 
 def referrals_in(years: Iterable[int] | None = None) -> "list[Referral]":
@@ -106,6 +122,13 @@ def victims_in(reports: Q, years: Iterable[int] | None = None) -> list[Entity]:
         return list(found.order_by("pk"))
     wanted = set(years)
     return [e for e in found.order_by("pk") if mention_date(e).year in wanted]
+
+
+def people_in(reports: Q) -> list[Entity]:
+    """Every person (victim, suspect or associate) named by the reports ``reports`` selects."""
+    found = Entity.objects.select_related("report").filter(type=EntityType.PERSON)
+    found = found.filter(report__in=IntelligenceReport.objects.filter(reports).values("pk"))
+    return list(found.order_by("pk"))
 
 
 def known_pairs(mentions: Iterable[Entity]) -> list[Pair]:

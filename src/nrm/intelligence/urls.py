@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nrm.intelligence import assessment_views, ocg_views, views
+from nrm.intelligence import assessment_views, ocg_views, review_views, views
 
 app_name = "intelligence"
 
@@ -14,4 +14,11 @@ urlpatterns = [
     path("intelligence/ocgs/<str:ocg>/", ocg_views.ocg_detail, name="ocg"),
     path("intelligence/nrm/<str:reference>/", views.linked_referral, name="nrm-record"),
     path("intelligence/assessment/", assessment_views.assessment, name="assessment"),
+    path("intelligence/resolution/", review_views.review, name="review"),
+    path("intelligence/resolution/decide/", review_views.review_decide, name="review-decide"),
+    path(
+        "intelligence/resolution/decisions/",
+        review_views.review_decisions,
+        name="review-decisions",
+    ),
 ]

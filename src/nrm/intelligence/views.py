@@ -38,6 +38,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         "page_obj": page_obj,
         "can_record": has_capability(request.user, Capability.RECORD_INTELLIGENCE),
         "can_assess": has_capability(request.user, Capability.READ_NATIONAL_INTELLIGENCE),
+        "can_review": has_capability(request.user, Capability.RESOLVE_PEOPLE),
     }
     return render(request, "intelligence/index.html", context)
 
