@@ -8,14 +8,17 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
+from django.utils import timezone
 
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.permissions import CapabilityDenied
 from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.cases.models import Referral
 from nrm.cases.referrals.services import referral_submit
 from nrm.intelligence.assessment.extract import assessment_build
 from nrm.intelligence.assessment.write import assessment_create
 from nrm.intelligence.commands import HANDLERS
+from nrm.intelligence.models import Entity, PairDecision
 from nrm.intelligence.services import intelligence_report_submit
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +119,17 @@ def test_the_page_shows_a_national_analyst_the_year_s_tables_and_refuses_others(
     )
     assert signed_in(officer).get("/intelligence/assessment/").status_code == 403
     assert "strategic assessment" in client.get("/intelligence/").content.decode()
+
+
+def test_an_analyst_s_rejection_keeps_apart_the_two_records_a_report_said_are_one(
+    store: str, analyst: User
+) -> None:
+    victim = Entity.objects.get(key="e2")
+    referral = Referral.objects.get(reference=store)
+    left, right = sorted((f"mention:{victim.pk}", f"referral:{referral.pk}"))
+    PairDecision.objects.create(record_l=left, record_r=right, accepted=False,
+                                decided_by=analyst, decided_at=timezone.now())  # fmt: skip
+    assessment = assessment_build(year=2012)
+    assert assessment.people == 3
+    sources = sorted(p["source"] for p in _people(assessment.table))
+    assert sources == ["intelligence", "intelligence", "nrm"]

@@ -107,7 +107,9 @@ def test_the_command_resolves_everyone_and_stores_the_pairs_for_review_and_the_p
     assert f"{records} person records resolved into {run.people} people" in out
     waiting = ScoredPair.objects.filter(run=run, band=ScoredPair.REVIEW)
     assert run.review_pairs == waiting.count() > 0
-    assert all(run.review_threshold <= p.match_probability < run.match_threshold for p in waiting)
+    # waiting: scored at or above the review threshold, and not matched (below the match
+    # threshold, or a merge the linking refused)
+    assert all(p.match_probability >= run.review_threshold for p in waiting)
     assert f"{run.review_pairs} waiting for review" in out
     # The report says its victim is the referral's person: one person, without review.
     victim = record_id(MENTION, named.entities.get(key="e2").pk)
@@ -128,8 +130,10 @@ def test_the_command_resolves_everyone_and_stores_the_pairs_for_review_and_the_p
     assert ScoredPair.objects.filter(run=run).count() == 0
     assert ResolvedRecord.objects.filter(run=run).count() == 0
     kept = ScoredPair.objects.filter(run=again)
-    for decided in (first, second):
-        assert not kept.filter(record_l=decided.record_l, record_r=decided.record_r).exists()
+    for decided in (first, second):  # decided: never waiting for review again
+        assert not kept.filter(
+            band=ScoredPair.REVIEW, record_l=decided.record_l, record_r=decided.record_r
+        ).exists()
     people = resolved_people(again)
     assert people[first.record_l] == people[first.record_r]
     assert again.review_pairs == kept.filter(band=ScoredPair.REVIEW).count()

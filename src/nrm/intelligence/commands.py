@@ -1,8 +1,8 @@
 """The intelligence area's commands: ``nrm intelligence import FILE`` (the CSV door for
 intelligence reports), ``nrm intelligence resolve`` (every person on record resolved into
-people, the pairs for an analyst's review stored), ``nrm assessment`` (the UKHTC strategic assessment) and ``nrm
-verify-published`` (the statistics' verification of the published figures, with the strategic
-assessment's when it is computed from the case store)."""
+people, the pairs for an analyst's review stored), ``nrm assessment`` (the UKHTC strategic
+assessment) and ``nrm verify-published`` (the statistics' verification of the published
+figures, with the strategic assessment's when it is computed from the case store)."""
 
 import argparse
 import getpass

@@ -35,8 +35,8 @@ from nrm.intelligence.people import (
     referrals_in,
 )
 from nrm.intelligence.resolution import Model, PersonRecord, clusters_from_pairs, people_resolve
-from nrm.intelligence.resolution.stored import model_stored
 from nrm.intelligence.resolution import settings as resolution_settings
+from nrm.intelligence.resolution.stored import model_stored
 from nrm.intelligence.review import Pair, decided_pairs, pair_find, pair_ordered, run_latest
 
 BATCH = 5000
@@ -119,8 +119,8 @@ def resolution_run(*, actor: Actor) -> ResolutionRun:
     waiting for review (not yet decided) and the resolved people, replacing the previous run's,
     audited. It scores with the stored model (``resolution.stored``), as the strategic
     assessment does, so that both see the same pairs; the records of a case store seldom hold
-    enough duplicates, or phones, to train one. ``ResolutionImpossible`` when the records are too few to train the model: nothing
-    is stored then."""
+    enough duplicates, or phones, to train one. ``ResolutionImpossible`` when the records are
+    too few (``MIN_RECORDS_TO_TRAIN``) or the engine refuses them: nothing is stored then."""
     capability_require(actor=actor, capability=Capability.RESOLVE_PEOPLE, detail={"run": True})
     started = timezone.now()
     records, stated = records_gather()

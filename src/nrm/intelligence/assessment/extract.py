@@ -39,6 +39,7 @@ from nrm.intelligence.people import (
 )
 from nrm.intelligence.resolution import PersonRecord, people_resolve
 from nrm.intelligence.resolution.stored import model_stored
+from nrm.intelligence.review import decided_pairs
 from nrm.standard.nationality import nationality_key
 from nrm.standard.rules import age_group_at_exploitation
 from nrm.statistics.extract import extract_key, nationality_counted, nationality_parts, pseudonym
@@ -193,9 +194,12 @@ def people_resolved(
 ) -> Resolved:
     """The encounters of ``years`` resolved into people by the stored model
     (``resolution.stored``: one or two years of records hold too few duplicates to train one),
-    with the pairs reports state and analysts ``accepted`` taken as one person and those they
-    ``rejected`` kept apart."""
+    with the pairs reports state and analysts accepted in the review queue (and ``accepted``)
+    taken as one person, and those they rejected (and ``rejected``) kept apart."""
     records, encounters, known = encounters_gather(years, reports)
+    decided_accepted, decided_rejected = decided_pairs()
+    accepted = [*decided_accepted, *accepted]
+    rejected = [*decided_rejected, *rejected]
     if len(records) < 2:
         clusters = {r.record_id: r.record_id for r in records}
         return Resolved(encounters, clusters, len(records), 0)

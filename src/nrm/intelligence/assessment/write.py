@@ -3,7 +3,7 @@ each format with the charts and an HTML page (the statistics' report writer, wit
 assessment's own methodology), all or nothing; and on someone's behalf, audited
 (``assessment_create``)."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,6 @@ from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.intelligence.assessment.extract import Assessment, assessment_build
 from nrm.intelligence.assessment.specs import ASSESSMENT
-from nrm.intelligence.people import Pair
 from nrm.statistics.engine import backend_connect, referrals_table
 from nrm.statistics.report import FORMATS, report_write, staged
 
@@ -76,18 +75,16 @@ def assessment_create(
     year: int,
     out: Path | None = None,
     formats: Sequence[str] = FORMATS,
-    decided: Callable[[], tuple[Sequence[Pair], Sequence[Pair]]] | None = None,
     operator: str = "",
 ) -> Written:
-    """Build the assessment of ``year`` (with analysts' decisions ``decided`` returns:
-    accepted and rejected pairs) and, given ``out``, write it; audited like a report. Only a
-    national intelligence analyst, or an operator, may."""
+    """Build the assessment of ``year`` (with the analysts' decisions of the review queue) and,
+    given ``out``, write it; audited like a report. Only a national intelligence analyst, or an
+    operator, may."""
     capability_require(
         actor=actor, capability=Capability.READ_NATIONAL_INTELLIGENCE,
         detail={"kind": "assessment", "year": year},
     )  # fmt: skip
-    accepted, rejected = decided() if decided is not None else ((), ())
-    assessment = assessment_build(year=year, accepted=accepted, rejected=rejected)
+    assessment = assessment_build(year=year)
     with transaction.atomic():
         files = assessment_write(assessment, out=out, formats=formats) if out else []
         detail: dict[str, Any] = {
