@@ -37,6 +37,7 @@ from nrm.demo.casework import demo_casework_create
 from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.demo.intelligence import demo_intelligence_create
 from nrm.demo.intelligence_ocgs import demo_ocgs_create
+from nrm.intelligence.resolving import resolution_run
 from nrm.standard.words import long_date
 
 DEMO_ORGANISATION = {
@@ -168,6 +169,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     reports = demo_intelligence_create()
     reports += demo_ocgs_create()
     assessed = demo_assessment_intelligence()
+    resolved = resolution_run(actor=DEMO)
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(actor=DEMO, user=responder, name="demo")
@@ -178,6 +180,8 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         f"'{DEMO_BACKLOG}', nrm deadlines --no-email)",
         f"Intelligence: {reports + assessed} graded reports of 2011 and 2012 "
         "(demo-intelligence-analyst, demo-intelligence-officer; try: nrm assessment --year 2012)",
+        f"Person resolution: {resolved.records} records are {resolved.people} people; "
+        f"{resolved.review_pairs} pairs wait for an analyst's review (/intelligence/resolution/)",
         "Demo accounts (fictional; new passwords and set-up links on every build):",
         *(
             line

@@ -6,6 +6,8 @@ see (a pair naming a person of a report they may not see is not shown to them).
 ``resolved_people`` gives the stored clusters.
 """
 
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
@@ -27,7 +29,7 @@ from nrm.intelligence.models import (
     ResolvedRecord,
     ScoredPair,
 )
-from nrm.intelligence.people import MENTION, record_parts
+from nrm.intelligence.people import MENTION, REFERRAL, record_id, record_parts
 
 Pair = tuple[str, str]
 REVIEW_PAGE_SIZE = 10
@@ -175,3 +177,34 @@ def decisions_page(*, actor: Actor, page: int) -> ReviewPage:
         .order_by("-decided_at", "-id")
     )
     return _read(actor, run_latest(), decisions, page, "decision")
+
+
+def resolved_node_keys(mentions: Iterable[int]) -> dict[int, str]:
+    """For the network: each of ``mentions`` (entity ids) that the latest run resolved together
+    with other records, the node key of its resolved person: ``person:nrm:<reference>`` when
+    the person is the subject of an NRM referral (the cluster's first referral), else
+    ``person:resolved:<the cluster's first mention>``. Mentions resolved alone keep their own
+    key (none returned)."""
+    run = run_latest()
+    if run is None:
+        return {}
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for record, cluster in ResolvedRecord.objects.filter(run=run).values_list(
+        "record_id", "cluster_id"
+    ):
+        clusters[cluster].append(record)
+    wanted = {record_id(MENTION, m) for m in mentions}
+    keys: dict[int, str] = {}
+    for members in clusters.values():
+        shown = [r for r in members if r in wanted]
+        if len(members) < 2 or not shown:
+            continue
+        parts = sorted(record_parts(r) for r in members)
+        referrals = [pk for kind, pk in parts if kind == REFERRAL]
+        if referrals:
+            reference = Referral.objects.filter(pk=referrals[0]).values_list("reference", flat=True)
+            key = f"person:nrm:{reference.first()}"
+        else:
+            key = f"person:resolved:{min(pk for kind, pk in parts if kind == MENTION)}"
+        keys.update({record_parts(r)[1]: key for r in shown})
+    return keys

@@ -25,6 +25,8 @@ from nrm.intelligence.graph import (
 )
 from nrm.intelligence.models import Entity, IntelligenceReport, Link
 from nrm.intelligence.pages import entity_details, entity_name
+from nrm.intelligence.review import resolved_node_keys
+from nrm.standard.intelligence_codes import EntityType
 
 PAGE_SIZE = 50
 
@@ -127,8 +129,10 @@ def network_of(reports: QuerySet[IntelligenceReport]) -> Network:
     """The network of ``reports`` (a selection of what an actor may see; not audited)."""
     entities = Entity.objects.filter(report__in=reports).select_related("report", "referral")
     links = Link.objects.filter(report__in=reports).select_related("report")
+    mentions = [_mention(entity) for entity in entities]
+    people = [m.id for m in mentions if m.type == EntityType.PERSON]
     return network_build(
-        [_mention(entity) for entity in entities],
+        mentions,
         [
             LinkRow(
                 report=link.report.reference,
@@ -139,6 +143,7 @@ def network_of(reports: QuerySet[IntelligenceReport]) -> Network:
             )
             for link in links
         ],
+        resolved=resolved_node_keys(people),
     )
 
 
