@@ -8,13 +8,13 @@ node by an identity key (``identity_key``):
 - business: ``business:number:<company number>``, else ``business:name:<normalised name>``;
 - location: ``location:<postcode>:<normalised address>`` (the postcode upper case without spaces;
   either part may be empty, and a postcode with no address is ``location:<postcode>``);
-- organised crime group: ``ocg:<normalised name>`` (until there is an OCG register);
+- organised crime group: ``ocg:<normalised name>`` (the OCG register's key too);
 - person: ``person:nrm:<NRM reference>`` when the mention is the subject of a referral, else
-  ``person:mention:<entity id>``: a person is only merged with another through a referral.
+  ``person:mention:<entity id>``.
 
 ``node_keys`` maps mention ids to node keys. Person resolution feeds it: the mapping it is given
-(mention id to a resolved person's key) overrides the keys above, so resolved people become one
-node without changing anything else here.
+(mention id to a resolved person's key, ``review.resolved_node_keys``) overrides the keys above,
+so resolved people become one node without changing anything else here.
 
 Edges join two nodes with a link type, in the link's direction. The same edge said by several
 reports is one edge that names every report; the strongest confidence shows.
