@@ -25,11 +25,13 @@ from nrm.statistics.published.verifier import Verifier
 YEAR_INVALID = "Choose a year in which potential victims were referred or reported"
 
 
-def assessment_years() -> list[int]:
-    """The years in which potential victims were referred or reported, newest first."""
-    years = {r.referral_date.year for r in referrals_in()}
-    years |= {mention_date(e).year for e in victims_in(Q())}
-    return sorted(years, reverse=True)
+def assessment_years() -> tuple[list[int], int | None]:
+    """The years in which potential victims were referred or reported, newest first, and the
+    one shown first: the newest in which intelligence reports name some (an assessment is of
+    referrals and intelligence), else the newest."""
+    reported = {mention_date(e).year for e in victims_in(Q())}
+    years = sorted({r.referral_date.year for r in referrals_in()} | reported, reverse=True)
+    return years, max(reported) if reported else (years[0] if years else None)
 
 
 def _tables(table: Any, year: int) -> list[dict[str, Any]]:
@@ -44,13 +46,13 @@ def _tables(table: Any, year: int) -> list[dict[str, Any]]:
 @capability_required(Capability.READ_NATIONAL_INTELLIGENCE)
 @require_http_methods(["GET"])
 def assessment(request: AuthenticatedRequest) -> HttpResponse:
-    """The assessment of the year asked for (the newest with intelligence unless one is
-    chosen); a year without referrals or reports is refused in words."""
-    years = assessment_years()
+    """The assessment of the year asked for (``assessment_years``' first unless one is chosen);
+    a year without referrals or reports is refused in words."""
+    years, first = assessment_years()
     asked = request.GET.get("year", "").strip()
     year = int(asked) if asked in {str(y) for y in years} else None
-    if year is None and not asked and years:
-        year = years[0]
+    if year is None and not asked:
+        year = first
     context: dict[str, Any] = {"years": years, "year": year, "methodology": METHODOLOGY}
     if year is None:
         context["year_error"] = YEAR_INVALID if asked else None
