@@ -30,13 +30,12 @@ class PairNotFound(Exception):
     """No pair of records waiting for review with those records is visible to the actor."""
 
 
-TOO_FEW_TO_RESOLVE = (
-    "There are {count} person records (people referred and people named in intelligence "
-    "reports). At least {minimum} are needed to learn how records of one person differ, so "
-    "people were not resolved and nothing was changed."
+NOTHING_TO_RESOLVE = (
+    "There is no one to resolve yet: no referral or intelligence report names a person. "
+    "Nothing was changed."
 )
-NOT_TRAINED = (
-    "People were not resolved and nothing was changed: the model could not be trained on the "
-    "{count} person records ({reason})."
+NOT_RESOLVED = (
+    "People were not resolved and nothing was changed: the {count} person records could not "
+    "be scored ({reason})."
 )
 PAIR_NOT_FOUND = "Those records are not waiting for review, or you may not see them"

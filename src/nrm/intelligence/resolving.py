@@ -35,7 +35,6 @@ from nrm.intelligence.people import (
     referrals_in,
 )
 from nrm.intelligence.resolution import Model, PersonRecord, clusters_from_pairs, people_resolve
-from nrm.intelligence.resolution import settings as resolution_settings
 from nrm.intelligence.resolution.stored import model_stored
 from nrm.intelligence.review import Pair, decided_pairs, pair_find, pair_ordered, run_latest
 
@@ -119,16 +118,13 @@ def resolution_run(*, actor: Actor) -> ResolutionRun:
     waiting for review (not yet decided) and the resolved people, replacing the previous run's,
     audited. It scores with the stored model (``resolution.stored``), as the strategic
     assessment does, so that both see the same pairs; the records of a case store seldom hold
-    enough duplicates, or phones, to train one. ``ResolutionImpossible`` when the records are
-    too few (``MIN_RECORDS_TO_TRAIN``) or the engine refuses them: nothing is stored then."""
+    enough duplicates, or phones, to train one. ``ResolutionImpossible`` when there is no one to
+    resolve or the engine refuses the records: nothing is stored then."""
     capability_require(actor=actor, capability=Capability.RESOLVE_PEOPLE, detail={"run": True})
     started = timezone.now()
     records, stated = records_gather()
-    minimum = resolution_settings.MIN_RECORDS_TO_TRAIN
-    if len(records) < minimum:
-        raise errors.ResolutionImpossible(
-            errors.TOO_FEW_TO_RESOLVE.format(count=len(records), minimum=minimum)
-        )
+    if not records:
+        raise errors.ResolutionImpossible(errors.NOTHING_TO_RESOLVE)
     ids = {record.record_id for record in records}
     stated = _present(stated, ids)
     accepted, rejected = decided_pairs()
@@ -140,7 +136,7 @@ def resolution_run(*, actor: Actor) -> ResolutionRun:
             rejected=_present(rejected, ids),
         )
     except ValueError as error:  # the engine's refusal of these records, in its words
-        message = errors.NOT_TRAINED.format(count=len(records), reason=str(error).rstrip("."))
+        message = errors.NOT_RESOLVED.format(count=len(records), reason=str(error).rstrip("."))
         raise errors.ResolutionImpossible(message) from error
     matched: dict[Pair, float | None] = {pair: None for pair in stated}
     matched.update(_pairs(resolution.matches))
