@@ -56,6 +56,17 @@ def test_nearest_orders_by_similarity_and_keeps_the_limit() -> None:
     assert len(index) == 3 and "same" in index
 
 
+def test_submit_checks_against_earlier_accounts_then_adds() -> None:
+    index = AccountIndex()
+    text = "They drove us to the farm every day in a van and picked us up at night."
+    assert index.submit("r1", text) == []
+    assert index.submit("r2", text.upper()) == [("r1", 1.0)]
+    assert index.submit("r3", text + " Again.") == [("r1", 15 / 16), ("r2", 15 / 16)]
+    assert len(index) == 3
+    with pytest.raises(ValueError, match="already in the index"):
+        index.submit("r1", text)
+
+
 def test_the_same_accounts_give_the_same_signatures_and_answers() -> None:
     text = "They took my passport when we arrived and said it was for safe keeping."
     first, second = signature(shingle_hashes(text)), signature(shingle_hashes(text))

@@ -122,6 +122,17 @@ class AccountIndex:
         kept.sort(key=lambda item: (-item[1], item[0]))
         return kept[:limit]
 
+    def submit(
+        self, account_id: str, text: str, threshold: float = THRESHOLD, limit: int = 10
+    ) -> list[tuple[str, float]]:
+        """The check at submission: the earlier accounts nearest to ``text`` (``nearest``),
+        then the account joins the index for those that come after it."""
+        if account_id in self._sets:
+            raise ValueError(f"Account {account_id!r} is already in the index.")
+        found = self.nearest(text, threshold=threshold, limit=limit)
+        self.add(account_id, text)
+        return found
+
     def candidate_pairs(self) -> set[tuple[str, str]]:
         """Every pair of indexed accounts that LSH makes candidates (ids ordered), for
         measuring recall against the exact pairs."""
