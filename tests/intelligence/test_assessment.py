@@ -133,3 +133,17 @@ def test_an_analyst_s_rejection_keeps_apart_the_two_records_a_report_said_are_on
     assert assessment.people == 3
     sources = sorted(p["source"] for p in _people(assessment.table))
     assert sources == ["intelligence", "intelligence", "nrm"]
+
+
+@pytest.mark.parametrize("year", ["2012\x00", "२०१२", "😀", "9" * 5000, "-1", "2012.0", " "])
+def test_an_odd_year_is_refused_in_words_never_with_a_server_error(
+    store: str, analyst: User, signed_in: Any, year: str
+) -> None:
+    response = signed_in(analyst).get("/intelligence/assessment/", {"year": year})
+    text = response.content.decode()
+    if year.strip():
+        assert response.status_code == 400
+        assert "Choose a year in which potential victims were referred or reported" in text
+    else:
+        assert response.status_code == 200  # a blank year is no choice: the first is shown
+    assert "Traceback" not in text and "year=" not in text
