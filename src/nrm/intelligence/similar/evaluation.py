@@ -1,37 +1,14 @@
 """How good a set of pairs is against the exact truth: precision and recall of pairs, and the
 exact truth itself, by brute force (every pair compared) for a set small enough, or within the
-planted groups of generated accounts."""
+planted groups of generated accounts. The scores are those of person resolution
+(``resolution.evaluation.Scores``: pairs found, true and both)."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from itertools import combinations
 
+from nrm.intelligence.resolution.evaluation import Scores
 from nrm.intelligence.similar.batch import THRESHOLD, Pair
 from nrm.intelligence.similar.shingles import jaccard
-
-
-@dataclass(frozen=True)
-class Scores:
-    predicted: int
-    true: int
-    correct: int
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct / self.true if self.true else 1.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "predicted_pairs": self.predicted,
-            "true_pairs": self.true,
-            "correct_pairs": self.correct,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-        }
 
 
 def _ids(pairs: Iterable[Pair | tuple[str, str]]) -> set[tuple[str, str]]:
