@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import settings
@@ -14,6 +15,10 @@ from nrm.accounts.models import Organisation, Role, User, UserSession
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create, roles_seed
 from nrm.accounts.sign_in import SEEN_AT, SIGNED_IN_AT
+from nrm.audit.models import AuditVerb
+from nrm.cases.referrals.build import referral_build
+from nrm.cases.referrals.references import references_reserve
+from nrm.cases.referrals.services import OrganisationResolver, referral_check, referrals_save
 from tests import app_role
 
 # Timing belongs to benchmarks: examples are not failed for being slow (a cold cache, a busy CI).
@@ -134,6 +139,29 @@ def valid_referral() -> dict[str, Any]:
         "exploitation_end": "2012-04-30",
         "account": "A fictional account used in tests.",
     }
+
+
+@pytest.fixture
+def make_cases(organisation: Organisation) -> Callable[..., list[str]]:
+    """Save ``count`` referrals in one go (variants of ``valid_referral``); their references."""
+
+    def make(count: int, data: dict[str, Any], **changes: Any) -> list[str]:
+        resolver = OrganisationResolver(own=organisation)
+        checked = referral_check({**data, **changes}, resolver=resolver, allow_decisions=True)
+        assert not isinstance(checked, list), checked
+        record, org = checked
+        prefix = f"NRM-{record.referral_date.year}"
+        references = references_reserve(prefix=prefix, count=count)
+        built = [
+            referral_build(
+                record, organisation=org, submitted_by_id=None, reference=ref, now=timezone.now()
+            )
+            for ref in references
+        ]
+        referrals_save(built=built, actor=OPERATOR, verb=AuditVerb.REFERRAL_IMPORT, detail={})
+        return references
+
+    return make
 
 
 def uses_postgres() -> bool:

@@ -23,6 +23,7 @@ from nrm.config.bootstrap import database_prepare
 from nrm.intelligence.models import Entity, PairDecision
 from nrm.intelligence.people import MENTION, REFERRAL, record_id
 from nrm.intelligence.services import intelligence_report_submit
+from nrm.intelligence.surveillance_models import SurgeAlert
 from tests.intelligence.runs import stored_run
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +141,22 @@ def cases(
         "other-notification": notes["other"],
         "own-draft": drafts["own"],
         "other-draft": drafts["other"],
+        "alert": str(_an_alert().pk),
     }
+
+
+def _an_alert() -> SurgeAlert:
+    return SurgeAlert.objects.create(
+        kind="nationality",
+        frequency="month",
+        nationality="Albania",
+        period_start=date(2012, 6, 1),
+        observed=14,
+        expected=2.1,
+        upper=6.4,
+        score=2.8,
+        method="farrington",
+    )
 
 
 def _url(
@@ -158,6 +174,7 @@ def _url(
     url = re.sub(r"<str:fmt>", "csv", url)
     url = re.sub(r"<slug:code>", organisation.code, url)
     url = re.sub(r"<str:user_id>", str(user.pk), url)
+    url = re.sub(r"<int:alert_id>", cases["alert"], url)
     assert "<" not in url, f"add a value for the placeholder in {route}"
     return "/" + url
 

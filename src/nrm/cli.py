@@ -66,6 +66,10 @@ COMMANDS: dict[str, Command] = {
     "deadlines": Command(
         "nrm.cases.casework.commands", "list what is due or overdue and send the daily reminders"
     ),
+    "surveillance": Command(
+        "nrm.intelligence.surge_commands",
+        "check counts of referrals for surges and alert the hub's analysts (daily)",
+    ),
     "backlog": Command(
         "nrm.cases.casework.commands",
         "define a backlog (a named set of cases) or show how far it is cleared",

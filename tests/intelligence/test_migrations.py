@@ -1,5 +1,6 @@
 """An intelligence analyst role already in the database is given the review of records
-proposed as one person when the tables of person resolution are created."""
+proposed as one person when the tables of person resolution are created, and the surge alerts
+when those of surge detection are."""
 
 import pytest
 from django.db import connection
@@ -30,5 +31,6 @@ def test_an_existing_intelligence_analyst_role_may_resolve_people_after_the_migr
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
     analyst = Role.objects.get(code="intelligence_analyst")
-    assert analyst.capabilities == sorted([*kept, Capability.RESOLVE_PEOPLE.value])
+    added = [Capability.RESOLVE_PEOPLE.value, Capability.MONITOR_SURGES.value]
+    assert analyst.capabilities == sorted([*kept, *added])
     assert Role.objects.get(code="intelligence_officer").capabilities == kept[:1]

@@ -42,6 +42,7 @@ OPERATOR = SystemActor(
             Capability.RECORD_INTELLIGENCE,
             Capability.READ_NATIONAL_INTELLIGENCE,
             Capability.RESOLVE_PEOPLE,
+            Capability.MONITOR_SURGES,
         }
     ),
     sees_every_case=True,

@@ -37,6 +37,10 @@ class Capability(models.TextChoices):
         "resolve_people",
         "Decide whether records proposed as one person are the same person",
     )
+    MONITOR_SURGES = (
+        "monitor_surges",
+        "See surge alerts on counts of referrals and act on them",
+    )
 
 
 class Scope(models.TextChoices):

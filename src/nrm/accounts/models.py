@@ -84,6 +84,7 @@ class UserSession(models.Model):
 class NoticeKind(models.TextChoices):
     DECISION = "decision", "Decision notice"
     REMINDER = "reminder", "Deadline reminder"
+    SURGE = "surge", "Surge alert"
 
 
 class Notice(models.Model):

@@ -70,9 +70,9 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
         Scope.NONE, frozenset({C.READ_CREW_REPORTS})
     ),
     DefaultRole.ADMINISTRATOR: RoleDefinition(Scope.NONE, frozenset({C.MANAGE_ACCOUNTS})),
-    # The national hub: every organisation's intelligence its handling codes allow, and the NRM
-    # records of the people linked to it, and the review of records proposed as one person. No
-    # case scope: cases are read only through their link.
+    # The national hub: every organisation's intelligence its handling codes allow, the NRM
+    # records of the people linked to it, the review of records proposed as one person and the
+    # surge alerts on counts of referrals. No case scope: cases are read only through their link.
     DefaultRole.INTELLIGENCE_ANALYST: RoleDefinition(
         Scope.NONE,
         frozenset(
@@ -81,6 +81,7 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
                 C.READ_NATIONAL_INTELLIGENCE,
                 C.READ_LINKED_NRM_RECORDS,
                 C.RESOLVE_PEOPLE,
+                C.MONITOR_SURGES,
             }
         ),
     ),

@@ -61,6 +61,11 @@ class AuditVerb(models.TextChoices):
     INTELLIGENCE_RESOLVE = "intelligence.resolve", "People resolved from their records"
     PAIR_ACCEPT = "intelligence.pair_accept", "Two records accepted as one person"
     PAIR_REJECT = "intelligence.pair_reject", "Two records rejected as one person"
+    SURVEILLANCE_RUN = "surveillance.run", "Referral counts checked for surges"
+    ALERT_RAISE = "alert.raise", "Surge alert raised"
+    ALERT_ACKNOWLEDGE = "alert.acknowledge", "Surge alert acknowledged"
+    ALERT_EXPLAIN = "alert.explain", "Surge alert closed as explained"
+    ALERT_ESCALATE = "alert.escalate", "Surge alert escalated for investigation"
 
 
 class AuditEvent(models.Model):

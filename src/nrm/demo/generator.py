@@ -15,6 +15,7 @@ from nrm.demo import plan_2012, plan_history, table9
 from nrm.demo.allocate import assign_cells, clean_cut, date_slots, expand, split, subtract
 from nrm.demo.people import DEMO_TODAY, Person, to_record, type_weight
 from nrm.demo.repeats import repeats_apply
+from nrm.demo.smoothing import smoothed
 from nrm.demo.steps import (
     assign_authorities,
     assign_dates,
@@ -92,21 +93,34 @@ def _people_2012() -> list[Person]:
 
 
 def _dates_2012(people: list[Person]) -> None:
-    """Referral dates through 2012; the Nigeria Q3 peak; the RG-pending 44 strictly the latest."""
+    """Referral dates through 2012; Albanians month by month (the rise of paras 3.5-3.6); the
+    Nigeria Q3 peak; the RG-pending 44 strictly the latest."""
     rng = _rng(2012, "dates")
     slots = date_slots(date(2012, 1, 1), date(2012, 12, 31), len(people), rng, growth=0.03)
     slots = clean_cut(slots, plan_2012.RG["pending"])
-    q3 = [i for i, d in enumerate(slots) if 7 <= d.month <= 9]
-    rest = [i for i, d in enumerate(slots) if not 7 <= d.month <= 9]
+    albanians = [p for p in people if p.claimed == ("ALB",)]
+    if len(albanians) != sum(plan_2012.ALBANIA_MONTHS.values()):
+        raise ValueError(f"plan does not fit: {len(albanians)} Albanians in 2012")
+    free_slots = set(range(len(slots)))
+    albanian_slots: list[int] = []
+    for month, n in plan_2012.ALBANIA_MONTHS.items():
+        here = sorted(i for i in free_slots if slots[i].month == month)
+        chosen = rng.sample(here, n)
+        albanian_slots += chosen
+        free_slots -= set(chosen)
+    q3 = [i for i in sorted(free_slots) if 7 <= slots[i].month <= 9]
+    rest = [i for i in sorted(free_slots) if not 7 <= slots[i].month <= 9]
     rng.shuffle(q3)
     rng.shuffle(rest)
     nigerians = [p for p in people if p.key == "Nigeria"]
-    others = [p for p in people if p.key != "Nigeria"]
+    others = [p for p in people if p.key != "Nigeria" and p.claimed != ("ALB",)]
     peak = plan_2012.NIGERIA_Q3
     taken = q3[:peak] + rest[: len(nigerians) - peak]
     free = q3[peak:] + rest[len(nigerians) - peak :]
     rng.shuffle(free)
-    assign_dates(nigerians + others, [slots[i] for i in taken + free])
+    rng.shuffle(albanians)
+    order = albanians + nigerians + others
+    assign_dates(order, [slots[i] for i in albanian_slots + taken + free])
 
 
 def _place_nations(people: list[Person], year: int, rng: random.Random) -> None:
@@ -157,7 +171,7 @@ def _people_history(year: int) -> list[Person]:
     slots = date_slots(first, date(year, 12, 31), len(people), rng, growth=0.02)
     order = list(people)
     rng.shuffle(order)
-    assign_dates(order, slots)
+    assign_dates(smoothed(order, year, rng), slots)
     assign_exploitation_regions(people, plan_history.EXPLOITATION_REGIONS[year], rng)
     assign_responders(
         people, _rng(year, "responders"), home_office_share=plan_history.HOME_OFFICE_SHARE

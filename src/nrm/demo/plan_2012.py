@@ -138,3 +138,22 @@ HOSTED_IN_UKHTC = 98
 
 # Nigerian referrals with a July-September referral date (Fig. 4: "a peak of over 65 in Q3").
 NIGERIA_Q3 = 70
+
+# Albanian referrals by month of referral (2012: 128 with the minors of Table 9). Paras 3.5-3.6:
+# "a recent rise in Albanian nationals claiming to have been trafficked was picked up". The
+# first quarter runs at 2011's rate (32 in the year); the rise starts in April and holds.
+ALBANIA_MONTHS = {
+    1: 3,
+    2: 2,
+    3: 3,
+    4: 10,
+    5: 12,
+    6: 13,
+    7: 14,
+    8: 14,
+    9: 14,
+    10: 15,
+    11: 14,
+    12: 14,
+}
+ALBANIA_RISE_STARTS = 4

@@ -5,6 +5,11 @@ from django.conf import settings
 from django.db import models
 
 from nrm.accounts.models import Organisation
+from nrm.intelligence.surveillance_models import (  # noqa: F401 (models of this app)
+    SurgeAlert,
+    SurveillanceCell,
+    SurveillanceRun,
+)
 from nrm.standard import codes
 from nrm.standard import intelligence_codes as icodes
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nrm.intelligence import assessment_views, ocg_views, review_views, views
+from nrm.intelligence import assessment_views, ocg_views, review_views, surge_views, views
 
 app_name = "intelligence"
 
@@ -21,4 +21,8 @@ urlpatterns = [
         review_views.review_decisions,
         name="review-decisions",
     ),
+    path("surges/", surge_views.surges, name="surges"),
+    path("surges/series/", surge_views.surge_series, name="surge-series"),
+    path("surges/alerts/", surge_views.surge_alerts, name="surge-alerts"),
+    path("surges/alerts/<int:alert_id>/", surge_views.surge_alert, name="surge-alert"),
 ]

@@ -90,7 +90,8 @@ def nationality_counted(nationalities: tuple[Sequence[str], str | None, str | No
     return nationality_key(list(claimed), assessed, certainty) if claimed else "Unknown"
 
 
-def _nationalities(ids: list[int]) -> dict[int, Nationalities]:
+def nationalities_of(ids: list[int]) -> dict[int, Nationalities]:
+    """The nationalities of each of the referrals ``ids`` (``nationality_parts``)."""
     found: dict[int, list[tuple[str, str, str | None]]] = {i: [] for i in ids}
     rows = (
         Nationality.objects.filter(referral_id__in=ids)
@@ -208,7 +209,7 @@ def extract_table(*, progress: bool | None = False) -> pa.Table:
     bar = tqdm(total=len(ids), unit="referral", disable=disable)
     with bar:
         for chunk in _chunks(ids):
-            nationalities = _nationalities(chunk)
+            nationalities = nationalities_of(chunk)
             latest = _decisions(chunk)
             rows = (
                 Referral.objects.filter(id__in=chunk).order_by("id").values_list(*_REFERRAL_FIELDS)

@@ -28,6 +28,7 @@ ITEMS: list[NavItem] = [
     NavItem("support:index", "Support", Capability.RECORD_SUPPORT),
     NavItem("statistics:index", "Statistics", Capability.READ_EXTRACTS),
     NavItem("intelligence:index", "Intelligence", Capability.READ_INTELLIGENCE),
+    NavItem("intelligence:surges", "Surges", Capability.MONITOR_SURGES),
     NavItem("accounts:admin-index", "Accounts", Capability.MANAGE_ACCOUNTS),
 ]
 

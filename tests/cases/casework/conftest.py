@@ -5,20 +5,12 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
-from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
-from nrm.audit.models import AuditVerb
 from nrm.cases.models import Case
-from nrm.cases.referrals.build import referral_build
-from nrm.cases.referrals.references import references_reserve
 from nrm.cases.referrals.services import (
-    OrganisationResolver,
-    referral_check,
     referral_submit,
-    referrals_save,
 )
 from nrm.support.services import support_providers_seed
 
@@ -78,26 +70,3 @@ def reference(officer: User, organisation: Organisation, valid_referral: dict[st
 
 def case_of(reference: str) -> Case:
     return Case.objects.select_related("referral").get(referral__reference=reference)
-
-
-@pytest.fixture
-def make_cases(organisation: Organisation) -> Callable[..., list[str]]:
-    """Save ``count`` referrals in one go (variants of ``valid_referral``); their references."""
-
-    def make(count: int, data: dict[str, Any], **changes: Any) -> list[str]:
-        resolver = OrganisationResolver(own=organisation)
-        checked = referral_check({**data, **changes}, resolver=resolver, allow_decisions=True)
-        assert not isinstance(checked, list), checked
-        record, org = checked
-        prefix = f"NRM-{record.referral_date.year}"
-        references = references_reserve(prefix=prefix, count=count)
-        built = [
-            referral_build(
-                record, organisation=org, submitted_by_id=None, reference=ref, now=timezone.now()
-            )
-            for ref in references
-        ]
-        referrals_save(built=built, actor=OPERATOR, verb=AuditVerb.REFERRAL_IMPORT, detail={})
-        return references
-
-    return make
