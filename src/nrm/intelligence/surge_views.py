@@ -34,8 +34,8 @@ from nrm.intelligence.surge_chart import series_chart
 from nrm.intelligence.surge_pages import (
     method_words,
     no_threshold,
-    score_words,
     period_words,
+    score_words,
     series_words,
     sparkline,
 )
