@@ -54,7 +54,7 @@ def test_the_albanian_rise_is_flagged_in_the_month_it_starts_and_not_before() ->
         for month in pd.period_range("2012-01", "2012-06", freq="M")
     }
     start = plan_2012.ALBANIA_RISE_STARTS
-    assert [m for m, alarm in flagged.items() if alarm][0] == start
+    assert next(m for m, alarm in flagged.items() if alarm) == start
     assert not any(flagged[m] for m in range(1, start))
 
 

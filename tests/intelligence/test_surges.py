@@ -5,6 +5,7 @@ the analysts handle the alerts; all of it audited, none of it open to anyone els
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.core import mail
@@ -24,6 +25,7 @@ from nrm.intelligence.surveillance_models import (
     SurgeAlert,
     SurveillanceCell,
 )
+from tests.test_malformed_input import ODD_VALUES
 
 RISE = date(2012, 6, 1)
 AS_OF = date(2012, 7, 1)
@@ -255,3 +257,28 @@ def test_nobody_else_sees_the_surge_pages(
         )
     alert.refresh_from_db()
     assert alert.status == AlertStatus.OPEN
+
+
+def test_odd_input_on_the_alert_and_series_pages_is_refused_in_words_and_changes_nothing(
+    history: Any, watcher: User, signed_in: Callable[[User], Client]
+) -> None:
+    surveillance_run(actor=OPERATOR, as_of=AS_OF)
+    alert = _albania_month()
+    client = signed_in(watcher)
+    url = f"/surges/alerts/{alert.pk}/"
+    odd = [v for v in ODD_VALUES if isinstance(v, str)] + ["x" * 2001]
+    for value in odd:
+        for form in ({"action": value}, {"action": "explain", "note": value}):
+            response = client.post(url, form)
+            assert response.status_code in (302, 409, 422), (form, response.status_code)
+        query = urlencode({"kind": "nationality", "frequency": "month", "nationality": value})
+        assert client.get(f"/surges/series/?{query}").status_code in (200, 404)
+        filtered = client.get("/surges/?" + urlencode({"kind": value, "contains": value}))
+        assert filtered.status_code == 200
+    for path in ("/surges/alerts/0/", "/surges/alerts/99999999999999999999/"):
+        assert client.get(path).status_code == 404
+    alert.refresh_from_db()
+    # Only a note that is words (" " is not, NUL is refused) closed the alert, once.
+    assert alert.status == AlertStatus.EXPLAINED
+    events = AuditEvent.objects.filter(verb=AuditVerb.ALERT_EXPLAIN)
+    assert events.count() == 1
