@@ -16,6 +16,7 @@ from nrm.accounts.models import Notice, NoticeKind, Organisation, User
 from nrm.accounts.permissions import CapabilityDenied
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.cli import main
 from nrm.intelligence.alerts import AlertChangeRefused, alert_change
 from nrm.intelligence.surges import surveillance_run
 from nrm.intelligence.surveillance_models import (
@@ -284,3 +285,23 @@ def test_odd_input_on_the_alert_and_series_pages_is_refused_in_words_and_changes
     assert alert.status == AlertStatus.EXPLAINED
     events = AuditEvent.objects.filter(verb=AuditVerb.ALERT_EXPLAIN)
     assert events.count() == 1
+
+
+def test_the_command_checks_for_the_day_and_names_the_new_alerts(
+    history: Any,
+    watcher: User,
+    capsys: pytest.CaptureFixture[str],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        assert main(["surveillance", "--as-of", "2012-07-01", "--no-email"]) == 0
+    out = capsys.readouterr().out
+    assert "Surge check for 1 July 2012:" in out
+    assert "new alert: Albania, 14 referrals (expected" in out
+    assert mail.outbox == [] and Notice.objects.filter(kind=NoticeKind.SURGE).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert main(["surveillance", "--as-of", "2012-07-01"]) == 0
+    assert "no new alerts" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["surveillance", "--as-of", "1 July 2012"])
+    assert "'1 July 2012' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
