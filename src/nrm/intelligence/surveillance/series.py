@@ -132,7 +132,8 @@ def assess(
     One row per series: the key columns, ``period``, then ``observed``, ``expected``,
     ``upper``, ``score``, ``alarm``, ``method``, ``reason`` (see ``Assessment`` and
     ``assess_counts`` for the methods) and ``sparkline`` (the last 12 counts as block
-    characters, the current period last).
+    characters, the current period last). Where an ``Assessment`` has None (no expected count,
+    threshold or score), the table has NaN.
     """
     if counts_table.empty:
         raise ValueError("no counts to assess")
