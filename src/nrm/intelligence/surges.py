@@ -1,7 +1,7 @@
 """Surge detection over the case store: counts of referrals by nationality, by nationality and
 type of exploitation, by UK nation and by first responder organisation, each month and each
 quarter, assessed against their own history (``nrm.intelligence.surveillance``: Farrington
-flexible, EARS C3 for short series). A run stores what it found and raises an alert for each
+flexible, EARS C2 for short series). A run stores what it found and raises an alert for each
 series above its threshold, which the hub's analysts are told of in the service and by email.
 
 The period assessed is the one holding the day before ``as_of``: a run on the first of a month

@@ -81,13 +81,20 @@ def test_assess_chooses_farrington_ears_or_nothing_by_history() -> None:
     assert two_years == farrington_at(np.array(medium, float), 30, improved(12, b=2)).assessment(
         improved(12)
     )
-    assert assess_counts(medium[:25], 12).method == "ears-c3"  # 24 before: not 2 years and a window
-    c3 = assess_counts(short, 12)
-    assert c3 == ears_c(short, "C3", time_points=[18])[0].assessment()
-    assert c3.method == "ears-c3"
+    assert assess_counts(medium[:25], 12).method == "ears-c2"  # 24 before: not 2 years and a window
+    c2 = assess_counts(short, 12)
+    assert c2 == ears_c(short, "C2", time_points=[18])[0].assessment()
+    assert c2.method == "ears-c2"
+    # A short series with a referral or two: EARS C2 would alarm on 1 after zeros, the
+    # minimum (5 referrals in the last 4 periods) keeps it quiet, its expected count kept.
+    sparse = [0] * 17 + [1]
+    assert ears_c(sparse, "C2", time_points=[18])[0].assessment().alarm
+    quiet = assess_counts(sparse, 12)
+    assert (quiet.method, quiet.alarm, quiet.upper, quiet.expected) == ("ears-c2", False, None, 0.0)
+    assert quiet.reason == "fewer than 5 referrals in the last 4 periods"
     nothing = assess_counts(tiny, 12)
     assert (nothing.method, nothing.expected, nothing.alarm) == ("not assessed", None, False)
-    assert nothing.reason == "under 12 periods of history"
+    assert nothing.reason == "under 10 periods of history"  # C2: 7 and a gap of 2 before
     assert assess_counts(short, 12, method="farrington").method == "not assessed"
     assert assess_counts(long, 12, method="ears-c1").method == "ears-c1"
     with pytest.raises(ValueError):

@@ -18,7 +18,8 @@ The entry points:
   in, one row each: key columns, ``period``, ``observed``, ``expected``, ``upper``, ``score``
   (the exceedance score, above 1 alarms), ``alarm``, ``method``, ``reason`` and ``sparkline``;
   "auto" is Farrington flexible with as many years back (5 down to 2) as the history allows,
-  else EARS C3, else not assessed;
+  else EARS C2 (with Farrington's minimum of 5 referrals in the last 4 periods), else not
+  assessed;
 - ``history(series, periods)``: one series' expected counts and thresholds over its last
   periods (a chart's threshold band), with the observed counts (its sparkline);
 - ``Assessment``: the frozen result for one period of one series.

@@ -235,7 +235,9 @@ def anscombe_residuals(fit: Fit, response: Array, design: Array, phi: float) -> 
     """R's ``anscombe.residuals``: standardised Anscombe residuals of a Poisson fit."""
     mu = fit.fitted
     raw = 1.5 * (response ** (2 / 3) * mu ** (-1 / 6) - mu**0.5)
-    return np.asarray(raw / np.sqrt(phi * (1 - fit.hat_values(design))), dtype=float)
+    # A leverage of 1 (a period alone in its factor level) gives NaN, as in R.
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.asarray(raw / np.sqrt(phi * (1 - fit.hat_values(design))), dtype=float)
 
 
 def assign_weights(residuals: Array, threshold: float) -> Array:

@@ -12,7 +12,7 @@ year has years of zeros behind it, which is what makes its first referrals stand
 """
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
@@ -34,6 +34,7 @@ METHODS = ("auto", "farrington", "ears-c1", "ears-c2", "ears-c3")
 RESULT_COLUMNS = ["observed", "expected", "upper", "score", "alarm", "method", "reason"]
 SPARK = "▁▂▃▄▅▆▇█"
 EARS_BASELINE = 7
+AUTO_EARS = "C2"  # the fallback of "auto" for a series too short for Farrington flexible
 
 
 def count_series(
@@ -74,9 +75,12 @@ def assess_counts(
     """Assess the last of ``counts`` (one series, oldest first, ``freq`` periods a year).
 
     ``"auto"``: Farrington flexible (the improved settings of ``farrington.improved``) with the
-    most years back, 5 down to 2, the history allows; else EARS C3 (baseline 7, alpha 0.001);
-    else not assessed. ``"farrington"`` never falls back to EARS; ``"ears-c1"`` to
-    ``"ears-c3"`` use that method only.
+    most years back, 5 down to 2, the history allows; else EARS C2 (baseline 7 periods before a
+    gap of 2, alpha 0.001) under Farrington's minimum (no alarm with fewer than 5 referrals in
+    the last 4 periods), so a short series does not alarm on a referral or two; else not
+    assessed. C2 rather than C3: R's C3 alarms on the two periods before, not on the current
+    count. ``"farrington"`` never falls back to EARS; ``"ears-c1"`` to ``"ears-c3"`` use that
+    method only, as R computes it.
     """
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}")
@@ -92,9 +96,13 @@ def assess_counts(
             return Assessment(
                 observed, None, None, None, False, NOT_ASSESSED, "under 2 years of history"
             )
-    ears = "C3" if method == "auto" else method[-2:].upper()
+    ears = AUTO_EARS if method == "auto" else method[-2:].upper()
     if k - 1 >= lag_needed(ears, EARS_BASELINE):
-        return ears_c(series, ears, baseline=EARS_BASELINE, time_points=[k])[0].assessment()
+        found = ears_c(series, ears, baseline=EARS_BASELINE, time_points=[k])[0].assessment()
+        minimum = improved(freq)
+        if method == "auto" and not enough_cases(series, k, minimum):
+            return replace(too_few(observed, minimum), method=found.method, expected=found.expected)
+        return found
     need = lag_needed(ears, EARS_BASELINE)
     return Assessment(
         observed, None, None, None, False, NOT_ASSESSED, f"under {need + 1} periods of history"
