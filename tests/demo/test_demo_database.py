@@ -1,6 +1,7 @@
 """The demo case store, counted back out of the database through the statistics extract,
 reproduces every published figure: the verification finds no unexplained difference."""
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -8,7 +9,10 @@ import pytest
 from nrm.accounts.services import organisations_seed
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cases.models import Referral
+from nrm.demo import plan_2012
 from nrm.demo.build import demo_referrals_load
+from nrm.demo.surges import demo_surges_check
+from nrm.intelligence.surveillance_models import Frequency, SeriesKind, SurgeAlert
 from nrm.statistics.engine import backend_connect, referrals_table
 from nrm.statistics.extract import extract_table
 from nrm.statistics.published.verify import verify, verify_lines
@@ -53,3 +57,15 @@ def test_verifying_the_store_would_notice_a_changed_record(demo_store: int) -> N
 
 def test_every_demo_referral_is_audited_as_loaded(demo_store: int) -> None:
     assert AuditEvent.objects.filter(verb=AuditVerb.REFERRAL_IMPORT).count() == demo_store
+
+
+def test_the_demo_checks_alert_the_albanian_rise_in_april_2012(demo_store: int) -> None:
+    """The demo's surge checks over the case store (paras 3.5-3.6): Albania is alerted for
+    April 2012, the month its rise starts, and for no month before."""
+    assert demo_surges_check() > 0
+    albania = SurgeAlert.objects.filter(
+        kind=SeriesKind.NATIONALITY, frequency=Frequency.MONTH, nationality="Albania"
+    )
+    first = albania.order_by("period_start").first()
+    assert first is not None and first.period_start == date(2012, 4, 1)
+    assert first.observed == plan_2012.ALBANIA_MONTHS[4] and first.score > 1

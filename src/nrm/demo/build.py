@@ -184,7 +184,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         "(demo-intelligence-analyst, demo-intelligence-officer; try: nrm assessment --year 2012)",
         f"Person resolution: {resolved.records} records are {resolved.people} people; "
         f"{resolved.review_pairs} pairs wait for an analyst's review (/intelligence/resolution/)",
-        f"Surges: the monthly checks of 2012 raised {alerts} alerts, among them the Albanian rise "
+        f"Surges: the checks of 2012 raised {alerts} alerts, among them the Albanian rise "
         "of April 2012 (demo-intelligence-analyst: /surges/; try: nrm surveillance --as-of "
         "2012-05-01 --no-email)",
         "Demo accounts (fictional; new passwords and set-up links on every build):",
