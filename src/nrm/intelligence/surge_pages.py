@@ -58,6 +58,8 @@ def series_words(series: Series) -> str:
     if series.kind == SeriesKind.RESPONDER:
         return organisation_name(series.responder)
     if series.kind == SeriesKind.NATIONALITY_TYPE:
+        if series.exploitation_type == codes.ExploitationType.NOT_RECORDED:
+            return f"{series.nationality}, type of exploitation not recorded"
         kind = _label(codes.ExploitationType, series.exploitation_type)
         return f"{series.nationality}, {kind[0].lower()}{kind[1:]}"
     return series.nationality

@@ -55,8 +55,8 @@ CHANGED = {
     ESCALATE: "You escalated the alert for investigation.",
 }
 ACTION_MISSING = "Choose what to do with the alert"
-KIND_CHOICES = [("", "Every kind of series"), *SeriesKind.choices]
-FREQUENCY_CHOICES = [("", "Months and quarters"), *Frequency.choices]
+KIND_CHOICES = [("", "All"), *SeriesKind.choices]
+FREQUENCY_CHOICES = [("", "All"), ("month", "Months"), ("quarter", "Quarters")]
 
 
 class FilterForm(forms.Form):

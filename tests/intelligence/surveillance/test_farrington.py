@@ -8,7 +8,7 @@ def test_improved_settings_per_frequency() -> None:
     weekly, monthly, quarterly = improved(52), improved(12), improved(4)
     assert (weekly.b, weekly.w, weekly.no_periods, weekly.excluded) == (5, 3, 10, 26)
     assert (monthly.w, monthly.no_periods, monthly.excluded) == (1, 4, 6)
-    assert (quarterly.w, quarterly.no_periods, quarterly.excluded) == (0, 4, 2)
+    assert (quarterly.w, quarterly.no_periods, quarterly.excluded) == (1, 1, 2)
     assert weekly.threshold_method == "nbPlugin" and weekly.weights_threshold == 2.58
     assert monthly.history_needed == 61 and improved(12, b=2).history_needed == 25
     with pytest.raises(ValueError, match="52, 12 or 4"):

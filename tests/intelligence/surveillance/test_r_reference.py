@@ -58,7 +58,7 @@ def test_farrington_flexible_equals_r(name: str) -> None:
         assert row["alarm"] == _alarm(ours), where
         assert row["trend"] == ("1" if ours.trend else "0"), where
         checked += 1
-    assert checked >= 20
+    assert checked >= 19  # every control has 19 time points or more (40 quarters, b 5, w 1)
 
 
 EARS = {

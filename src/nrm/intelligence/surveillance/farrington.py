@@ -91,15 +91,17 @@ def improved(freq: int, **changes: object) -> Control:
     - monthly (12): w 1 (a 3-month window, about the 7 weeks of the weekly set), 4 periods (the
       9 months between windows in 3 blocks of 3 months, about the weekly blocks of 5 weeks
       scaled to the year), 6 past months left out (26 weeks);
-    - quarterly (4): w 0 (the quarter itself), 4 periods (each other quarter its own block),
-      2 past quarters left out.
+    - quarterly (4): w 1 (the quarter and those either side of it) and 1 period (the other
+      quarters left out of the fit), 2 past quarters left out. With a few years of history a
+      factor for each quarter would rest on two or three counts each: a quarter that happened
+      to be empty in the years before would expect 0 and alarm on 1.
     """
     if freq == 52:
         base = Control(freq=52)
     elif freq == 12:
         base = Control(freq=12, w=1, no_periods=4, past_periods_not_included=6)
     elif freq == 4:
-        base = Control(freq=4, w=0, no_periods=4, past_periods_not_included=2)
+        base = Control(freq=4, w=1, no_periods=1, past_periods_not_included=2)
     else:
         raise ValueError(f"no improved settings for {freq} periods a year (52, 12 or 4)")
     return replace(base, **changes)  # type: ignore[arg-type]
