@@ -48,6 +48,21 @@ def main() -> int:
             str(HERE / "resolution.py"),
             *(["--records", "5000"] if args.quick else []),
         ],
+        [
+            sys.executable,
+            str(HERE / "similar_accounts.py"),
+            *(["--accounts", "5000", "--new", "100", "--sample", "500"] if args.quick else []),
+        ],
+        [
+            sys.executable,
+            str(HERE / "surveillance_series.py"),
+            *(["--nationalities", "20"] if args.quick else []),
+        ],
+        [
+            sys.executable,
+            str(HERE / "surveillance_simulation.py"),
+            *(["--quick"] if args.quick else []),
+        ],
     ]
     for command in runs:
         print("$", " ".join(command[1:]), flush=True)
