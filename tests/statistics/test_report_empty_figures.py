@@ -43,7 +43,14 @@ EVERY_FILE = 3 * len(ALL) + 2 * len(FIGURES) + 1  # csv, ods, xlsx; svg, png; in
 def extract_2012() -> pa.Table:
     """300 referrals of 2012 from the demo records: 192 allocated to the Home Office, 83 to
     UKHTC and 25 to the Home Office hosted in UKHTC."""
-    records = [r for r in generate_records() if r["referral_date"].startswith("2012")][:300]
+    wanted = {"home_office": 192, "ukhtc": 83, "home_office_ukhtc": 25}
+    records = []
+    for record in generate_records():
+        authority = record["competent_authority"]
+        if record["referral_date"].startswith("2012") and wanted.get(authority, 0) > 0:
+            wanted[authority] -= 1
+            records.append(record)
+    assert not any(wanted.values())
     return records_extract(records)
 
 

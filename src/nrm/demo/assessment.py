@@ -53,6 +53,8 @@ _NARRATIVES = {
     "and could not leave.",
     "not_recorded": "A partner agency reports people who may have been trafficked; how they "
     "were exploited is not known yet.",
+    "organ_harvesting": "A hospital reports a patient who says they were brought here to have "
+    "an organ removed for someone else.",
 }
 _OPERATION_TEXT = (
     f"During {plan.OPERATION} officers boarded fishing vessels and found crew members from the "
