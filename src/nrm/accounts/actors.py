@@ -42,6 +42,7 @@ OPERATOR = SystemActor(
             Capability.RECORD_INTELLIGENCE,
             Capability.READ_NATIONAL_INTELLIGENCE,
             Capability.RESOLVE_PEOPLE,
+            Capability.REVIEW_SIMILAR_ACCOUNTS,
         }
     ),
     sees_every_case=True,

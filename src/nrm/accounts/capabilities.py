@@ -37,6 +37,10 @@ class Capability(models.TextChoices):
         "resolve_people",
         "Decide whether records proposed as one person are the same person",
     )
+    REVIEW_SIMILAR_ACCOUNTS = (
+        "review_similar_accounts",
+        "Review accounts that are near copies of other accounts",
+    )
 
 
 class Scope(models.TextChoices):

@@ -71,8 +71,9 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
     ),
     DefaultRole.ADMINISTRATOR: RoleDefinition(Scope.NONE, frozenset({C.MANAGE_ACCOUNTS})),
     # The national hub: every organisation's intelligence its handling codes allow, and the NRM
-    # records of the people linked to it, and the review of records proposed as one person. No
-    # case scope: cases are read only through their link.
+    # records of the people linked to it, the review of records proposed as one person, and the
+    # review of accounts that are near copies of others (which reads the accounts compared). No
+    # case scope: cases are read only through their link or a similar-accounts lead.
     DefaultRole.INTELLIGENCE_ANALYST: RoleDefinition(
         Scope.NONE,
         frozenset(
@@ -81,6 +82,8 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
                 C.READ_NATIONAL_INTELLIGENCE,
                 C.READ_LINKED_NRM_RECORDS,
                 C.RESOLVE_PEOPLE,
+                C.READ_ACCOUNT_TEXT,
+                C.REVIEW_SIMILAR_ACCOUNTS,
             }
         ),
     ),

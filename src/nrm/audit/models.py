@@ -61,6 +61,11 @@ class AuditVerb(models.TextChoices):
     INTELLIGENCE_RESOLVE = "intelligence.resolve", "People resolved from their records"
     PAIR_ACCEPT = "intelligence.pair_accept", "Two records accepted as one person"
     PAIR_REJECT = "intelligence.pair_reject", "Two records rejected as one person"
+    SIMILAR_RUN = "similar.run", "Similar accounts found among every account"
+    SIMILAR_CHECK = "similar.check", "New accounts checked against earlier accounts"
+    SIMILAR_READ = "similar.read", "Similar accounts viewed"
+    SIMILAR_ACCOUNTS_READ = "similar.accounts_read", "Two accounts read side by side"
+    SIMILAR_REVIEW = "similar.review", "Cluster of similar accounts marked as reviewed"
 
 
 class AuditEvent(models.Model):

@@ -38,6 +38,7 @@ from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.demo.intelligence import demo_intelligence_create
 from nrm.demo.intelligence_ocgs import demo_ocgs_create
 from nrm.intelligence.resolving import resolution_run
+from nrm.intelligence.similar_services import plural, similar_accounts_run
 from nrm.standard.words import long_date
 
 DEMO_ORGANISATION = {
@@ -170,6 +171,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     reports += demo_ocgs_create()
     assessed = demo_assessment_intelligence()
     resolved = resolution_run(actor=DEMO)
+    similar = similar_accounts_run(actor=DEMO)
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(actor=DEMO, user=responder, name="demo")
@@ -182,6 +184,9 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         "(demo-intelligence-analyst, demo-intelligence-officer; try: nrm assessment --year 2012)",
         f"Person resolution: {resolved.records} records are {resolved.people} people; "
         f"{resolved.review_pairs} pairs wait for an analyst's review (/intelligence/resolution/)",
+        f"Similar accounts: {similar.accounts} accounts compared; "
+        f"{plural(similar.clusters, 'group')} of near copies ({plural(similar.pairs, 'pair')}) "
+        "wait for an analyst's review (/intelligence/similar-accounts/)",
         "Demo accounts (fictional; new passwords and set-up links on every build):",
         *(
             line

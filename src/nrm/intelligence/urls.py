@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nrm.intelligence import assessment_views, ocg_views, review_views, views
+from nrm.intelligence import assessment_views, ocg_views, review_views, similar_views, views
 
 app_name = "intelligence"
 
@@ -20,5 +20,21 @@ urlpatterns = [
         "intelligence/resolution/decisions/",
         review_views.review_decisions,
         name="review-decisions",
+    ),
+    path("intelligence/similar-accounts/", similar_views.similar_accounts, name="similar"),
+    path(
+        "intelligence/similar-accounts/<str:cluster>/",
+        similar_views.similar_cluster,
+        name="similar-cluster",
+    ),
+    path(
+        "intelligence/similar-accounts/<str:cluster>/reviewed/",
+        similar_views.similar_cluster_reviewed,
+        name="similar-reviewed",
+    ),
+    path(
+        "intelligence/similar-accounts/compare/<str:left>/<str:right>/",
+        similar_views.similar_side_by_side,
+        name="similar-compare",
     ),
 ]
