@@ -184,9 +184,9 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         "(demo-intelligence-analyst, demo-intelligence-officer; try: nrm assessment --year 2012)",
         f"Person resolution: {resolved.records} records are {resolved.people} people; "
         f"{resolved.review_pairs} pairs wait for an analyst's review (/intelligence/resolution/)",
-        f"Similar accounts: {similar.accounts} accounts compared; "
-        f"{plural(similar.clusters, 'group')} of near copies ({plural(similar.pairs, 'pair')}) "
-        "wait for an analyst's review (/intelligence/similar-accounts/)",
+        f"Similar accounts: {similar.accounts} accounts compared; near copies for an analyst's "
+        f"review: {plural(similar.clusters, 'group')}, {plural(similar.pairs, 'pair')} "
+        "(/intelligence/similar-accounts/)",
         "Demo accounts (fictional; new passwords and set-up links on every build):",
         *(
             line
