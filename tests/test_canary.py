@@ -1,6 +1,9 @@
 """A canary value sent through every field and every door, in requests that succeed and in
-requests that fail, appears in no log, extract, report (public or internal), notice or e-mail."""
+requests that fail, appears in no log, extract, report (public or internal), notice or e-mail;
+a canary account, through the similar-accounts search and its pages, only on the page that shows
+two accounts side by side."""
 
+import argparse
 import io
 import json
 import logging
@@ -28,8 +31,9 @@ from nrm.cases.referrals.importers import ImportOptions, referrals_import
 from nrm.cases.stages import Event
 from nrm.intelligence.assessment.extract import assessment_build
 from nrm.intelligence.assessment.write import assessment_write
+from nrm.intelligence.commands import cmd_intelligence
 from nrm.intelligence.importers import intelligence_import
-from nrm.intelligence.models import Entity, IntelligenceReport
+from nrm.intelligence.models import Entity, IntelligenceReport, SimilarAccountCluster
 from nrm.statistics.disclosure import DisclosureRule
 from nrm.statistics.engine import backend_connect, referrals_table
 from nrm.statistics.extract import extract_table, extract_write
@@ -38,6 +42,7 @@ from nrm.support.services import support_providers_seed
 from nrm.web.failures import NoPersonalDataFilter
 from tests.cases.referrals.csvfiles import write_csv
 from tests.cases.referrals.web import ANSWERS, answer, start
+from tests.intelligence.similar_accounts import BASE
 
 CANARY = "Zzcanary"
 TEXT_FIELDS = (
@@ -269,5 +274,88 @@ def test_a_canary_in_an_intelligence_report_through_every_door_leaks_nowhere(
     assert IntelligenceReport.objects.filter(narrative__startswith=CANARY).count() == 3
     assert Entity.objects.filter(ocg_name__startswith=CANARY).count() == 1
     assert "failure" in places["log"]
+    leaks = sorted(where for where, text in places.items() if CANARY.lower() in text.lower())
+    assert leaks == []
+
+
+def test_a_canary_account_through_the_similar_accounts_search_and_pages_leaks_nowhere(
+    server_log: io.StringIO,
+    organisation: Organisation,
+    make_user: Callable[..., User],
+    signed_in: Callable[[User], Client],
+    valid_referral: dict[str, Any],
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Accounts holding the canary, near copies of each other, through every door, the check
+    at submission (and its failure), the batch search and its command, and every page of the
+    queue: the canary is on the page that shows the two accounts side by side, and nowhere
+    else: no log line, audit entry, notice, e-mail, extract or report."""
+    responder = make_user("responder", organisation)
+    hub = Organisation.objects.create(code="nca-ukhtc", name="NCA / UKHTC")
+    analyst = make_user("analyst", hub, DefaultRole.INTELLIGENCE_ANALYST)
+    api = Client(
+        HTTP_AUTHORIZATION=f"Bearer {api_token_create(actor=OPERATOR, user=responder, name='t')}"
+    )
+    story = f"{BASE} {CANARY}-account said the man"
+    with django_capture_on_commit_callbacks(execute=True):
+        for text in (story, story.replace("four other", "three other")):
+            body = {**valid_referral, "account": text}
+            assert api.post("/api/v1/referrals", body, "application/json").status_code == 201
+        rows = [{**valid_referral, "account": story.replace("four other", "five other")}]
+        referrals_import(ImportOptions(path=write_csv(tmp_path / "referrals.csv", rows),
+                                       organisation_code=organisation.code))  # fmt: skip
+        deadline_reminders_send(actor=OPERATOR, today=date(2012, 6, 1))
+    failure = ValueError(f"could not compare {CANARY}-failure")
+    with (
+        mock.patch("nrm.intelligence.similar_services.similar_accounts_check", side_effect=failure),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        body = {**valid_referral, "account": f"{story} again"}
+        assert api.post("/api/v1/referrals", body, "application/json").status_code == 201
+    assert cmd_intelligence(argparse.Namespace(action="similar-accounts")) == 0
+    printed = capsys.readouterr().out
+    web = signed_in(analyst)
+    cluster = SimilarAccountCluster.objects.get()
+    assert cluster.size == 4
+    pages = {
+        "queue": web.get("/intelligence/similar-accounts/"),
+        "group": web.get(f"/intelligence/similar-accounts/{cluster.pk}/"),
+        "reviewed": web.post(
+            f"/intelligence/similar-accounts/{cluster.pk}/reviewed/",
+            {"note": "Compared"},
+            follow=True,
+        ),
+    }
+    first, second = (
+        Case.objects.filter(referral__account__isnull=False)
+        .order_by("referral_id")
+        .values_list("referral__reference", flat=True)[:2]
+    )
+    side_by_side = web.get(f"/intelligence/similar-accounts/compare/{first}/{second}/")
+    assert side_by_side.status_code == 200 and CANARY in side_by_side.content.decode()
+    extract = extract_table()
+    (tmp_path / "out").mkdir()
+    extract_write(extract, tmp_path / "out" / "extract.parquet")
+    referrals = referrals_table(backend_connect(), extract)
+    report_write(referrals, year=2012, out=tmp_path / "out" / "internal")
+    assessment = assessment_build(year=2012)
+    assessment_write(assessment, out=tmp_path / "out" / "assessment")
+    for table in (extract, assessment.table):  # no column could hold an account
+        assert not [n for n in table.column_names if "account" in n or "text" in n]
+    places: dict[str, str] = {
+        "log": server_log.getvalue(),
+        "command": printed,
+        "emails": json.dumps([[m.subject, m.body, m.to] for m in mail.outbox]),
+        "notices": json.dumps(list(Notice.objects.values_list("subject", "body"))),
+        "audit": json.dumps(list(AuditEvent.objects.values_list("detail", flat=True))),
+        "extract": json.dumps(extract.to_pylist(), default=str),
+        "assessment extract": json.dumps(assessment.table.to_pylist(), default=str),
+        **{f"page {name}": response.content.decode() for name, response in pages.items()},
+        **{f"report {name}": text for name, text in _texts(tmp_path / "out")},
+    }
+    assert all(response.status_code == 200 for response in pages.values())
+    assert "ValueError" in places["log"] and "similar-accounts check failed" in places["log"]
     leaks = sorted(where for where, text in places.items() if CANARY.lower() in text.lower())
     assert leaks == []

@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DEFAULT_ROLES, DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
@@ -20,9 +21,15 @@ from nrm.cases.models import Case
 from nrm.cases.referrals.services import draft_save, notification_submit, referral_submit
 from nrm.cases.stages import Event
 from nrm.config.bootstrap import database_prepare
-from nrm.intelligence.models import Entity, PairDecision
+from nrm.intelligence.models import (
+    Entity,
+    PairDecision,
+    SimilarAccountCluster,
+    SimilarClusterReview,
+)
 from nrm.intelligence.people import MENTION, REFERRAL, record_id
 from nrm.intelligence.services import intelligence_report_submit
+from nrm.intelligence.similar_services import similar_accounts_run
 from nrm.intelligence.surveillance_models import SurgeAlert
 from tests.intelligence.runs import stored_run
 
@@ -175,6 +182,9 @@ def _url(
     url = re.sub(r"<slug:code>", organisation.code, url)
     url = re.sub(r"<str:user_id>", str(user.pk), url)
     url = re.sub(r"<int:alert_id>", cases["alert"], url)
+    url = re.sub(r"<str:cluster>", "1", url)  # a group of similar accounts
+    url = re.sub(r"<str:left>", cases["own"], url)  # two accounts side by side
+    url = re.sub(r"<str:right>", cases["other"], url)
     assert "<" not in url, f"add a value for the placeholder in {route}"
     return "/" + url
 
@@ -293,6 +303,41 @@ def test_only_the_intelligence_analyst_reviews_pairs_and_never_a_person_they_may
         assert (answers, denied) == ([302, 404], 1)
         assert PairDecision.objects.count() == decided + 1
         assert decisions.status_code == 200
+    assert opened == [DefaultRole.INTELLIGENCE_ANALYST]
+
+
+def test_only_the_intelligence_analyst_reviews_similar_accounts_and_reads_them_side_by_side(
+    cases: dict[str, str],
+    make_user: Callable[..., User],
+    organisation: Organisation,
+    signed_in: Callable[[User], Client],
+) -> None:
+    """The similar-accounts queue, a group, two accounts side by side and marking a group as
+    reviewed, for every role: the hub's intelligence analyst (who may read account text) opens
+    every one; every other role is refused each (audited) and saves nothing."""
+    similar_accounts_run(actor=OPERATOR)  # the two referrals' accounts are the same
+    cluster = SimilarAccountCluster.objects.get().pk
+    base = "/intelligence/similar-accounts/"
+    opened = []
+    for role in DefaultRole:
+        home = Organisation.objects.get(code=HOME[role]) if role in HOME else organisation
+        client = signed_in(make_user(f"similar-{role.value}", home, role))
+        denied = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count()
+        reviews = SimilarClusterReview.objects.count()
+        answers = [
+            client.get(base).status_code,
+            client.get(f"{base}{cluster}/").status_code,
+            client.get(f"{base}compare/{cases['own']}/{cases['other']}/").status_code,
+            client.post(f"{base}{cluster}/reviewed/", {"note": ""}).status_code,
+        ]
+        denied = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count() - denied
+        if role != DefaultRole.INTELLIGENCE_ANALYST:
+            assert (answers, denied) == ([403, 403, 403, 403], 4), role
+            assert SimilarClusterReview.objects.count() == reviews, role
+            continue
+        opened.append(role)
+        assert (answers, denied) == ([200, 200, 200, 302], 0)
+        assert SimilarClusterReview.objects.count() == reviews + 1
     assert opened == [DefaultRole.INTELLIGENCE_ANALYST]
 
 

@@ -46,7 +46,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "intelligence": Command(
         "nrm.intelligence.commands",
-        "import graded intelligence reports from a CSV file; resolve people",
+        "import graded intelligence reports from a CSV file; resolve people; find similar accounts",
     ),
     "standard": Command(
         "nrm.standard.commands", "export the data standard: JSON Schema or codebook"

@@ -1,6 +1,6 @@
 """An intelligence analyst role already in the database is given the review of records
-proposed as one person when the tables of person resolution are created, and the surge alerts
-when those of surge detection are."""
+proposed as one person when the tables of person resolution are created, the surge alerts when
+those of surge detection are, and the review of similar accounts after those."""
 
 import pytest
 from django.db import connection
@@ -31,6 +31,11 @@ def test_an_existing_intelligence_analyst_role_may_resolve_people_after_the_migr
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
     analyst = Role.objects.get(code="intelligence_analyst")
-    added = [Capability.RESOLVE_PEOPLE.value, Capability.MONITOR_SURGES.value]
+    added = [
+        Capability.RESOLVE_PEOPLE.value,
+        Capability.MONITOR_SURGES.value,
+        Capability.READ_ACCOUNT_TEXT.value,
+        Capability.REVIEW_SIMILAR_ACCOUNTS.value,
+    ]
     assert analyst.capabilities == sorted([*kept, *added])
     assert Role.objects.get(code="intelligence_officer").capabilities == kept[:1]

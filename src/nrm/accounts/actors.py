@@ -43,6 +43,7 @@ OPERATOR = SystemActor(
             Capability.READ_NATIONAL_INTELLIGENCE,
             Capability.RESOLVE_PEOPLE,
             Capability.MONITOR_SURGES,
+            Capability.REVIEW_SIMILAR_ACCOUNTS,
         }
     ),
     sees_every_case=True,

@@ -41,6 +41,10 @@ class Capability(models.TextChoices):
         "monitor_surges",
         "See surge alerts on counts of referrals and act on them",
     )
+    REVIEW_SIMILAR_ACCOUNTS = (
+        "review_similar_accounts",
+        "Review accounts that are near copies of other accounts",
+    )
 
 
 class Scope(models.TextChoices):

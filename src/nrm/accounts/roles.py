@@ -71,8 +71,10 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
     ),
     DefaultRole.ADMINISTRATOR: RoleDefinition(Scope.NONE, frozenset({C.MANAGE_ACCOUNTS})),
     # The national hub: every organisation's intelligence its handling codes allow, the NRM
-    # records of the people linked to it, the review of records proposed as one person and the
-    # surge alerts on counts of referrals. No case scope: cases are read only through their link.
+    # records of the people linked to it, the review of records proposed as one person, the
+    # review of accounts that are near copies of others (which reads the accounts compared) and
+    # the surge alerts on counts of referrals. No case scope: cases are read only through their
+    # link or a similar-accounts lead.
     DefaultRole.INTELLIGENCE_ANALYST: RoleDefinition(
         Scope.NONE,
         frozenset(
@@ -82,6 +84,8 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
                 C.READ_LINKED_NRM_RECORDS,
                 C.RESOLVE_PEOPLE,
                 C.MONITOR_SURGES,
+                C.READ_ACCOUNT_TEXT,
+                C.REVIEW_SIMILAR_ACCOUNTS,
             }
         ),
     ),

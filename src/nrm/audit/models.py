@@ -66,6 +66,11 @@ class AuditVerb(models.TextChoices):
     ALERT_ACKNOWLEDGE = "alert.acknowledge", "Surge alert acknowledged"
     ALERT_EXPLAIN = "alert.explain", "Surge alert closed as explained"
     ALERT_ESCALATE = "alert.escalate", "Surge alert escalated for investigation"
+    SIMILAR_RUN = "similar.run", "Similar accounts found among every account"
+    SIMILAR_CHECK = "similar.check", "New accounts checked against earlier accounts"
+    SIMILAR_READ = "similar.read", "Similar accounts viewed"
+    SIMILAR_ACCOUNTS_READ = "similar.accounts_read", "Two accounts read side by side"
+    SIMILAR_REVIEW = "similar.review", "Cluster of similar accounts marked as reviewed"
 
 
 class AuditEvent(models.Model):

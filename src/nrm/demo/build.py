@@ -39,6 +39,7 @@ from nrm.demo.intelligence import demo_intelligence_create
 from nrm.demo.intelligence_ocgs import demo_ocgs_create
 from nrm.demo.surges import demo_surges_check
 from nrm.intelligence.resolving import resolution_run
+from nrm.intelligence.similar_services import plural, similar_accounts_run
 from nrm.standard.words import long_date
 
 DEMO_ORGANISATION = {
@@ -172,6 +173,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     assessed = demo_assessment_intelligence()
     resolved = resolution_run(actor=DEMO)
     alerts = demo_surges_check()
+    similar = similar_accounts_run(actor=DEMO)
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(actor=DEMO, user=responder, name="demo")
@@ -187,6 +189,9 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         f"Surges: the checks of 2012 raised {alerts} alerts, among them the Albanian rise "
         "of April 2012 (demo-intelligence-analyst: /surges/; try: nrm surveillance --as-of "
         "2012-05-01 --no-email)",
+        f"Similar accounts: {similar.accounts} accounts compared; near copies for an analyst's "
+        f"review: {plural(similar.clusters, 'group')}, {plural(similar.pairs, 'pair')} "
+        "(/intelligence/similar-accounts/)",
         "Demo accounts (fictional; new passwords and set-up links on every build):",
         *(
             line

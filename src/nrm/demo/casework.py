@@ -9,6 +9,7 @@ that day (one recent referral is still waiting for the provider's answer), and t
 a week after the conclusive grounds decision. The manager assigns some open cases to the demo
 caseworker."""
 
+import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from nrm.cases.casework.services.edits import case_assign, case_reallocate, revi
 from nrm.cases.models import Case, Referral
 from nrm.cases.referrals.services import referral_submit
 from nrm.cases.stages import Event
+from nrm.demo.victim_accounts import demo_account
 from nrm.standard.codes import (
     CompetentAuthority,
     ExitRoute,
@@ -92,6 +94,7 @@ PLANS: list[Plan] = [
 
 def _referral(index: int, received: date, *, child: bool) -> dict[str, Any]:
     nationality = NATIONALITIES[index % len(NATIONALITIES)]
+    exploitation = ("sexual", "labour", "domestic_servitude", "criminal")[index % 4]
     return {
         "referral_date": received.isoformat(),
         "nation": "england",
@@ -106,10 +109,10 @@ def _referral(index: int, received: date, *, child: bool) -> dict[str, Any]:
         "claimed_nationalities": [nationality],
         "languages": LANGUAGES.get(nationality, ["eng"]),
         "interpreter_needed": nationality in LANGUAGES,
-        "exploitation_type": ("sexual", "labour", "domestic_servitude", "criminal")[index % 4],
+        "exploitation_type": exploitation,
         "exploitation_region": "london",
         "exploitation_end": (received - timedelta(days=10)).isoformat(),
-        "account": "A fictional account written for the demonstration.",
+        "account": demo_account(exploitation, random.Random(f"open-nrm-demo/live/{index}")),
     }
 
 

@@ -24,6 +24,7 @@ from nrm.demo.steps import (
     assign_police_regions,
     assign_responders,
 )
+from nrm.demo.victim_accounts import accounts_apply
 from nrm.statistics.published.table9 import ROW_BY_ORDER
 
 __all__ = ["DEMO_TODAY", "generate_records"]
@@ -194,4 +195,5 @@ def generate_records() -> list[dict[str, Any]]:
     records.sort(key=lambda item: (item[0], item[1]))
     ordered = [record for _day, _seq, record in records]
     repeats_apply(ordered)
+    accounts_apply(ordered)
     return ordered

@@ -1,7 +1,8 @@
 """Invented people: names built from nonsense syllables, spoken languages, short accounts.
 
 Every name is synthetic (two or three syllables from the lists below), so no record describes a
-real person. Accounts are generic one-line stories per exploitation type, written for the demo.
+real person. ``account`` decides the draw of a referral's account; the text the demo stores is
+generated afterwards (``nrm.demo.victim_accounts``), from a random stream of its own.
 """
 
 import random

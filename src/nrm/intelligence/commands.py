@@ -1,8 +1,10 @@
 """The intelligence area's commands: ``nrm intelligence import FILE`` (the CSV door for
 intelligence reports), ``nrm intelligence resolve`` (every person on record resolved into
-people, the pairs for an analyst's review stored), ``nrm assessment`` (the UKHTC strategic
-assessment) and ``nrm verify-published`` (the statistics' verification of the published
-figures, with the strategic assessment's when it is computed from the case store)."""
+people, the pairs for an analyst's review stored), ``nrm intelligence similar-accounts`` (every
+account compared with every other, the groups of near copies stored for analysts' review),
+``nrm assessment`` (the UKHTC strategic assessment) and ``nrm verify-published`` (the
+statistics' verification of the published figures, with the strategic assessment's when it is
+computed from the case store)."""
 
 import argparse
 import getpass
@@ -18,6 +20,7 @@ from nrm.intelligence.assessment.write import assessment_create, assessment_tabl
 from nrm.intelligence.errors import ResolutionImpossible
 from nrm.intelligence.importers import intelligence_import
 from nrm.intelligence.resolving import resolution_run
+from nrm.intelligence.similar_services import plural, similar_accounts_run
 from nrm.statistics.commands import CANNOT_WRITE, cmd_verify, verify_arguments
 from nrm.statistics.extract import ExtractKeyMissing
 from nrm.statistics.published.verifier import Verifier
@@ -32,6 +35,10 @@ def intelligence_arguments(parser: argparse.ArgumentParser) -> None:
     actions.add_parser(
         "resolve",
         help="resolve the people of referrals and reports; store the pairs for review",
+    )
+    actions.add_parser(
+        "similar-accounts",
+        help="compare every account with every other; store the groups of near copies for review",
     )
 
 
@@ -49,9 +56,21 @@ def resolve_run() -> int:
     return 0
 
 
+def similar_run() -> int:
+    """Compare every account with every other (exit 0); print the counts, never a text."""
+    run = similar_accounts_run(actor=OPERATOR)
+    print(
+        f"{plural(run.accounts, 'account')} compared: {plural(run.pairs, 'pair')} at least "
+        f"{round(run.threshold * 100)}% alike, in {plural(run.clusters, 'group')} for review"
+    )
+    return 0
+
+
 def cmd_intelligence(args: argparse.Namespace) -> int:
     if args.action == "resolve":
         return resolve_run()
+    if args.action == "similar-accounts":
+        return similar_run()
     return csv_import_run(args, intelligence_import, noun="reports")
 
 

@@ -39,3 +39,10 @@ NOT_RESOLVED = (
     "be scored ({reason})."
 )
 PAIR_NOT_FOUND = "Those records are not waiting for review, or you may not see them"
+
+
+class ClusterNotFound(Exception):
+    """No cluster of similar accounts with that id is in the latest run."""
+
+
+CLUSTER_NOT_FOUND = "There is no such group of similar accounts in the latest search"

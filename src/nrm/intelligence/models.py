@@ -227,3 +227,131 @@ class ResolvedRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_id} in {self.cluster_id}"
+
+
+# Similar accounts (docs/intelligence.md, "Similar accounts"). These tables hold referral ids,
+# similarities, hashes and dates only: the accounts' text stays in ``cases.VictimAccount``.
+
+
+class SimilarAccountsRun(models.Model):
+    """One batch run over every account (exact all-pairs at the threshold). Only the latest
+    run keeps its pairs and clusters; earlier runs keep their counts."""
+
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    accounts = models.PositiveIntegerField()
+    pairs = models.PositiveIntegerField()
+    clusters = models.PositiveIntegerField()
+    threshold = models.FloatField()
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"similar accounts {self.pk}"
+
+
+class SimilarAccountPair(models.Model):
+    """Two referrals whose accounts are near copies, with their exact Jaccard similarity: found
+    by a batch run (``run``), or at submission (``run`` None: the later referral, ``referral_r``,
+    checked against the earlier accounts). ``referral_l`` < ``referral_r``."""
+
+    run = models.ForeignKey(
+        SimilarAccountsRun, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    referral_l = models.ForeignKey("cases.Referral", on_delete=models.CASCADE, related_name="+")
+    referral_r = models.ForeignKey("cases.Referral", on_delete=models.CASCADE, related_name="+")
+    jaccard = models.FloatField()
+    found_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["run_id", "referral_l_id", "referral_r_id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(referral_l__lt=models.F("referral_r")),
+                name="similar_pair_ordered",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["run", "referral_l"]),
+            models.Index(fields=["found_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referral_l_id} ~ {self.referral_r_id}"
+
+
+class SimilarAccountCluster(models.Model):
+    """The accounts of a run linked by similar pairs (a connected component), with the range
+    of their referral dates. ``first_referral``: its smallest referral id, so it repeats from
+    run to run while the cluster keeps that account."""
+
+    run = models.ForeignKey(SimilarAccountsRun, on_delete=models.CASCADE, related_name="+")
+    first_referral = models.ForeignKey("cases.Referral", on_delete=models.CASCADE, related_name="+")
+    size = models.PositiveIntegerField()
+    first_date = models.DateField()
+    last_date = models.DateField()
+
+    class Meta:
+        ordering = ["run_id", "-last_date", "-size", "id"]
+        indexes = [models.Index(fields=["run", "last_date"])]
+
+    def __str__(self) -> str:
+        return f"cluster of {self.size} accounts"
+
+
+class SimilarAccountMember(models.Model):
+    """A referral whose account is in a cluster."""
+
+    cluster = models.ForeignKey(
+        SimilarAccountCluster, on_delete=models.CASCADE, related_name="members"
+    )
+    referral = models.ForeignKey("cases.Referral", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        ordering = ["cluster_id", "referral_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "referral"], name="account_once_a_cluster")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id} in {self.cluster_id}"
+
+
+class SimilarClusterReview(models.Model):
+    """An analyst's note that they reviewed a cluster: the referral ids it held then
+    (``referrals``, sorted), so the review holds in later runs while the cluster keeps exactly
+    those accounts."""
+
+    first_referral = models.ForeignKey("cases.Referral", on_delete=models.CASCADE, related_name="+")
+    referrals = models.JSONField(default=list)
+    note = models.TextField(blank=True, default="")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-reviewed_at", "-id"]
+        indexes = [models.Index(fields=["first_referral", "reviewed_at"])]
+
+    def __str__(self) -> str:
+        return f"review of cluster {self.first_referral_id}"
+
+
+class AccountBandKey(models.Model):
+    """The MinHash LSH index of the accounts, in the database: one row for each band of an
+    account's signature (``nrm.intelligence.similar.band_keys``). Accounts that share a
+    (band, key) are candidates, each then confirmed by exact Jaccard."""
+
+    referral = models.ForeignKey("cases.Referral", on_delete=models.CASCADE, related_name="+")
+    band = models.PositiveSmallIntegerField()
+    key = models.BigIntegerField()
+
+    class Meta:
+        ordering = ["referral_id", "band"]
+        constraints = [models.UniqueConstraint(fields=["referral", "band"], name="one_key_a_band")]
+        indexes = [models.Index(fields=["band", "key"])]
+
+    def __str__(self) -> str:
+        return f"band {self.band} of {self.referral_id}"

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from nrm.intelligence import assessment_views, ocg_views, review_views, surge_views, views
+from nrm.intelligence import (
+    assessment_views,
+    ocg_views,
+    review_views,
+    similar_views,
+    surge_views,
+    views,
+)
 
 app_name = "intelligence"
 
@@ -25,4 +32,20 @@ urlpatterns = [
     path("surges/series/", surge_views.surge_series, name="surge-series"),
     path("surges/alerts/", surge_views.surge_alerts, name="surge-alerts"),
     path("surges/alerts/<int:alert_id>/", surge_views.surge_alert, name="surge-alert"),
+    path("intelligence/similar-accounts/", similar_views.similar_accounts, name="similar"),
+    path(
+        "intelligence/similar-accounts/<str:cluster>/",
+        similar_views.similar_cluster,
+        name="similar-cluster",
+    ),
+    path(
+        "intelligence/similar-accounts/<str:cluster>/reviewed/",
+        similar_views.similar_cluster_reviewed,
+        name="similar-reviewed",
+    ),
+    path(
+        "intelligence/similar-accounts/compare/<str:left>/<str:right>/",
+        similar_views.similar_side_by_side,
+        name="similar-compare",
+    ),
 ]

@@ -39,6 +39,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         "can_record": has_capability(request.user, Capability.RECORD_INTELLIGENCE),
         "can_assess": has_capability(request.user, Capability.READ_NATIONAL_INTELLIGENCE),
         "can_review": has_capability(request.user, Capability.RESOLVE_PEOPLE),
+        "can_review_similar": has_capability(request.user, Capability.REVIEW_SIMILAR_ACCOUNTS),
     }
     return render(request, "intelligence/index.html", context)
 

@@ -3,7 +3,14 @@ import pytest
 from nrm.intelligence.similar import AccountIndex, candidate_probability
 from nrm.intelligence.similar.accounts import account_sets
 from nrm.intelligence.similar.evaluation import brute_force_pairs, pairs_evaluate
-from nrm.intelligence.similar.incremental import BANDS, NUM_PERM, ROWS, band_hits, signature
+from nrm.intelligence.similar.incremental import (
+    BANDS,
+    NUM_PERM,
+    ROWS,
+    band_hits,
+    band_keys,
+    signature,
+)
 from nrm.intelligence.similar.shingles import jaccard, shingle_hashes
 from nrm.intelligence.similar.synthetic import accounts_synthesise
 
@@ -42,6 +49,27 @@ def test_nearest_finds_the_near_copies_among_earlier_accounts_and_nothing_below(
             found.add((min(account_id, other), max(account_id, other)))
     assert pairs_evaluate(found=found, truth=truth).recall >= 0.99
     assert pairs_evaluate(found=found, truth=truth).precision == 1.0
+
+
+def test_band_keys_make_exactly_the_candidates_the_index_makes(
+    generated: tuple[AccountIndex, dict[str, str], list[str]],
+) -> None:
+    """A table of (band, key) -> accounts, as a database keeps it, gives every new account the
+    candidates ``AccountIndex`` gives it."""
+    index, texts, later = generated
+    table: dict[tuple[int, int], set[str]] = {}
+    for account_id in texts:
+        if account_id in index:
+            for band, key in enumerate(band_keys(shingle_hashes(texts[account_id]))):
+                table.setdefault((band, key), set()).add(account_id)
+    with_candidates = 0
+    for account_id in later:
+        keys = band_keys(shingle_hashes(texts[account_id]))
+        assert len(keys) == BANDS and all(-(2**63) <= key < 2**63 for key in keys)
+        found: set[str] = set().union(*(table.get(item, set()) for item in enumerate(keys)))
+        assert sorted(found) == index.candidates(texts[account_id])
+        with_candidates += bool(found)
+    assert with_candidates >= 10
 
 
 def test_nearest_orders_by_similarity_and_keeps_the_limit() -> None:

@@ -36,12 +36,14 @@ from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record_many
 from nrm.cases.casework.allocation import rule_set_active
 from nrm.cases.casework.periods import periods_configured
+from nrm.cases.models import Referral as ReferralRow
 from nrm.cases.referrals import import_worker
 from nrm.cases.referrals.build import REFERRAL_TABLES, ReferralRows, referral_rows
 from nrm.cases.referrals.csvformat import CsvSource, count_lines
 from nrm.cases.referrals.import_worker import ChunkResult, ChunkTask, WorkerSetup
 from nrm.cases.referrals.import_writer import BatchWriter, KeyReserver
 from nrm.cases.referrals.services import OrganisationResolver, referral_check
+from nrm.cases.referrals.signals import referrals_saved_send
 from nrm.standard.schema import Referral
 from nrm.standard.types import values_from_text
 from nrm.standard.validation import FieldError
@@ -233,6 +235,18 @@ class _DeferredAudit:
     def __call__(self, references: list[str]) -> None:
         self.batches.append((len(references), reference_spans(references)))
 
+    def referral_ids(self) -> list[int]:
+        """The ids of the referrals written (an import of referrals), in the order of their
+        references."""
+        if self.kind.tables[0][0] is not ReferralRow:
+            return []
+        ids: list[int] = []
+        for _count, spans in self.batches:
+            for first, last in spans:
+                found = ReferralRow.objects.filter(reference__range=(first, last))
+                ids += found.order_by("reference").values_list("pk", flat=True)
+        return ids
+
     def write(self) -> None:
         for count, spans in self.batches:
             audit_record_many(
@@ -290,6 +304,7 @@ def run_import(kind: ImportKind, options: ImportOptions) -> ImportResult:
                 raise _Rollback
             result.saved += writer.flush()
             audit.write()
+            referrals_saved_send(audit.referral_ids())
     except _Rollback:
         result.saved = 0
     finally:

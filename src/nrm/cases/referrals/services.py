@@ -18,6 +18,7 @@ from nrm.cases.models import Case
 from nrm.cases.referrals import errors
 from nrm.cases.referrals.build import BuiltReferral, referral_build
 from nrm.cases.referrals.references import references_reserve
+from nrm.cases.referrals.signals import referrals_saved_send
 from nrm.db.bulk import ids_allocate, pipelined, rows_insert
 from nrm.standard import messages, schema
 from nrm.standard.codes import DecisionOutcome
@@ -130,6 +131,7 @@ def referrals_save(
             target_ids=ids,
             detail=detail,
         )
+    referrals_saved_send(ids)
     return ids
 
 

@@ -14,6 +14,7 @@ The permutations come from a fixed seed, so signatures (and so candidates) are t
 process.
 """
 
+import hashlib
 from collections.abc import Iterable
 
 import numpy as np
@@ -53,6 +54,21 @@ def signature(hashes: Iterable[int]) -> MinHash:
     )
     minhash.update_batch(list(hashes))
     return minhash
+
+
+def band_keys(hashes: Iterable[int]) -> list[int]:
+    """The LSH band keys of a hashed shingle set, one for each of the ``BANDS`` bands in order:
+    the band's ``ROWS`` signature values hashed (BLAKE2b) to a signed 64-bit integer, so that a
+    database can index them. Two sets share a band (are candidates, as ``AccountIndex`` makes
+    them) exactly when they share that band's key, but for a hash collision, which confirmation
+    by exact Jaccard makes harmless."""
+    values = np.asarray(signature(hashes).hashvalues, dtype="<u8")[: BANDS * ROWS]
+    return [
+        int.from_bytes(
+            hashlib.blake2b(band.tobytes(), digest_size=8).digest(), "little", signed=True
+        )
+        for band in values.reshape(BANDS, ROWS)
+    ]
 
 
 class AccountIndex:

@@ -27,7 +27,7 @@ def analysts_monitor_no_surges(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intelligence', '0003_person_resolution'),
+        ('intelligence', '0004_similar_accounts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
