@@ -31,7 +31,7 @@ _KINDS = {
 _ANY_KIND = ("sexual", "labour", "domestic", "criminal")
 _LEAST_SENTENCES = 5  # a brief account could match another brief one by chance
 # How far each copy of the planted account strays from it (see ``synthetic.STRENGTHS``).
-_COPY_STRENGTHS = ("surface", "light", "light", "light", "medium")
+_COPY_STRENGTHS = ("surface", "light", "light", "light")
 
 # The planted account, invented: one story, told in these words by every person of the group.
 PLANTED = (
