@@ -12,7 +12,8 @@ from nrm.cases.models import Referral
 from nrm.demo import plan_2012
 from nrm.demo.build import demo_referrals_load
 from nrm.demo.surges import demo_surges_check
-from nrm.intelligence.surveillance_models import Frequency, SeriesKind, SurgeAlert
+from nrm.intelligence.surveillance_models import SurgeAlert
+from nrm.standard.surveillance_codes import Frequency, SeriesKind
 from nrm.statistics.engine import backend_connect, referrals_table
 from nrm.statistics.extract import extract_table
 from nrm.statistics.published.verify import verify, verify_lines

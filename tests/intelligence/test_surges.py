@@ -19,13 +19,8 @@ from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.cli import main
 from nrm.intelligence.alerts import AlertChangeRefused, alert_change
 from nrm.intelligence.surges import surveillance_run
-from nrm.intelligence.surveillance_models import (
-    AlertStatus,
-    Frequency,
-    SeriesKind,
-    SurgeAlert,
-    SurveillanceCell,
-)
+from nrm.intelligence.surveillance_models import SurgeAlert, SurveillanceCell
+from nrm.standard.surveillance_codes import AlertStatus, Frequency, SeriesKind
 from tests.test_malformed_input import ODD_VALUES
 
 RISE = date(2012, 6, 1)

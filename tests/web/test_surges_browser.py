@@ -14,7 +14,8 @@ from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.intelligence.surges import surveillance_run
-from nrm.intelligence.surveillance_models import AlertStatus, SurgeAlert
+from nrm.intelligence.surveillance_models import SurgeAlert
+from nrm.standard.surveillance_codes import AlertStatus
 
 from .conftest import Checked, sign_in
 

@@ -14,7 +14,8 @@ from nrm.accounts.models import User
 from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
-from nrm.intelligence.surveillance_models import AlertStatus, SurgeAlert
+from nrm.intelligence.surveillance_models import SurgeAlert
+from nrm.standard.surveillance_codes import AlertStatus
 
 NOTE_LIMIT = 2000
 ACKNOWLEDGE, EXPLAIN, ESCALATE = "acknowledge", "explain", "escalate"

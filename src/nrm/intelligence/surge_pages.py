@@ -8,8 +8,8 @@ from typing import Protocol
 from xml.sax.saxutils import quoteattr
 
 from nrm.accounts.models import Organisation
-from nrm.intelligence.surveillance_models import Frequency, SeriesKind
 from nrm.standard import codes
+from nrm.standard.surveillance_codes import Frequency, SeriesKind
 
 QUARTER_MONTHS = {1: "January to March", 4: "April to June", 7: "July to September"}
 QUARTER_MONTHS[10] = "October to December"

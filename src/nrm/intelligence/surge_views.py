@@ -40,12 +40,8 @@ from nrm.intelligence.surge_pages import (
     sparkline,
 )
 from nrm.intelligence.surges import SERIES, latest_run, series_history
-from nrm.intelligence.surveillance_models import (
-    AlertStatus,
-    Frequency,
-    SeriesKind,
-    SurveillanceCell,
-)
+from nrm.intelligence.surveillance_models import SurveillanceCell
+from nrm.standard.surveillance_codes import AlertStatus, Frequency, SeriesKind
 
 PER_PAGE = 50
 JUST_CHANGED = "surge_alert_just_changed"

@@ -29,14 +29,8 @@ from nrm.cases.models import Referral
 from nrm.intelligence.surge_chart import Point
 from nrm.intelligence.surge_pages import no_threshold
 from nrm.intelligence.surveillance import assess, count_series, history
-from nrm.intelligence.surveillance_models import (
-    AlertStatus,
-    Frequency,
-    SeriesKind,
-    SurgeAlert,
-    SurveillanceCell,
-    SurveillanceRun,
-)
+from nrm.intelligence.surveillance_models import SurgeAlert, SurveillanceCell, SurveillanceRun
+from nrm.standard.surveillance_codes import AlertStatus, Frequency, SeriesKind
 from nrm.standard.words import long_date
 from nrm.statistics.extract import nationalities_of, nationality_counted
 

@@ -6,26 +6,7 @@ of referrals, never people) and the alerts raised for the hub's analysts. Import
 from django.conf import settings
 from django.db import models
 
-
-class SeriesKind(models.TextChoices):
-    """What a series counts referrals by."""
-
-    NATIONALITY = "nationality", "Nationality"
-    NATIONALITY_TYPE = "nationality_type", "Nationality and type of exploitation"
-    NATION = "nation", "UK nation"
-    RESPONDER = "responder", "First responder organisation"
-
-
-class Frequency(models.TextChoices):
-    MONTH = "month", "Month"
-    QUARTER = "quarter", "Quarter"
-
-
-class AlertStatus(models.TextChoices):
-    OPEN = "open", "New"
-    ACKNOWLEDGED = "acknowledged", "Acknowledged"
-    EXPLAINED = "explained", "Closed as explained"
-    ESCALATED = "escalated", "Escalated for investigation"
+from nrm.standard.surveillance_codes import AlertStatus, Frequency, SeriesKind
 
 
 class SeriesKey(models.Model):
