@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PG_URL ?= postgres://postgres@127.0.0.1:5432
+# The suite runs on every core (pytest-xdist); a test file runs whole on one worker. WORKERS=0 runs it in one process.
+WORKERS ?= auto
+PYTEST_PARALLEL := -n $(WORKERS) --dist loadfile
 
 .DEFAULT_GOAL := help
 CHROMIUM ?= /usr/bin/chromium
@@ -33,10 +36,10 @@ demo: $(STAMP) ## Build the demo database (SQLite), print demo credentials, serv
 	$(BIN)/nrm demo
 
 test: $(STAMP) browser ## Run the whole test suite (SQLite; set DATABASE_URL to run it on PostgreSQL)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL)
 
 test-postgres: $(STAMP) browser ## Run the suite on PostgreSQL as the application role, in scratch roles and database (PG_URL=server URL; docs/operations.md)
-	BIN=$(BIN) PG_URL=$(PG_URL) .ci/test-postgres
+	BIN=$(BIN) PG_URL=$(PG_URL) .ci/test-postgres $(PYTEST_PARALLEL)
 
 lint: $(STAMP) ## Lint, check formatting, type-check and check the layers (docs/architecture.md)
 	$(BIN)/ruff check .

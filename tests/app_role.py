@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from django.db import connection, connections
+from django.db import IntegrityError, connection, connections
 from django.db.backends.postgresql.operations import DatabaseOperations
 
 from nrm.config.roles import app_role_setup
@@ -46,7 +46,10 @@ def switch_on() -> None:
             [APP_ROLE],
         )
         if not cursor.fetchone()[0]:  # SET ROLE needs membership (CREATEROLE may grant it)
-            cursor.execute(f"GRANT {connection.ops.quote_name(APP_ROLE)} TO current_user")
+            try:
+                cursor.execute(f"GRANT {connection.ops.quote_name(APP_ROLE)} TO current_user")
+            except IntegrityError:  # another test worker granted it at the same moment
+                pass
     connections.close_all()
     connection.settings_dict["OPTIONS"]["assume_role"] = APP_ROLE
     original = DatabaseOperations.execute_sql_flush

@@ -14,6 +14,7 @@ from nrm.statistics.extract import ExtractKeyMissing
 from nrm.statistics.published.verifier import Verifier
 from nrm.statistics.published.verify import verify_print
 from nrm.statistics.report import ReportError, formats_parse, load_referrals, report_write
+from nrm.statistics.sections import sections_evaluate
 from nrm.statistics.services import extract_create, published_verify, report_create
 
 FORMATS = ("csv", "ods", "xlsx", "html")
@@ -33,7 +34,12 @@ def report_arguments(rep: argparse.ArgumentParser) -> None:
         "--format", default=",".join(FORMATS), help="comma-separated: csv,ods,xlsx,html"
     )
     rep.add_argument("--public", action="store_true", help="apply disclosure control")
-    rep.add_argument("--extract", type=Path, help="use this extract instead of the case store")
+    rep.add_argument(
+        "--extract",
+        type=Path,
+        help="count the referrals of this extract instead of the case store (the tables of "
+        "prosecutions, asset recovery and support come from the case store only)",
+    )
     rep.add_argument("--threshold", type=int, default=None, help="smallest publishable count")
     rep.add_argument("--round", type=int, default=None, help="round published counts to this base")
     rep.add_argument("--no-progress", action="store_true", help="never show a progress bar")
@@ -83,9 +89,16 @@ def report_run(args: argparse.Namespace, *, actor: Actor, operator: str) -> list
         )
     progress = False if args.no_progress else None
     referrals = load_referrals(args.extract, progress=progress)
+    extra = sections_evaluate(args.year) if args.extract is None else []
     return report_create(
         write=lambda: report_write(
-            referrals, year=args.year, out=args.out, formats=formats, rule=rule, progress=progress
+            referrals,
+            year=args.year,
+            out=args.out,
+            formats=formats,
+            rule=rule,
+            progress=progress,
+            extra=extra,
         ),
         actor=actor,
         operator=operator,

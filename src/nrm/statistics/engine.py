@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from ibis.backends import BaseBackend
 
 from nrm.statistics.result import Key, Result, Row
-from nrm.statistics.specs.model import CODE_LISTS, Spec
+from nrm.statistics.specs.model import CODE_LISTS, PERIOD_LABELS, Spec, period_label
 
 TABLE_NAME = "referrals"
 UNKNOWN_BACKEND = "unknown backend {name!r}: use duckdb, sqlite or a URL"
@@ -93,6 +93,8 @@ def label(column: str, value: Any) -> str:
         return "Yes" if value else "No"
     if column == "referral_quarter":
         return f"Q{value}"
+    if column in PERIOD_LABELS and isinstance(value, int):
+        return period_label(column, value)
     return "Not recorded" if value is None else str(value)
 
 
@@ -105,7 +107,8 @@ def _counts(spec: Spec, table: ibis.Table, year: int) -> dict[tuple[Key, Key], i
     for column, values in spec.where:
         t = t.filter(t[column].isin(list(values)))
     keys = list(dict.fromkeys(spec.rows + spec.columns))
-    grouped = t.group_by(keys).aggregate(n=t.count()).to_pyarrow().to_pylist()
+    measure = t.count() if spec.measure is None else t[spec.measure].sum()
+    grouped = t.group_by(keys).aggregate(n=measure).to_pyarrow().to_pylist()
     counts: dict[tuple[Key, Key], int] = {}
     for item in grouped:
         row = tuple(item[c] for c in spec.rows)
@@ -115,7 +118,7 @@ def _counts(spec: Spec, table: ibis.Table, year: int) -> dict[tuple[Key, Key], i
 
 
 def _column_keys(spec: Spec, year: int, seen: Iterable[Key]) -> list[Key]:
-    if spec.columns == ("referral_year",):
+    if spec.columns == (spec.year_column,):
         return [(y,) for y in spec.year_range(year)]
     if spec.columns == ("referral_quarter",):
         return [(q,) for q in (1, 2, 3, 4)]

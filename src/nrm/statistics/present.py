@@ -11,7 +11,7 @@ from fractions import Fraction
 from nrm.statistics.disclosure import SUPPRESSED, DisclosureRule, Grid, Protected, grid_protect
 from nrm.statistics.result import Result
 from nrm.statistics.rounding import half_up
-from nrm.statistics.specs.model import DIMENSION_LABELS, UNIT
+from nrm.statistics.specs.model import DIMENSION_LABELS, UNIT, period_label
 
 Cell = int | str | None
 
@@ -31,23 +31,36 @@ def _percent(value: Fraction | None, decimals: int) -> str:
     return "" if value is None else f"{half_up(value, decimals)}%"
 
 
-def _protect(result: Result, rule: DisclosureRule) -> Protected:
+def _money(result: Result) -> set[int]:
+    """The columns of ``result`` that hold amounts in pence rather than counts."""
+    return {j for j, key in enumerate(result.column_keys) if key and key[-1] in result.spec.money}
+
+
+def pounds(pence: int) -> str:
+    """An amount in pence as the tables write it: "£24,609", or "£24,609.50"."""
+    whole, part = divmod(pence, 100)
+    return f"£{whole:,}" if part == 0 else f"£{whole:,}.{part:02d}"
+
+
+def _protect(result: Result, rule: DisclosureRule, counted: list[int]) -> Protected:
+    """Disclosure control over the count columns ``counted`` (amounts of money are shown or
+    hidden with their row's counts, in ``result_present``)."""
     spec = result.spec
     body = [r for r in result.rows if not r.is_total]
     grid = Grid(
-        [list(r.counts) for r in body],
+        [[r.counts[j] for j in counted] for r in body],
         row_totals=spec.total_column,
         column_totals=spec.total_row and spec.top is None,
     )
     if not body:
-        grid.cells = [[0] * len(result.column_keys)]
+        grid.cells = [[0] * len(counted)]
     return grid_protect(grid, rule)
 
 
 def _describe(result: Result) -> str:
     spec = result.spec
-    years = spec.year_range(result.year)
-    when = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    years = [period_label(spec.year_column, y) for y in spec.year_range(result.year)]
+    when = years[0] if len(years) == 1 else f"{years[0]} to {years[-1]}"
     parts = [f"{spec.counted} in {when} counted by "]
     parts.append(" and ".join(DIMENSION_LABELS.get(d, d).lower() for d in spec.rows + spec.columns))
     for column, values in spec.where:
@@ -68,7 +81,10 @@ def _describe(result: Result) -> str:
 
 def result_present(result: Result, rule: DisclosureRule | None = None) -> Presented:
     spec = result.spec
-    protected = _protect(result, rule) if rule is not None else None
+    money = _money(result)
+    counted = [j for j in range(len(result.column_keys)) if j not in money]
+    at = {j: k for k, j in enumerate(counted)}
+    protected = _protect(result, rule, counted) if rule is not None else None
     body_index = {id(r): i for i, r in enumerate(r for r in result.rows if not r.is_total)}
     labels = result.column_labels if result.column_keys != [()] else [spec.counted]
     header = [DIMENSION_LABELS.get(d, d) for d in spec.rows] + list(labels)
@@ -89,7 +105,10 @@ def result_present(result: Result, rule: DisclosureRule | None = None) -> Presen
         def shown(kind: str, i: int, j: int, exact: int) -> int | None:
             if protected is None:
                 return exact
-            return protected.published((kind, i, j))
+            if kind in ("cell", "column") and j in money:
+                hidden = any(protected.published((kind, i, k)) is None for k in at.values())
+                return None if hidden else exact
+            return protected.published((kind, i, at.get(j, j)))
 
         i = body_index.get(id(r), 0)
         if r.is_total:
@@ -99,7 +118,10 @@ def result_present(result: Result, rule: DisclosureRule | None = None) -> Presen
             counts = [shown("cell", i, j, n) for j, n in enumerate(r.counts)]
             total = shown("row", i, 0, r.total)
         line: list[Cell] = list(r.labels)
-        line += [SUPPRESSED if n is None else n for n in counts]
+        line += [
+            SUPPRESSED if n is None else pounds(n) if j in money else n
+            for j, n in enumerate(counts)
+        ]
         if spec.total_column:
             line.append(SUPPRESSED if total is None else total)
         if spec.share and protected is None:

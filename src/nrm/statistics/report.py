@@ -19,6 +19,7 @@ from nrm.statistics.extract import ExtractKeyMissing, extract_table
 from nrm.statistics.html_report import METHODOLOGY, TITLE, html_write
 from nrm.statistics.present import Presented, result_present
 from nrm.statistics.renderers import WRITERS
+from nrm.statistics.result import Result
 from nrm.statistics.specs import ALL, Spec
 
 FORMATS = ("csv", "ods", "xlsx", "html")
@@ -89,12 +90,15 @@ def report_write(
     progress: bool | None = False,
     title: str = TITLE,
     methodology: str = METHODOLOGY,
+    extra: Sequence[Result] = (),
 ) -> list[Path]:
     """Write every table in each format, a chart per figure and the HTML page into ``out``;
     return the files. All or nothing: the files are written into a temporary folder and moved
     into ``out`` only once every one is written (``staged``), so a report that fails leaves
-    nothing of itself behind. ``title`` and ``methodology`` head the HTML page."""
-    results = specs_evaluate(specs, referrals, year=year)
+    nothing of itself behind. ``title`` and ``methodology`` head the HTML page. ``extra`` are
+    tables evaluated on other extracts (``nrm.statistics.sections``), written after the
+    referrals' tables."""
+    results = [*specs_evaluate(specs, referrals, year=year), *extra]
     tables: list[Presented] = [result_present(result, rule) for result in results]
     with staged(out) as stage:
         names = _write(tables, stage, year=year, formats=formats, rule=rule, progress=progress,

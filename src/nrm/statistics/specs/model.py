@@ -24,6 +24,19 @@ CODE_LISTS: dict[str, type[models.TextChoices]] = {
     "ocg_trafficking": OcgActivity,
 }
 
+# Year columns that hold another kind of year than the calendar's, by the first calendar year of
+# each: how a year is written (2011 -> "2011-12", the financial year from 1 April 2011).
+PERIOD_LABELS: dict[str, str] = {
+    "financial_year": "{year}-{next:02d}",
+}
+
+
+def period_label(column: str, year: int) -> str:
+    """A year of the year column ``column`` as tables write it."""
+    pattern = PERIOD_LABELS.get(column)
+    return str(year) if pattern is None else pattern.format(year=year, next=(year + 1) % 100)
+
+
 # An extract column that says what a row counts, in extracts with rows of several kinds.
 UNIT = "unit"
 
@@ -60,7 +73,9 @@ class Spec:
     (``top_by="total"``), within each value of ``top_within`` when given; ``positions`` adds each
     row's rank in every column, among all rows. ``decimals`` rounds percentages (half away from
     zero). ``year_column`` is the extract column the years are read from (another extract than
-    the referrals' names its own).
+    the referrals' names its own). ``measure`` sums that extract column instead of counting
+    rows; ``money`` names the values of the last column dimension whose sums are amounts in
+    pence, shown in pounds (public outputs show one only where its row's counts are shown).
     """
 
     id: str
@@ -83,6 +98,8 @@ class Spec:
     notes: str = ""
     counted: str = "Referrals"  # what one row of the extract is, in the table's description
     year_column: str = "referral_year"
+    measure: str | None = None
+    money: tuple[str, ...] = ()
 
     @property
     def is_figure(self) -> bool:
