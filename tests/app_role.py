@@ -15,7 +15,7 @@ application's code never uses it.
 
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from django.db import IntegrityError, connection, connections
@@ -46,10 +46,9 @@ def switch_on() -> None:
             [APP_ROLE],
         )
         if not cursor.fetchone()[0]:  # SET ROLE needs membership (CREATEROLE may grant it)
-            try:
+            # another test worker may grant it at the same moment
+            with suppress(IntegrityError):
                 cursor.execute(f"GRANT {connection.ops.quote_name(APP_ROLE)} TO current_user")
-            except IntegrityError:  # another test worker granted it at the same moment
-                pass
     connections.close_all()
     connection.settings_dict["OPTIONS"]["assume_role"] = APP_ROLE
     original = DatabaseOperations.execute_sql_flush

@@ -44,6 +44,8 @@ OPERATOR = SystemActor(
             Capability.RESOLVE_PEOPLE,
             Capability.MONITOR_SURGES,
             Capability.REVIEW_SIMILAR_ACCOUNTS,
+            Capability.RECORD_PROSECUTIONS,
+            Capability.READ_PROSECUTIONS,
         }
     ),
     sees_every_case=True,

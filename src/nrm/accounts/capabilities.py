@@ -45,6 +45,14 @@ class Capability(models.TextChoices):
         "review_similar_accounts",
         "Review accounts that are near copies of other accounts",
     )
+    RECORD_PROSECUTIONS = (
+        "record_prosecutions",
+        "Record their prosecuting authority's prosecutions, outcomes and asset recovery",
+    )
+    READ_PROSECUTIONS = (
+        "read_prosecutions",
+        "Read every prosecution, outcome and asset recovery, and follow cases to them",
+    )
 
 
 class Scope(models.TextChoices):

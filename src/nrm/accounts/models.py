@@ -5,6 +5,7 @@ from django.db import models
 
 from nrm.accounts.capabilities import Scope
 from nrm.standard.codes import CompetentAuthority, FirstResponderType, Nation
+from nrm.standard.justice_codes import ProsecutingAuthority
 
 
 class Organisation(models.Model):
@@ -20,6 +21,10 @@ class Organisation(models.Model):
     # decide the cases allocated to it.
     competent_authority = models.CharField(
         max_length=20, choices=CompetentAuthority.choices, blank=True, default=""
+    )
+    # Set for a prosecuting authority: its justice data officers record its prosecutions.
+    prosecuting_authority = models.CharField(
+        max_length=10, choices=ProsecutingAuthority.choices, blank=True, default=""
     )
     is_active = models.BooleanField(default=True)
 

@@ -19,6 +19,7 @@ class DefaultRole(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
     INTELLIGENCE_ANALYST = "intelligence_analyst", "Intelligence analyst"
     INTELLIGENCE_OFFICER = "intelligence_officer", "Intelligence officer"
+    JUSTICE_DATA_OFFICER = "justice_data_officer", "Justice data officer"
 
 
 @dataclass(frozen=True)
@@ -86,11 +87,17 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
                 C.MONITOR_SURGES,
                 C.READ_ACCOUNT_TEXT,
                 C.REVIEW_SIMILAR_ACCOUNTS,
+                C.READ_PROSECUTIONS,
             }
         ),
     ),
     # A police force or Border Force: records reports, reads its own and those shared with it.
     DefaultRole.INTELLIGENCE_OFFICER: RoleDefinition(
         Scope.NONE, frozenset({C.RECORD_INTELLIGENCE, C.READ_INTELLIGENCE})
+    ),
+    # The Crown Prosecution Service, the Public Prosecution Service for Northern Ireland or the
+    # Crown Office: records its own prosecutions and asset recovery and reads them, no other's.
+    DefaultRole.JUSTICE_DATA_OFFICER: RoleDefinition(
+        Scope.NONE, frozenset({C.RECORD_PROSECUTIONS})
     ),
 }

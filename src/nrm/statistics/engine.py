@@ -122,12 +122,13 @@ def _column_keys(spec: Spec, year: int, seen: Iterable[Key]) -> list[Key]:
         return [(y,) for y in spec.year_range(year)]
     if spec.columns == ("referral_quarter",):
         return [(q,) for q in (1, 2, 3, 4)]
-    keys = set(seen)
+    fixed = [tuple(key) for key in spec.fixed_columns]
+    keys = set(seen) - set(fixed)
     if "referral_year" in spec.columns:  # every year of the range, even an empty one
         at = spec.columns.index("referral_year")
         others = {k[:at] + k[at + 1 :] for k in keys}
         keys |= {(*o[:at], y, *o[at:]) for o in others for y in spec.year_range(year)}
-    return sorted(keys, key=lambda k: _sort_key(spec.columns, k))
+    return fixed + sorted(keys, key=lambda k: _sort_key(spec.columns, k))
 
 
 def _ranks(values: dict[Key, int]) -> dict[Key, int]:
@@ -168,7 +169,9 @@ def spec_evaluate(spec: Spec, table: ibis.Table, *, year: int) -> Result:
     """Evaluate one spec on the extract ``table`` for the report ``year``."""
     counts = _counts(spec, table, year)
     columns = _column_keys(spec, year, (col for _row, col in counts))
-    row_keys = sorted({row for row, _col in counts}, key=lambda k: _sort_key(spec.rows, k))
+    fixed = [tuple(key) for key in spec.fixed_rows]
+    found = {row for row, _col in counts} - set(fixed)
+    row_keys = fixed + sorted(found, key=lambda k: _sort_key(spec.rows, k))
     rows: list[Row] = []
     for key in row_keys:
         values = [counts.get((key, col), 0) for col in columns]

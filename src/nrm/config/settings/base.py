@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "nrm.support",
     "nrm.cases",
     "nrm.statistics",
+    "nrm.justice",
     "nrm.intelligence",
     "nrm.config.apps.CompositionConfig",  # wires the parts together (last: every app loaded)
 ]

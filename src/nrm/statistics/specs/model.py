@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from nrm.standard import codes
+from nrm.standard import justice_codes as jc
 from nrm.standard.intelligence_codes import OcgActivity
 
 # The code list behind each coded extract column: labels come from the data standard.
@@ -22,6 +23,14 @@ CODE_LISTS: dict[str, type[models.TextChoices]] = {
     "exploitation_sub_type": codes.ExploitationSubType,
     "ocg_activity": OcgActivity,  # the OCG extract of nrm.intelligence.ocg_tables
     "ocg_trafficking": OcgActivity,
+    # the prosecutions' and asset recovery's extracts of nrm.justice.extract
+    "offence_category": jc.OffenceCategory,
+    "purpose": jc.OffenceCategory,
+    "offence": jc.Offence,
+    "outcome": jc.ChargeOutcome,
+    "jurisdiction": jc.Jurisdiction,
+    "court_nation": codes.Nation,
+    "recovery": jc.RecoveryMeasure,
 }
 
 # Year columns that hold another kind of year than the calendar's, by the first calendar year of
@@ -57,6 +66,15 @@ DIMENSION_LABELS: dict[str, str] = {
     "linked_immigration_interest": "Linked immigration interest",
     "exploitation_sub_type": "Where or how",
     "operation": "Operation",
+    "offence_category": "Offence",
+    "purpose": "Offence",
+    "offence": "Offence",
+    "outcome": "Outcome",
+    "jurisdiction": "Jurisdiction",
+    "court_nation": "Country of the court",
+    "financial_year": "Financial year",
+    "outcome_year": "Year",
+    "recovery": "Cash seizures",
 }
 
 
@@ -76,6 +94,8 @@ class Spec:
     the referrals' names its own). ``measure`` sums that extract column instead of counting
     rows; ``money`` names the values of the last column dimension whose sums are amounts in
     pence, shown in pounds (public outputs show one only where its row's counts are shown).
+    ``fixed_rows`` are listed first, in that order, even with nothing counted (a published
+    table's rows of nil); rows found beyond them follow. ``fixed_columns`` the same for columns.
     """
 
     id: str
@@ -100,6 +120,8 @@ class Spec:
     year_column: str = "referral_year"
     measure: str | None = None
     money: tuple[str, ...] = ()
+    fixed_rows: tuple[tuple[str, ...], ...] = ()
+    fixed_columns: tuple[tuple[str, ...], ...] = ()
 
     @property
     def is_figure(self) -> bool:

@@ -1,0 +1,22 @@
+"""What the justice services refuse, in words for the people who recorded the data."""
+
+UNKNOWN_VICTIM = "There is no NRM case with the reference {reference}. Check the reference"
+NOT_YOUR_AUTHORITY = (
+    "You can record only the {authority}'s prosecutions and asset recovery. Choose the "
+    "{authority}, or ask an administrator to check your organisation"
+)
+NO_SUCH_PROSECUTION = (
+    "The {authority} has no prosecution with the reference {reference}. Record the "
+    "prosecution first, or check the reference"
+)
+
+
+class JusticeRefused(Exception):
+    """A record the service cannot save as given; nothing was saved. ``field`` is the field at
+    fault as machines read it."""
+
+    def __init__(self, message: str, *, field: str = "__all__", code: str = "refused") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.code = code
