@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from nrm.accounts.services import organisations_seed, roles_seed
 from nrm.cases.casework.organisations import competent_authorities_seed
+from nrm.justice.services import prosecuting_authorities_seed
 from nrm.support.services import support_providers_seed
 
 
@@ -13,5 +14,6 @@ def database_prepare(*, verbosity: int = 0) -> None:
     call_command("migrate", interactive=False, verbosity=verbosity)
     organisations_seed()
     competent_authorities_seed()
+    prosecuting_authorities_seed()
     roles_seed()
     support_providers_seed()

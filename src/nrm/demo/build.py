@@ -37,6 +37,7 @@ from nrm.demo.casework import demo_casework_create
 from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.demo.intelligence import demo_intelligence_create
 from nrm.demo.intelligence_ocgs import demo_ocgs_create
+from nrm.demo.justice import demo_justice_create
 from nrm.demo.surges import demo_surges_check
 from nrm.intelligence.resolving import resolution_run
 from nrm.intelligence.similar_services import plural, similar_accounts_run
@@ -52,6 +53,7 @@ DEMO_ORGANISATION = {
     DefaultRole.ADMINISTRATOR: None,
     DefaultRole.INTELLIGENCE_ANALYST: "nca-ukhtc",
     DefaultRole.INTELLIGENCE_OFFICER: "met-police",
+    DefaultRole.JUSTICE_DATA_OFFICER: "crown-prosecution-service",
 }
 # Accounts beyond one per role: (username, role, organisation code).
 DEMO_MORE_ACCOUNTS: list[tuple[str, DefaultRole, str | None]] = [
@@ -174,6 +176,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     resolved = resolution_run(actor=DEMO)
     alerts = demo_surges_check()
     similar = similar_accounts_run(actor=DEMO)
+    prosecutions, recoveries = demo_justice_create()
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(actor=DEMO, user=responder, name="demo")
@@ -192,6 +195,9 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         f"Similar accounts: {similar.accounts} accounts compared; near copies for an analyst's "
         f"review: {plural(similar.clusters, 'group')}, {plural(similar.pairs, 'pair')} "
         "(/intelligence/similar-accounts/)",
+        f"Criminal justice: {prosecutions} prosecutions and {recoveries} cash seizures and "
+        "confiscation orders, 2008 to 2013, as chapter 4 of the report publishes them (try: "
+        "nrm report --year 2012)",
         "Demo accounts (fictional; new passwords and set-up links on every build):",
         *(
             line

@@ -21,6 +21,8 @@ from nrm.intelligence.errors import ResolutionImpossible
 from nrm.intelligence.importers import intelligence_import
 from nrm.intelligence.resolving import resolution_run
 from nrm.intelligence.similar_services import plural, similar_accounts_run
+from nrm.justice.published import justice_checker
+from nrm.justice.tables import justice_tables
 from nrm.statistics.commands import CANNOT_WRITE, cmd_verify, verify_arguments
 from nrm.statistics.extract import ExtractKeyMissing
 from nrm.statistics.published.verifier import Verifier
@@ -121,7 +123,11 @@ def cmd_verify_published(args: argparse.Namespace) -> int:
     except ExtractKeyMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    return cmd_verify(args, checkers=[assessment_checker(assessment_table(assessment))])
+    checkers = [
+        assessment_checker(assessment_table(assessment)),
+        justice_checker(justice_tables(args.year)),
+    ]
+    return cmd_verify(args, checkers=checkers)
 
 
 ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {

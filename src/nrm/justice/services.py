@@ -153,3 +153,18 @@ def recovery_save(
             detail={"kind": record.kind, "authority": record.authority},
         )
     return recovery
+
+
+def prosecuting_authorities_seed() -> int:
+    """Create or update the organisation of each prosecuting authority."""
+    for authority, code in jc.AUTHORITY_ORGANISATIONS.items():
+        nations = jc.AUTHORITY_NATIONS[authority]
+        Organisation.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": str(authority.label),
+                "prosecuting_authority": authority.value,
+                "nation": nations[0].value if len(nations) == 1 else "",
+            },
+        )
+    return len(jc.AUTHORITY_ORGANISATIONS)

@@ -158,3 +158,11 @@ class RecoveryMeasure(models.TextChoices):
     VALUE = "value", "Value"
     IN_COURT_NUMBER = "in_court_number", "Of which going through the court process"
     IN_COURT_VALUE = "in_court_value", "Value going through the court process"
+
+
+# The organisation of each prosecuting authority (``nrm.justice.services`` seeds them).
+AUTHORITY_ORGANISATIONS: dict[ProsecutingAuthority, str] = {
+    ProsecutingAuthority.CPS: "crown-prosecution-service",
+    ProsecutingAuthority.PPS: "public-prosecution-service-ni",
+    ProsecutingAuthority.COPFS: "crown-office-procurator-fiscal",
+}

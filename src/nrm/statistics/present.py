@@ -105,8 +105,10 @@ def result_present(result: Result, rule: DisclosureRule | None = None) -> Presen
         def shown(kind: str, i: int, j: int, exact: int) -> int | None:
             if protected is None:
                 return exact
-            if kind in ("cell", "column") and j in money:
-                hidden = any(protected.published((kind, i, k)) is None for k in at.values())
+            if kind in ("cell", "column") and j in money:  # shown with the count before it
+                counted_with = at.get(j - 1)
+                pairs = at.values() if counted_with is None else [counted_with]
+                hidden = any(protected.published((kind, i, k)) is None for k in pairs)
                 return None if hidden else exact
             return protected.published((kind, i, at.get(j, j)))
 

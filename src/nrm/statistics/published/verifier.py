@@ -57,6 +57,11 @@ class Verifier:
         self.reference = reference
         self.checks: list[Check] = []
         self.extra_checked = False  # checks of parts above the statistics ran too
+        # What the checks of parts above the statistics add: the known inconsistencies that
+        # are not computed from referral records but that they did check, and notes on cells
+        # the reference did not recover (or reconstructed) and figures left unchecked.
+        self.covered: set[str] = set()
+        self.notes: list[str] = []
         self._results: dict[tuple[str, int, bool], Result] = {}
 
     def result(self, spec_id: str, year: int | None = None) -> Result:

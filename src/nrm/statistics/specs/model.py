@@ -93,7 +93,8 @@ class Spec:
     zero). ``year_column`` is the extract column the years are read from (another extract than
     the referrals' names its own). ``measure`` sums that extract column instead of counting
     rows; ``money`` names the values of the last column dimension whose sums are amounts in
-    pence, shown in pounds (public outputs show one only where its row's counts are shown).
+    pence, shown in pounds; each follows the column counting the same records, and public
+    outputs show an amount only where that count is shown.
     ``fixed_rows`` are listed first, in that order, even with nothing counted (a published
     table's rows of nil); rows found beyond them follow. ``fixed_columns`` the same for columns.
     """
