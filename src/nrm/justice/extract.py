@@ -19,7 +19,7 @@ from nrm.justice.models import AssetRecovery, Charge
 from nrm.justice.rules import Conviction, financial_year, principal_offence
 from nrm.standard import justice_codes as jc
 
-PRINCIPAL, NOT_PRINCIPAL = "yes", "no"  # the ``principal`` column
+PRINCIPAL, NOT_PRINCIPAL = jc.Principal.YES.value, jc.Principal.NO.value
 CHARGES_SCHEMA = pa.schema(
     [
         ("financial_year", pa.int64()),

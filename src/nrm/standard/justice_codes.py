@@ -166,3 +166,10 @@ AUTHORITY_ORGANISATIONS: dict[ProsecutingAuthority, str] = {
     ProsecutingAuthority.PPS: "public-prosecution-service-ni",
     ProsecutingAuthority.COPFS: "crown-office-procurator-fiscal",
 }
+
+
+class Principal(models.TextChoices):
+    """Whether an offence is the principal offence of its defendant in its proceeding."""
+
+    YES = "yes", "Principal offences"
+    NO = "no", "Offences that are not the principal offence"

@@ -8,7 +8,9 @@ published (rounded) counts only, never from a suppressed one.
 from dataclasses import dataclass
 from fractions import Fraction
 
+from nrm.standard.words import one_of
 from nrm.statistics.disclosure import SUPPRESSED, DisclosureRule, Grid, Protected, grid_protect
+from nrm.statistics.engine import label
 from nrm.statistics.result import Result
 from nrm.statistics.rounding import half_up
 from nrm.statistics.specs.model import DIMENSION_LABELS, UNIT, period_label
@@ -66,7 +68,9 @@ def _describe(result: Result) -> str:
     for column, values in spec.where:
         if column == UNIT:  # what is counted, said by ``counted``
             continue
-        parts.append(f"; only {DIMENSION_LABELS.get(column, column).lower()} {', '.join(values)}")
+        shown = one_of([label(column, value) for value in values])
+        named = DIMENSION_LABELS.get(column)
+        parts.append(f"; only {named.lower()} {shown}" if named else f"; only {shown.lower()}")
     if spec.share:
         parts.append("; % of the column total")
     if spec.change:

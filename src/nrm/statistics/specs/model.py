@@ -31,6 +31,9 @@ CODE_LISTS: dict[str, type[models.TextChoices]] = {
     "jurisdiction": jc.Jurisdiction,
     "court_nation": codes.Nation,
     "recovery": jc.RecoveryMeasure,
+    "principal": jc.Principal,
+    "kind": jc.RecoveryKind,
+    "authority": jc.ProsecutingAuthority,
 }
 
 # Year columns that hold another kind of year than the calendar's, by the first calendar year of
@@ -72,6 +75,7 @@ DIMENSION_LABELS: dict[str, str] = {
     "outcome": "Outcome",
     "jurisdiction": "Jurisdiction",
     "court_nation": "Country of the court",
+    "authority": "Prosecuting authority",
     "financial_year": "Financial year",
     "outcome_year": "Year",
     "recovery": "Cash seizures",
