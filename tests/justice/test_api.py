@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.justice.errors import NOT_FOUND, NOT_YOUR_AUTHORITY, UNKNOWN_VICTIM
 from nrm.justice.models import AssetRecovery, Charge, Defendant, Prosecution
@@ -239,3 +240,15 @@ def test_a_body_that_is_not_a_json_object_is_refused(cps_officer: Client) -> Non
         assert refused.status_code == 422
         assert refused.json()["errors"][0]["code"] in ("bad_json", "text_nul")
     assert Prosecution.objects.count() == 0
+
+
+def test_a_data_officer_of_no_prosecuting_authority_sees_none_and_records_none(
+    client_for: Any, organisation: Any, cps_officer: Client, valid_prosecution: dict[str, Any]
+) -> None:
+    cps_id = _post(cps_officer, valid_prosecution).json()["id"]
+    stray = client_for("stray", organisation, DefaultRole.JUSTICE_DATA_OFFICER)
+    assert stray.get(URL).json()["results"] == []
+    assert stray.get(f"{URL}/{cps_id}").status_code == 404
+    refused = _post(stray, {**valid_prosecution, "case_reference": "OTHER1"})
+    assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "authority"
+    assert Prosecution.objects.count() == 1
