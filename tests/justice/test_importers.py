@@ -142,6 +142,15 @@ def test_the_organisations_authority_fills_rows_that_name_none(tmp_path: Path, c
     assert errors == [] and result.saved == 1
 
 
+def test_a_defendants_name_is_never_printed_with_its_error(tmp_path: Path, cps: Any) -> None:
+    long_name = "Sample " + "Defendo" * 40
+    result, errors = _run(_file(tmp_path, [GOOD[3].replace("Third Defendo", long_name)]))
+    assert result.rejected_rows == 1
+    [error] = errors
+    assert (error.column, error.value) == ("name", None)
+    assert "Defendo" not in str(error)
+
+
 def test_a_file_with_an_unknown_column_is_refused_before_any_row(tmp_path: Path) -> None:
     with pytest.raises(CsvFormatError, match="surprise"):
         _run(_file(tmp_path, GOOD, header=HEADER + ",surprise"))

@@ -73,6 +73,8 @@ RECOVERIES_COLUMNS = (
     "case_reference",
 )
 WHOLE_NUMBERS = frozenset({"custody_months", "fine_pence", "amount_pence"})
+# A defendant's identity is never repeated in what the import prints (it may reach a log).
+PERSONAL_COLUMNS = frozenset({"defendant", "name", "date_of_birth"})
 _WHOLE = re.compile(r"^\d{1,15}$")
 
 UNKNOWN_ORGANISATION = (
@@ -271,7 +273,8 @@ def _errors(
         if len(numbers) > 1:
             shown = ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
             reason = f"{reason} (rows {shown})"
-        options.on_error(RowError(numbers[0], column or "record", problem.value, reason))
+        value = None if column in PERSONAL_COLUMNS else problem.value
+        options.on_error(RowError(numbers[0], column or "record", value, reason))
         for number in numbers:
             reasons.setdefault(number, []).append(f"{column or 'record'}: {problem.message}")
     return reasons
