@@ -19,6 +19,7 @@ from nrm.audit.models import AuditEvent
 from nrm.cases.models import AnonymousNotification, Case, CaseEvent, Decision, Person, Referral
 from nrm.cases.referrals.services import referral_submit
 from nrm.intelligence.models import Entity, IntelligenceReport, Link
+from nrm.justice.models import AssetRecovery, Charge, Defendant, Prosecution
 from nrm.standard.intelligence_words import ENTITY_FIELDS
 from nrm.support.services import support_providers_seed
 
@@ -211,3 +212,86 @@ def _field_level(body: Any) -> bool:
         isinstance(e, dict) and e.get("field") and e.get("message") and e.get("code")
         for e in errors
     )
+
+
+VALID_PROSECUTION: dict[str, Any] = {
+    "authority": "cps", "case_reference": "01AB1234512", "court_nation": "england",
+    "court": "Example Crown Court", "victim_references": [],
+    "defendants": [{"name": "Sample Defendo", "date_of_birth": "1975-03-04", "gender": "male",
+                    "nationality": "GBR", "charges": [
+                        {"offence": "soa2003_s57_59", "charged_on": "2011-06-01",
+                         "outcome": "convicted", "outcome_on": "2012-02-10",
+                         "sentence": "fine", "fine_pence": 250000}]}],
+}  # fmt: skip
+VALID_RECOVERY: dict[str, Any] = {
+    "kind": "cash_seizure", "authority": "cps", "nation": "england", "amount_pence": 1000,
+    "status": "forfeited", "recorded_on": "2012-03-01",
+}  # fmt: skip
+
+
+def _justice_counts() -> tuple[int, ...]:
+    return (
+        Prosecution.objects.count(),
+        Defendant.objects.count(),
+        Charge.objects.count(),
+        AssetRecovery.objects.count(),
+        sum(Prosecution.objects.values_list("id", flat=True)),
+    )
+
+
+def _prosecution_payloads(rng: random.Random) -> Iterator[Any]:
+    """Prosecutions with odd values in the prosecution, its defendant and its charge."""
+    valid = VALID_PROSECUTION
+    defendant = valid["defendants"][0]
+    charge = defendant["charges"][0]
+    for name in sorted(valid):
+        for value in ODD_VALUES:
+            yield {**valid, name: value}
+    for name in sorted(defendant):
+        for value in ODD_VALUES:
+            yield {**valid, "defendants": [{**defendant, name: value}]}
+    for name in sorted({*charge, "custody_months", "outcome_on"}):
+        for value in ODD_VALUES:
+            yield {**valid, "defendants": [{**defendant, "charges": [{**charge, name: value}]}]}
+    yield {**valid, "defendants": [defendant] * 51}
+    yield {**valid, "defendants": [{**defendant, "charges": [charge] * 101}]}
+    yield {**valid, "unknown": 1, "defendants": [{**defendant, "alias": "x"}]}
+    for _ in range(40):
+        payload = dict(valid)
+        for name in rng.sample(sorted(valid), rng.randint(1, 3)):
+            payload[name] = rng.choice(ODD_VALUES)
+        yield payload
+
+
+def test_malformed_prosecutions_and_recoveries_get_field_level_4xx_answers_and_change_nothing(
+    db: Any, make_user: Callable[..., User]
+) -> None:
+    rng = random.Random(SEED)
+    cps = Organisation.objects.create(code="cps", name="CPS", prosecuting_authority="cps")
+    officer = make_user("justice", cps, DefaultRole.JUSTICE_DATA_OFFICER)
+    token = api_token_create(actor=OPERATOR, user=officer, name="fuzz")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}", raise_request_exception=False)
+    prosecutions, recoveries = "/api/v1/justice/prosecutions", "/api/v1/justice/recoveries"
+    requests: list[tuple[str, bytes]] = []
+    for body in _raw_bodies(rng, VALID_PROSECUTION):
+        requests += [(prosecutions, body), (recoveries, body)]
+    requests += [(prosecutions, _dumps(p)) for p in _prosecution_payloads(rng)]
+    for name in sorted({*VALID_RECOVERY, "case_reference"}):
+        requests += [(recoveries, _dumps({**VALID_RECOVERY, name: v})) for v in ODD_VALUES]
+    assert len(requests) >= 500
+    server_errors, changed, shapes = [], [], []
+    for path, body in requests:
+        before = _justice_counts()
+        response = client.post(path, body, content_type="application/json")
+        if response.status_code >= 500:
+            server_errors.append((path, body[:120]))
+            continue
+        if response.status_code >= 300 and _justice_counts() != before:
+            changed.append((path, body[:120], response.status_code))
+        if response.status_code >= 400 and response.status_code != 422:
+            shapes.append((path, body[:120], response.status_code))
+        if response.status_code == 422 and not _field_level(response.json()):
+            shapes.append((path, body[:120], response.content[:200]))
+    assert server_errors == []
+    assert changed == []
+    assert shapes == []

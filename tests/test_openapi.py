@@ -5,6 +5,7 @@ from django.test import Client
 from openapi_spec_validator import validate
 
 from nrm.standard.intelligence_schema import IntelligenceReport
+from nrm.standard.justice_schema import ProsecutionRecord
 from nrm.standard.schema import Referral
 
 
@@ -70,3 +71,27 @@ def test_the_openapi_document_describes_the_intelligence_report_and_its_parts(
     assert "Idempotency-Key" in header
     detail = document["paths"]["/api/v1/intelligence/reports/{reference}"]["get"]
     assert {"200", "403", "404", "401", "422"} <= set(detail["responses"])
+
+
+@pytest.mark.django_db
+def test_the_openapi_document_describes_the_justice_records_and_who_may_use_them(
+    api: Client,
+) -> None:
+    document = api.get("/api/v1/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    prosecutions = document["paths"]["/api/v1/justice/prosecutions"]
+    body = prosecutions["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body == {"$ref": "#/components/schemas/ProsecutionRecord"}
+    assert set(schemas["ProsecutionRecord"]["properties"]) == set(ProsecutionRecord.model_fields)
+    assert {"DefendantRecord", "ChargeRecord", "AssetRecoveryRecord"} <= set(schemas)
+    assert {"200", "201", "403", "422"} <= set(prosecutions["post"]["responses"])
+    assert prosecutions["post"]["x-required-capability"] == "record_prosecutions"
+    assert prosecutions["get"]["x-required-capability"] == "read_prosecutions"
+    assert prosecutions["get"]["x-alternative-capabilities"] == ["record_prosecutions"]
+    assert "`record_prosecutions`" in prosecutions["get"]["description"]
+    detail = document["paths"]["/api/v1/justice/prosecutions/{prosecution_id}"]["get"]
+    assert {"200", "403", "404", "401", "422"} <= set(detail["responses"])
+    recoveries = document["paths"]["/api/v1/justice/recoveries"]["post"]
+    amount = schemas["AssetRecoveryRecord"]["properties"]["amount_pence"]
+    assert amount["type"] == "integer"
+    assert recoveries["x-required-capability"] == "record_prosecutions"

@@ -20,16 +20,26 @@ from nrm.cases.models import AnonymousNotification, Referral
 from nrm.config.api import api as nrm_api
 from nrm.config.bootstrap import database_prepare
 from nrm.intelligence.services import intelligence_report_submit
+from nrm.justice.services import prosecution_save
+from nrm.standard.justice_schema import ProsecutionRecord
 
 pytestmark = pytest.mark.django_db
 
 
 def _operations() -> list[tuple[str, str, str]]:
+    return [(method, path, capability) for method, path, capability, _ in _operations_opened()]
+
+
+def _operations_opened() -> list[tuple[str, str, str, frozenset[str]]]:
+    """Each operation with its capability and every capability that opens it (the required
+    one and its alternatives)."""
     document = json.loads(json.dumps(nrm_api.get_openapi_schema()))
     operations = []
     for path, methods in document["paths"].items():
         for method, operation in methods.items():
-            operations.append((method, path, operation.get("x-required-capability", "")))
+            capability = operation.get("x-required-capability", "")
+            opened = frozenset([capability, *operation.get("x-alternative-capabilities", [])])
+            operations.append((method, path, capability, opened))
     return operations
 
 
@@ -39,8 +49,11 @@ HOME = {
     DefaultRole.MANAGER: "home-office-ca",
     DefaultRole.SUPPORT_PROVIDER: "salvation-army",
     DefaultRole.INTELLIGENCE_ANALYST: "nca-ukhtc",
+    DefaultRole.JUSTICE_DATA_OFFICER: "cps",
 }
 INTELLIGENCE = {DefaultRole.INTELLIGENCE_ANALYST, DefaultRole.INTELLIGENCE_OFFICER}
+# Who reads every prosecution; a justice data officer reads their own authority's only.
+EVERY_PROSECUTION = {DefaultRole.INTELLIGENCE_ANALYST}
 CASE_SCOPES = {Scope.OWN_ORGANISATION, Scope.OWN_COMPETENT_AUTHORITY, Scope.SUPPORT}
 
 
@@ -56,7 +69,8 @@ def seeded(
     """One referral, one notification and one intelligence report in each of two
     organisations. The own referral is allocated to the Home Office and, after a positive RG,
     supported by the Salvation Army; the other is allocated to UKHTC. The own report has
-    handling code P; the other C, shared with no one but its own organisation."""
+    handling code P; the other C, shared with no one but its own organisation. One
+    prosecution of the CPS (the justice data officer's own authority) and one of the PPS."""
     database_prepare()
     other = Client(
         HTTP_AUTHORIZATION="Bearer "
@@ -98,13 +112,26 @@ def seeded(
             actor=recorder, data={**valid_intelligence_report, **extra}, organisation=home
         )
         references[f"{owner}-intelligence"] = report.reference
+    for owner, authority, nation in (("own", "cps", "england"),
+                                     ("other", "pps", "northern_ireland")):  # fmt: skip
+        home = Organisation.objects.create(
+            code=authority, name=authority.upper(), prosecuting_authority=authority
+        )
+        record = ProsecutionRecord.model_validate({
+            "authority": authority, "case_reference": f"{owner.upper()}1", "court_nation": nation,
+            "defendants": [{"name": "A Defendant", "charges": [
+                {"offence": "other", "charged_on": "2011-01-01"}]}],
+        })  # fmt: skip
+        prosecution = prosecution_save(actor=OPERATOR, record=record, organisation=home)
+        references[f"{owner}-justice"] = str(prosecution.pk)
     return references
 
 
 def _call(client: Client, method: str, path: str, references: dict[str, str], owner: str) -> Any:
     kind = "notifications" if "notifications" in path else "referrals"
     kind = "intelligence" if "intelligence" in path else kind
-    url = re.sub(r"\{reference\}", references[f"{owner}-{kind}"], path)
+    kind = "justice" if "justice" in path else kind
+    url = re.sub(r"\{(reference|prosecution_id)\}", references[f"{owner}-{kind}"], path)
     if method == "post":
         return client.post(url, "{}", content_type="application/json")
     return client.get(url)
@@ -118,6 +145,10 @@ def test_no_operation_lacks_a_required_capability() -> None:
 
 def _in_scope(role: DefaultRole, path: str, owner: str) -> bool:
     scope = DEFAULT_ROLES[role].scope
+    if "justice" in path:
+        return role in EVERY_PROSECUTION or (
+            owner == "own" and role == DefaultRole.JUSTICE_DATA_OFFICER
+        )
     if owner != "own":
         return False
     if "intelligence" in path:
@@ -132,7 +163,7 @@ def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow(
 ) -> None:
     unauthorised_successes = []
     checked = 0
-    operations = _operations()
+    operations = _operations_opened()
     for role in DefaultRole:
         home = Organisation.objects.get(code=HOME[role]) if role in HOME else organisation
         user = make_user(f"user-{role.value}", home, role)
@@ -140,7 +171,7 @@ def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow(
             HTTP_AUTHORIZATION="Bearer " + api_token_create(actor=OPERATOR, user=user, name="t")
         )
         granted = {c.value for c in DEFAULT_ROLES[role].capabilities}
-        for method, path, capability in operations:
+        for method, path, _, opened in operations:
             for owner in ("own", "other"):
                 before = AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count()
                 response = _call(client, method, path, seeded, owner)
@@ -149,11 +180,11 @@ def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow(
                 )
                 checked += 1
                 where = (role, method, path, owner, response.status_code)
-                if capability not in granted:
+                if not opened & granted:
                     if response.status_code != 403:
                         unauthorised_successes.append(where)
                     assert denied_now == 1, where
-                elif "{reference}" in path and not _in_scope(role, path, owner):
+                elif "{" in path and not _in_scope(role, path, owner):
                     # a case outside the role's scope: not found, and the attempt is audited
                     if response.status_code != 404:
                         unauthorised_successes.append(where)
@@ -174,6 +205,18 @@ def test_listings_show_only_the_organisations_own_cases(
     notes = {n["reference"] for n in api.get("/api/v1/notifications").json()["results"]}
     assert notes == {seeded["own-notifications"]}
     assert Referral.objects.count() == 2 and AnonymousNotification.objects.count() == 2
+
+
+def test_a_justice_data_officer_lists_only_their_own_authoritys_prosecutions(
+    seeded: dict[str, str], make_user: Any
+) -> None:
+    officer = make_user("cps-officer", Organisation.objects.get(code="cps"),
+                        DefaultRole.JUSTICE_DATA_OFFICER)  # fmt: skip
+    client = Client(
+        HTTP_AUTHORIZATION="Bearer " + api_token_create(actor=OPERATOR, user=officer, name="t")
+    )
+    listed = {str(p["id"]) for p in client.get("/api/v1/justice/prosecutions").json()["results"]}
+    assert listed == {seeded["own-justice"]}
 
 
 def test_anonymous_callers_are_refused_everywhere(seeded: dict[str, str]) -> None:

@@ -48,6 +48,10 @@ COMMANDS: dict[str, Command] = {
         "nrm.intelligence.commands",
         "import graded intelligence reports from a CSV file; resolve people; find similar accounts",
     ),
+    "justice": Command(
+        "nrm.justice.commands",
+        "import prosecutions (one row an offence charged) or asset recovery from a CSV file",
+    ),
     "standard": Command(
         "nrm.standard.commands", "export the data standard: JSON Schema or codebook"
     ),

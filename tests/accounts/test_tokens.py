@@ -22,6 +22,16 @@ def test_a_live_token_identifies_its_user_and_organisation(
     assert ApiToken.objects.get().last_used_at is not None
 
 
+def test_a_tokens_user_carries_the_prosecuting_authority_of_their_organisation(
+    make_user: Any,
+) -> None:
+    cps = Organisation.objects.create(code="cps", name="CPS", prosecuting_authority="cps")
+    token = api_token_create(actor=OPERATOR, user=make_user("justice", cps), name="t")
+    user = user_for_token(token=token)
+    assert user is not None and user.organisation is not None
+    assert user.organisation.prosecuting_authority == "cps"
+
+
 def test_only_a_digest_of_the_token_is_stored(make_user: Any, organisation: Organisation) -> None:
     token = api_token_create(actor=OPERATOR, user=make_user("officer", organisation), name="t")
     stored = ApiToken.objects.get()

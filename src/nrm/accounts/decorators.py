@@ -22,7 +22,7 @@ from ninja import Status
 from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import User
-from nrm.accounts.permissions import DENIED, CapabilityDenied, capability_require
+from nrm.accounts.permissions import DENIED, CapabilityDenied, capability_require, has_capability
 
 View = Callable[..., HttpResponse]
 Operation = Callable[..., Any]
@@ -46,7 +46,13 @@ def capability_required(capability: Capability) -> Callable[[View], View]:
     return decorate
 
 
-def api_capability_required(capability: Capability) -> Callable[[Operation], Operation]:
+def api_capability_required(
+    capability: Capability, *alternatives: Capability
+) -> Callable[[Operation], Operation]:
+    """``alternatives``: other capabilities that open the operation too (the selector behind it
+    then scopes what each may see: ``GET /justice/prosecutions`` for a reader of every
+    prosecution and, for their own authority's, a justice data officer)."""
+
     def decorate(operation: Operation) -> Operation:
         @wraps(operation)
         def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
@@ -55,12 +61,14 @@ def api_capability_required(capability: Capability) -> Callable[[Operation], Ope
             try:
                 if not isinstance(caller, User):
                     raise CapabilityDenied(capability)
-                capability_require(actor=caller, capability=capability, detail=detail)
+                if not any(has_capability(caller, other) for other in alternatives):
+                    capability_require(actor=caller, capability=capability, detail=detail)
             except CapabilityDenied:
                 return Status(403, {"detail": DENIED})
             return operation(request, *args, **kwargs)
 
         guarded.required_capability = capability  # type: ignore[attr-defined]
+        guarded.alternative_capabilities = alternatives  # type: ignore[attr-defined]
         return guarded
 
     return decorate

@@ -13,7 +13,7 @@ from nrm.accounts.services import TOKEN_PREFIX, token_digest
 # join (which costs more to compile than to run). Table names come from the models.
 _TOKEN_SQL = f"""
 SELECT t.id, t.last_used_at, u.id, u.username, o.id, o.code, o.name, o.competent_authority,
-       r.id, r.code, r.scope, r.capabilities
+       o.prosecuting_authority, r.id, r.code, r.scope, r.capabilities
 FROM {ApiToken._meta.db_table} t
 JOIN {User._meta.db_table} u ON u.id = t.user_id
 LEFT JOIN {Organisation._meta.db_table} o ON o.id = u.organisation_id AND o.is_active
@@ -32,10 +32,15 @@ def user_for_token(*, token: str) -> User | None:
     if row is None:
         return None
     token_id, last_used_at, user_id, username, org_id, org_code, org_name, authority = row[:8]
-    role_id, role_code, scope, capabilities = row[8:]
+    prosecuting, role_id, role_code, scope, capabilities = row[8:]
     organisation = (
         Organisation(
-            id=org_id, code=org_code, name=org_name, competent_authority=authority, is_active=True
+            id=org_id,
+            code=org_code,
+            name=org_name,
+            competent_authority=authority,
+            prosecuting_authority=prosecuting or "",
+            is_active=True,
         )
         if org_id
         else None

@@ -13,6 +13,7 @@ from nrm.cases.casework.api import NAMES as PARAMETER_NAMES
 from nrm.cases.casework.api import router as casework_router
 from nrm.cases.referrals.api import router as referrals_router
 from nrm.intelligence.api import router as intelligence_router
+from nrm.justice.api import router as justice_router
 from nrm.standard.errors import plain_errors
 from nrm.web.api import BODIES, docs_access
 
@@ -41,8 +42,8 @@ class NrmAPI(NinjaAPI):
 api = NrmAPI(
     title="Open NRM API",
     version="1.0",
-    description="Submit and read NRM referrals, anonymous notifications and graded "
-    "intelligence reports. "
+    description="Submit and read NRM referrals, anonymous notifications, graded "
+    "intelligence reports, and prosecutions and asset recovery. "
     "Bodies follow the NRM data standard v1.0; errors are field-level.",
     auth=TokenAuth(),
     urls_namespace="api-v1",
@@ -62,3 +63,4 @@ def parameters_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpR
 api.add_router("/", referrals_router)
 api.add_router("/", casework_router)
 api.add_router("/", intelligence_router)
+api.add_router("/", justice_router)

@@ -1,5 +1,7 @@
 """What the justice services refuse, in words for the people who recorded the data."""
 
+from nrm.standard.validation import FieldError
+
 UNKNOWN_VICTIM = "There is no NRM case with the reference {reference}. Check the reference"
 NOT_YOUR_AUTHORITY = (
     "You can record only the {authority}'s prosecutions and asset recovery. Choose the "
@@ -20,3 +22,20 @@ class JusticeRefused(Exception):
         self.message = message
         self.field = field
         self.code = code
+
+
+NOT_FOUND = "There is no prosecution with this number that you can see. Check the number"
+
+
+class JusticeInvalid(Exception):
+    """A record that does not validate, or that the service refused: every problem as a
+    field-level error, the same through every door. Nothing was saved."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(errors[0].message if errors else "invalid")
+        self.errors = errors
+
+
+def refused_as_errors(refused: JusticeRefused) -> list[FieldError]:
+    """A refusal of the service as the field-level error every door reports."""
+    return [FieldError(refused.field, refused.message, refused.code)]

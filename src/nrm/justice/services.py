@@ -7,6 +7,11 @@ replaces its defendants, charges and victims with those given (a later extract o
 authority's case management system, with the outcomes known since), audited as an update.
 """
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
 from django.db import transaction
 
 from nrm.accounts.actors import Actor, SystemActor
@@ -20,11 +25,14 @@ from nrm.justice.errors import (
     NO_SUCH_PROSECUTION,
     NOT_YOUR_AUTHORITY,
     UNKNOWN_VICTIM,
+    JusticeInvalid,
     JusticeRefused,
+    refused_as_errors,
 )
 from nrm.justice.models import AssetRecovery, Charge, Defendant, Prosecution
 from nrm.standard import justice_codes as jc
 from nrm.standard.justice_schema import AssetRecoveryRecord, ChargeRecord, ProsecutionRecord
+from nrm.standard.justice_validation import prosecution_validate, recovery_validate
 
 
 def _organisation(actor: Actor, authority: str, organisation: Organisation | None) -> Organisation:
@@ -71,6 +79,24 @@ def prosecution_save(
     *, actor: Actor, record: ProsecutionRecord, organisation: Organisation | None = None
 ) -> Prosecution:
     """Record (or record again) one prosecution; raises ``JusticeRefused``, saving nothing."""
+    return prosecution_write(actor=actor, record=record, organisation=organisation).prosecution
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A prosecution recorded, and whether it was new (else it replaced the one recorded)."""
+
+    prosecution: Prosecution
+    created: bool
+    defendants: int
+    charges: int
+    victims: int
+
+
+def prosecution_write(
+    *, actor: Actor, record: ProsecutionRecord, organisation: Organisation | None = None
+) -> Saved:
+    """``prosecution_save``, saying whether the prosecution was new and what it holds."""
     capability_require(actor=actor, capability=Capability.RECORD_PROSECUTIONS)
     owner = _organisation(actor, record.authority, organisation)
     victims = _victims(record.victim_references)
@@ -82,8 +108,9 @@ def prosecution_save(
         )
         verb = AuditVerb.PROSECUTION_UPDATE if prosecution else AuditVerb.PROSECUTION_RECORD
         if prosecution is None:
-            prosecution = Prosecution(authority=record.authority,
-                                      case_reference=record.case_reference)  # fmt: skip
+            prosecution = Prosecution(
+                authority=record.authority, case_reference=record.case_reference
+            )
             prosecution.created_by = actor if not isinstance(actor, SystemActor) else None
         else:
             prosecution.defendants.all().delete()
@@ -114,7 +141,47 @@ def prosecution_save(
                 "victims": len(victims),
             },
         )
-    return prosecution
+    created = verb == AuditVerb.PROSECUTION_RECORD
+    return Saved(prosecution, created, len(record.defendants), len(charges), len(victims))
+
+
+def prosecution_submit(
+    *,
+    actor: Actor,
+    data: Mapping[str, Any],
+    organisation: Organisation | None = None,
+    today: date | None = None,
+) -> Saved:
+    """Validate ``data`` as a prosecution of the data standard and record it: the service every
+    door calls. Raises ``JusticeInvalid`` with every problem as a field-level error (the
+    service's refusals included), saving nothing; ``CapabilityDenied`` without the capability."""
+    capability_require(actor=actor, capability=Capability.RECORD_PROSECUTIONS)
+    checked = prosecution_validate(data, today=today)
+    if checked.record is None:
+        raise JusticeInvalid(checked.errors)
+    try:
+        return prosecution_write(actor=actor, record=checked.record, organisation=organisation)
+    except JusticeRefused as refused:
+        raise JusticeInvalid(refused_as_errors(refused)) from None
+
+
+def recovery_submit(
+    *,
+    actor: Actor,
+    data: Mapping[str, Any],
+    organisation: Organisation | None = None,
+    today: date | None = None,
+) -> AssetRecovery:
+    """Validate ``data`` as a cash seizure or confiscation order and record it; raises
+    ``JusticeInvalid`` (nothing saved) or ``CapabilityDenied``."""
+    capability_require(actor=actor, capability=Capability.RECORD_PROSECUTIONS)
+    checked = recovery_validate(data, today=today)
+    if checked.record is None:
+        raise JusticeInvalid(checked.errors)
+    try:
+        return recovery_save(actor=actor, record=checked.record, organisation=organisation)
+    except JusticeRefused as refused:
+        raise JusticeInvalid(refused_as_errors(refused)) from None
 
 
 def recovery_save(

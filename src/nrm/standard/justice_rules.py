@@ -6,22 +6,36 @@ from collections.abc import Iterator
 from nrm.standard import justice_codes as jc
 from nrm.standard.codes import Nation
 from nrm.standard.justice_schema import AssetRecoveryRecord, ChargeRecord, ProsecutionRecord
+from nrm.standard.justice_words import charge_name, victim_name
 from nrm.standard.rules import Problem
-from nrm.standard.words import long_date, one_of
+from nrm.standard.words import long_date, one_of, sentence
 
 WRONG_COURT = "The {authority} does not prosecute in the courts of {nation}. Choose {allowed}"
 OFFENCE_NOT_THERE = (
-    "{offence} is not an offence in the courts of {nation}. Check the offence or the court"
+    "{Offence}, the offence {charge} is charged with, is not an offence in the courts of "
+    "{nation}. Check the offence or the nation of the court"
 )
-OUTCOME_NEEDS_DATE = "Enter the date of the outcome"
-ONGOING_HAS_NO_DATE = "Remove the date of the outcome, or choose the outcome"
-OUTCOME_BEFORE_CHARGE = "The date of the outcome must be on or after {charged}, the date charged"
-SENTENCE_ONLY_ON_CONVICTION = "Remove the sentence: only an offence convicted has a sentence"
-MONTHS_ONLY_FOR_CUSTODY = "Remove the months in custody: the sentence is not a custodial one"
-MONTHS_FOR_CUSTODY = "Enter how many months the custodial sentence is"
-FINE_ONLY_FOR_FINE = "Remove the amount of the fine: the sentence is not a fine"
-FINE_AMOUNT = "Enter the amount of the fine"
-SAME_VICTIM_TWICE = "Each victim's NRM reference can be given once only"
+OUTCOME_NEEDS_DATE = "Enter the date of the outcome of {charge}"
+ONGOING_HAS_NO_DATE = (
+    "Remove the date of the outcome of {charge}, or choose its outcome: proceedings ongoing have "
+    "no outcome yet"
+)
+OUTCOME_BEFORE_CHARGE = (
+    "The date of the outcome of {charge} must be on or after {charged}, the date it was charged"
+)
+SENTENCE_ONLY_ON_CONVICTION = (
+    "Remove the sentence of {charge}, or choose convicted as its outcome: only an offence "
+    "convicted has a sentence"
+)
+MONTHS_ONLY_FOR_CUSTODY = (
+    "Remove the months in custody of {charge}: its sentence is not immediate or suspended custody"
+)
+MONTHS_FOR_CUSTODY = "Enter how many months the custodial sentence for {charge} is"
+FINE_ONLY_FOR_FINE = "Remove the amount of the fine for {charge}: its sentence is not a fine"
+FINE_AMOUNT = "Enter the amount of the fine for {charge}, in pence"
+SAME_VICTIM_TWICE = (
+    "Give each victim's NRM reference once only: {victim} is the same as an earlier one"
+)
 WRONG_STATUS = "A {kind} cannot be {status}. Choose {allowed}"
 
 
@@ -29,31 +43,38 @@ def _nation(code: str) -> str:
     return str(Nation(code).label)
 
 
-def _charge_rules(where: str, nation: str, c: ChargeRecord) -> Iterator[Problem]:
+def _charge_rules(where: str, charge: str, nation: str, c: ChargeRecord) -> Iterator[Problem]:
     if nation not in jc.OFFENCE_NATIONS[c.offence]:
-        offence = jc.Offence(c.offence).label
-        yield (f"{where}.offence", OFFENCE_NOT_THERE.format(offence=offence,
-               nation=_nation(nation)), "offence_not_in_nation", c.offence)  # fmt: skip
+        message = OFFENCE_NOT_THERE.format(
+            Offence=sentence(str(jc.Offence(c.offence).label)),
+            charge=charge,
+            nation=_nation(nation),
+        )
+        yield f"{where}.offence", message, "offence_not_in_nation", c.offence
     ongoing = c.outcome == jc.ChargeOutcome.ONGOING
     if ongoing and c.outcome_on is not None:
-        yield f"{where}.outcome_on", ONGOING_HAS_NO_DATE, "date_not_allowed", str(c.outcome_on)
+        message = ONGOING_HAS_NO_DATE.format(charge=charge)
+        yield f"{where}.outcome_on", message, "date_not_allowed", str(c.outcome_on)
     if not ongoing and c.outcome_on is None:
-        yield f"{where}.outcome_on", OUTCOME_NEEDS_DATE, "missing", None
+        yield f"{where}.outcome_on", OUTCOME_NEEDS_DATE.format(charge=charge), "missing", None
     if c.outcome_on is not None and c.outcome_on < c.charged_on:
-        message = OUTCOME_BEFORE_CHARGE.format(charged=long_date(c.charged_on))
+        message = OUTCOME_BEFORE_CHARGE.format(charge=charge, charged=long_date(c.charged_on))
         yield f"{where}.outcome_on", message, "outcome_before_charge", str(c.outcome_on)
     if c.sentence is not None and c.outcome != jc.ChargeOutcome.CONVICTED:
-        yield f"{where}.sentence", SENTENCE_ONLY_ON_CONVICTION, "not_allowed", c.sentence
+        message = SENTENCE_ONLY_ON_CONVICTION.format(charge=charge)
+        yield f"{where}.sentence", message, "not_allowed", c.sentence
     custodial = c.sentence in jc.CUSTODIAL
     if c.custody_months is not None and not custodial:
-        yield f"{where}.custody_months", MONTHS_ONLY_FOR_CUSTODY, "not_allowed", None
+        message = MONTHS_ONLY_FOR_CUSTODY.format(charge=charge)
+        yield f"{where}.custody_months", message, "not_allowed", None
     if custodial and c.custody_months is None:
-        yield f"{where}.custody_months", MONTHS_FOR_CUSTODY, "missing", None
+        yield f"{where}.custody_months", MONTHS_FOR_CUSTODY.format(charge=charge), "missing", None
     fine = c.sentence == jc.SentenceKind.FINE
     if c.fine_pence is not None and not fine:
-        yield f"{where}.fine_pence", FINE_ONLY_FOR_FINE, "not_allowed", None
+        message = FINE_ONLY_FOR_FINE.format(charge=charge)
+        yield f"{where}.fine_pence", message, "not_allowed", None
     if fine and c.fine_pence is None:
-        yield f"{where}.fine_pence", FINE_AMOUNT, "missing", None
+        yield f"{where}.fine_pence", FINE_AMOUNT.format(charge=charge), "missing", None
 
 
 def prosecution_rules(p: ProsecutionRecord) -> Iterator[Problem]:
@@ -67,9 +88,14 @@ def prosecution_rules(p: ProsecutionRecord) -> Iterator[Problem]:
         yield "court_nation", message, "wrong_court", p.court_nation
     for d, defendant in enumerate(p.defendants):
         for n, charge in enumerate(defendant.charges):
-            yield from _charge_rules(f"defendants[{d}].charges[{n}]", p.court_nation, charge)
-    if len(set(p.victim_references)) != len(p.victim_references):
-        yield "victim_references", SAME_VICTIM_TWICE, "duplicate", None
+            where = f"defendants[{d}].charges[{n}]"
+            yield from _charge_rules(where, charge_name(d, n), p.court_nation, charge)
+    seen: set[str] = set()
+    for n, reference in enumerate(p.victim_references):
+        if reference in seen:
+            message = SAME_VICTIM_TWICE.format(victim=victim_name(n))
+            yield f"victim_references[{n}]", message, "duplicate", reference
+        seen.add(reference)
 
 
 def recovery_rules(r: AssetRecoveryRecord) -> Iterator[Problem]:

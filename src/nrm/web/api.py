@@ -98,7 +98,14 @@ class Router(NinjaRouter):
                 "x-required-capability": capability.value,
                 **(kwargs.get("openapi_extra") or {}),
             }
-            needs = f"Needs the capability `{capability.value}` ({capability.label})."
+            others: tuple[Capability, ...] = getattr(view_func, "alternative_capabilities", ())
+            if others:
+                kwargs["openapi_extra"]["x-alternative-capabilities"] = [c.value for c in others]
+            needs = (
+                "Needs the capability "
+                + " or ".join(f"`{c.value}` ({c.label})" for c in (capability, *others))
+                + "."
+            )
             kwargs["description"] = " ".join(filter(None, [kwargs.get("description"), needs]))
         super().add_api_operation(path, methods, view_func, **kwargs)
 
