@@ -10,6 +10,7 @@ from nrm.accounts.models import Organisation, User
 from nrm.accounts.permissions import CapabilityDenied
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.justice.page_selectors import (
+    PER_PAGE,
     ListFilters,
     case_prosecutions,
     defendant_prosecutions,
@@ -102,7 +103,7 @@ def test_the_list_filters_by_authority_financial_year_and_outcome(
 ) -> None:
     def refs(**chosen: object) -> list[str]:
         found = prosecution_list(actor=hub_analyst, filters=ListFilters(**chosen))  # type: ignore[arg-type]
-        return [r.case_reference for r in found]
+        return [r.case_reference for r in found.object_list]
 
     assert refs() == ["B-1", "A-1"]  # by authority (copfs, cps), then reference
     assert refs(authority="copfs") == ["B-1"]
@@ -112,6 +113,20 @@ def test_the_list_filters_by_authority_financial_year_and_outcome(
     assert refs(authority="cps", outcome="acquitted") == []
     listed = AuditEvent.objects.filter(verb=AuditVerb.PROSECUTION_LIST).last()
     assert listed is not None and listed.detail["filters"]["outcome"] == "acquitted"
+    assert listed.detail["prosecutions"] == []
+
+
+def test_the_list_shows_fifty_a_page_and_audits_those_shown(
+    hub_analyst: User, two: dict[str, object]
+) -> None:
+    for n in range(PER_PAGE):
+        prosecution_make(f"P-{n:03d}", [("Someone Example", [charge(S57, "2012-06-01")])])
+    first = prosecution_list(actor=hub_analyst, filters=ListFilters())
+    second = prosecution_list(actor=hub_analyst, filters=ListFilters(), page=2)
+    assert (len(first.object_list), len(second.object_list)) == (PER_PAGE, 2)
+    listed = AuditEvent.objects.filter(verb=AuditVerb.PROSECUTION_LIST).last()
+    assert listed is not None and listed.detail["page"] == 2
+    assert listed.detail["prosecutions"] == [r.id for r in second.object_list]
 
 
 def test_a_case_leads_to_the_prosecutions_it_is_a_victim_in(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 from nrm.accounts.actors import Actor
@@ -160,6 +161,8 @@ def _require(actor: Actor, detail: Mapping[str, Any]) -> None:
 
 # The list
 
+PER_PAGE = 50
+
 
 @dataclass(frozen=True)
 class ListFilters:
@@ -180,20 +183,26 @@ def _passes(read: ProsecutionRead, filters: ListFilters) -> bool:
     return not filters.outcome or any(c.outcome == filters.outcome for c in charges)
 
 
-def prosecution_list(*, actor: Actor, filters: ListFilters) -> list[ProsecutionRead]:
-    """Every prosecution that passes ``filters``, by authority and reference; the listing (its
-    filters and the prosecutions shown) is audited."""
+def prosecution_list(*, actor: Actor, filters: ListFilters, page: int = 1) -> Page:
+    """The prosecutions that pass ``filters``, by authority and reference, ``PER_PAGE`` a page
+    (the page asked for, or the nearest there is); the listing (its filters and the
+    prosecutions shown) is audited."""
     _require(actor, {"filters": filters.as_detail()})
     found = _prosecutions()
     if filters.authority:
         found = found.filter(authority=filters.authority)
     reads = [r for r in map(_read, found) if _passes(r, filters)]
+    shown = Paginator(reads, PER_PAGE).get_page(page)
     audit_record(
         actor=actor,
         verb=AuditVerb.PROSECUTION_LIST,
-        detail={"filters": filters.as_detail(), "prosecutions": [r.id for r in reads]},
+        detail={
+            "filters": filters.as_detail(),
+            "page": shown.number,
+            "prosecutions": [r.id for r in shown.object_list],
+        },
     )
-    return reads
+    return shown
 
 
 def prosecution_years() -> list[int]:

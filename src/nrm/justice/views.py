@@ -13,7 +13,7 @@ from nrm.accounts.actors import AuthenticatedRequest
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import capability_required
 from nrm.accounts.permissions import has_capability
-from nrm.cases.referrals.views.common import not_found
+from nrm.cases.referrals.views.common import not_found, page_number
 from nrm.justice.page_selectors import (
     ListFilters,
     case_prosecutions,
@@ -73,10 +73,15 @@ def prosecutions(request: AuthenticatedRequest) -> HttpResponse:
         year=_year(request.GET.get("year", "").strip(), years),
         outcome=outcome if outcome in jc.ChargeOutcome.values else "",
     )
-    reads = prosecution_list(actor=request.user, filters=filters)
+    page_obj = prosecution_list(actor=request.user, filters=filters, page=page_number(request))
     year_choices = [(str(y), period_label("financial_year", y)) for y in years]
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
-        "prosecutions": [prosecution_summary(r) for r in reads],
+        "prosecutions": [prosecution_summary(r) for r in page_obj.object_list],
+        "page_obj": page_obj,
+        "found": page_obj.paginator.count,
+        "query_prefix": (query.urlencode() + "&") if query else "",
         "filtered": bool(filters.authority or filters.year is not None or filters.outcome),
         "authorities": _options(jc.ProsecutingAuthority.choices, filters.authority),
         "years": _options(year_choices, "" if filters.year is None else str(filters.year)),
