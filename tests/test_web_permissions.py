@@ -32,6 +32,7 @@ from nrm.intelligence.services import intelligence_report_submit
 from nrm.intelligence.similar_services import similar_accounts_run
 from nrm.intelligence.surveillance_models import SurgeAlert
 from tests.intelligence.runs import stored_run
+from tests.justice.factories import charge, prosecution_make
 
 pytestmark = pytest.mark.django_db
 
@@ -133,9 +134,11 @@ def cases(
         intelligence[owner] = intelligence_report_submit(
             actor=recorder, data=data, organisation=home
         ).reference
+    prosecution = prosecution_make("PERM-1", [("Pat Defendant", [charge()])], victims=[own])
     return {
         "own": own,
         "other": other,
+        "prosecution": str(prosecution.pk),
         "own-report": intelligence["own"],
         "other-report": intelligence["other"],
         **{
@@ -182,6 +185,7 @@ def _url(
     url = re.sub(r"<slug:code>", organisation.code, url)
     url = re.sub(r"<str:user_id>", str(user.pk), url)
     url = re.sub(r"<int:alert_id>", cases["alert"], url)
+    url = re.sub(r"<int:prosecution_id>", cases["prosecution"], url)
     url = re.sub(r"<str:cluster>", "1", url)  # a group of similar accounts
     url = re.sub(r"<str:left>", cases["own"], url)  # two accounts side by side
     url = re.sub(r"<str:right>", cases["other"], url)
@@ -194,6 +198,8 @@ def _in_scope(role: DefaultRole, route: str, owner: str) -> bool:
         return owner == "own" and role == DefaultRole.INTELLIGENCE_ANALYST
     if route.startswith("intelligence/"):
         return owner == "own" and role in INTELLIGENCE
+    if route.startswith("justice/"):  # the prosecutions of any NRM case, for the hub
+        return role == DefaultRole.INTELLIGENCE_ANALYST
     if "notifications/" in route or "drafts/" in route:
         return owner == "own" and role == DefaultRole.FIRST_RESPONDER
     return owner == "own" and role in (
@@ -238,7 +244,7 @@ def test_every_role_gets_exactly_what_its_capabilities_and_scope_allow_on_every_
                     if response.status_code != 404:
                         unauthorised.append(where)
                     assert denied == 1, where
-                elif scoped and route.startswith("intelligence/"):
+                elif scoped and route.startswith(("intelligence/", "justice/")):
                     assert response.status_code == 200, where  # in scope: it opens
                 else:
                     assert response.status_code in (200, 302, 404), where

@@ -81,6 +81,7 @@ def test_an_analyst_follows_a_linked_person_to_their_nrm_record_and_the_read_is_
     record = client.get(f"/intelligence/nrm/{referral.reference}/")
     assert record.status_code == 200 and "Fictiva" in record.content.decode()
     assert "A fictional account used in tests" not in record.content.decode()
+    assert f'href="/justice/cases/{referral.reference}/"' in record.content.decode()
     assert AuditEvent.objects.filter(verb=AuditVerb.REFERRAL_READ).count() == 1
     officer_page = signed_in(officer).get(f"/intelligence/reports/{report.reference}/")
     assert f"/intelligence/nrm/{referral.reference}/" not in officer_page.content.decode()

@@ -12,6 +12,7 @@ from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Organisation, User
 from nrm.accounts.roles import DefaultRole
 from nrm.accounts.services import api_token_create
+from nrm.cases.referrals.services import referral_submit
 from nrm.justice.models import Prosecution
 from nrm.justice.services import prosecuting_authorities_seed, prosecution_save
 from nrm.standard.justice_schema import ProsecutionRecord
@@ -139,3 +140,25 @@ def record_prosecution(db: Any) -> Callable[..., Prosecution]:
         return prosecution_save(actor=OPERATOR, record=parsed)
 
     return record
+
+
+@pytest.fixture
+def hub_analyst(make_user: Callable[..., User]) -> User:
+    """An intelligence analyst of the national hub (reads every prosecution)."""
+    hub = Organisation.objects.create(code="nca-ukhtc", name="NCA / UKHTC")
+    return make_user("intel-analyst", hub, DefaultRole.INTELLIGENCE_ANALYST)
+
+
+@pytest.fixture
+def refer(
+    make_user: Callable[..., User], organisation: Organisation, valid_referral: dict[str, Any]
+) -> Callable[[str], str]:
+    """Submit a referral made on ``day``; its NRM reference."""
+    responder = make_user("responder", organisation)
+
+    def submit(day: str) -> str:
+        data = {**valid_referral, "referral_date": day,
+                "exploitation_start": None, "exploitation_end": None}  # fmt: skip
+        return referral_submit(actor=responder, data=data, organisation=organisation).reference
+
+    return submit

@@ -71,6 +71,8 @@ class AuditVerb(models.TextChoices):
     PROSECUTION_READ = "prosecution.read", "Prosecution read"
     PROSECUTION_LIST = "prosecution.list", "Prosecutions listed"
     RECOVERY_RECORD = "recovery.record", "Asset recovery recorded"
+    OCG_DEFENDANT_LINK = "ocg.defendant_link", "Defendant linked to an organised crime group"
+    OCG_DEFENDANT_UNLINK = "ocg.defendant_unlink", "Defendant unlinked from a crime group"
     SIMILAR_RUN = "similar.run", "Similar accounts found among every account"
     SIMILAR_CHECK = "similar.check", "New accounts checked against earlier accounts"
     SIMILAR_READ = "similar.read", "Similar accounts viewed"

@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("nrm.support.urls")),
     path("", include("nrm.cases.casework.urls")),
     path("", include("nrm.statistics.urls")),
+    path("", include("nrm.justice.urls")),
     path("", include("nrm.intelligence.urls")),
 ]

@@ -355,3 +355,28 @@ class AccountBandKey(models.Model):
 
     def __str__(self) -> str:
         return f"band {self.band} of {self.referral_id}"
+
+
+class DefendantOcgLink(models.Model):
+    """An analyst's finding that a defendant in a prosecution belongs to an organised crime
+    group of the register (``ocg`` is the group's register key, ``nrm.intelligence.ocgs``).
+    Recording a prosecution again replaces its defendants, and with them their links."""
+
+    defendant = models.ForeignKey(
+        "justice.Defendant", on_delete=models.CASCADE, related_name="ocg_links"
+    )
+    ocg = models.CharField(max_length=200)
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    linked_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["linked_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["defendant", "ocg"], name="defendant_in_ocg_once")
+        ]
+        indexes = [models.Index(fields=["ocg"])]
+
+    def __str__(self) -> str:
+        return f"defendant {self.defendant_id} in {self.ocg}"

@@ -7,6 +7,8 @@ from nrm.intelligence.graph import Node
 from nrm.intelligence.ocg_specs import DIMENSIONS
 from nrm.intelligence.ocg_tables import nationality_label
 from nrm.intelligence.ocgs import Ocg
+from nrm.justice.page_selectors import ProsecutionRead
+from nrm.justice.pages import prosecution_context
 from nrm.standard.intelligence_codes import OcgActivity, OcgNationality
 from nrm.statistics.present import Presented, result_present
 from nrm.statistics.result import Result
@@ -106,3 +108,14 @@ def table_cells(table: Presented) -> list[list[dict[str, Any]]]:
         ]
         for row in table.rows
     ]
+
+
+def ocg_prosecutions(reads: list[ProsecutionRead], linked: set[int]) -> list[dict[str, Any]]:
+    """The prosecutions of the group's linked defendants, each showing only those defendants
+    (the others in the same prosecution are not linked to the group)."""
+    shown = []
+    for read in reads:
+        context = prosecution_context(read)
+        context["defendant_rows"] = [d for d in context["defendant_rows"] if d["id"] in linked]
+        shown.append(context)
+    return shown

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from nrm.accounts.actors import Actor
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
-from nrm.intelligence.models import Entity, IntelligenceReport
+from nrm.intelligence.models import DefendantOcgLink, Entity, IntelligenceReport
 from nrm.intelligence.ocgs import Ocg, OcgMention, ocgs_build
 from nrm.intelligence.selectors import network_of, report_list
 from nrm.standard.intelligence_codes import EntityType
@@ -87,3 +87,17 @@ def ocg_get(*, actor: Actor, key: str) -> Ocg | None:
     detail = {"ocg": found.key, "references": list(found.reports)}
     audit_record(actor=actor, verb=AuditVerb.INTELLIGENCE_READ, detail=detail)
     return found
+
+
+def ocg_defendant_links(
+    *, ocg: str = "", prosecution_id: int | None = None
+) -> list[DefendantOcgLink]:
+    """The links of defendants to groups: of the group ``ocg``, or of the defendants of one
+    prosecution (callers have read the group or the prosecution, audited; no record is read
+    here beyond the ids)."""
+    links = DefendantOcgLink.objects.select_related("linked_by").order_by("linked_at", "id")
+    if ocg:
+        links = links.filter(ocg=ocg)
+    if prosecution_id is not None:
+        links = links.filter(defendant__prosecution_id=prosecution_id)
+    return list(links)

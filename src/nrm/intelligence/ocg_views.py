@@ -15,12 +15,14 @@ from nrm.cases.referrals.views.common import not_found
 from nrm.intelligence.ocg_pages import (
     filter_options,
     ocg_context,
+    ocg_prosecutions,
     ocg_rows,
     table_cells,
     table_present,
 )
-from nrm.intelligence.ocg_selectors import ocg_get, ocg_list, ocg_years
+from nrm.intelligence.ocg_selectors import ocg_defendant_links, ocg_get, ocg_list, ocg_years
 from nrm.intelligence.ocg_tables import ocg_tables_read
+from nrm.justice.page_selectors import defendant_prosecutions
 from nrm.standard.intelligence_codes import OcgActivity
 
 YEAR_INVALID = "Choose a year in which intelligence reports were received"
@@ -54,7 +56,15 @@ def ocg_detail(request: AuthenticatedRequest, ocg: str) -> HttpResponse:
     if group is None:
         return not_found(request)
     can_read_nrm = has_capability(request.user, Capability.READ_LINKED_NRM_RECORDS)
-    return render(request, "intelligence/ocg.html", ocg_context(group, can_read_nrm))
+    context = ocg_context(group, can_read_nrm)
+    if has_capability(request.user, Capability.READ_PROSECUTIONS):
+        linked = {link.defendant_id for link in ocg_defendant_links(ocg=group.key)}
+        reads = defendant_prosecutions(
+            actor=request.user, defendant_ids=linked, via={"ocg": group.key}
+        )
+        context["prosecutions"] = ocg_prosecutions(reads, linked)
+        context["can_read_prosecutions"] = True
+    return render(request, "intelligence/ocg.html", context)
 
 
 @capability_required(Capability.READ_NATIONAL_INTELLIGENCE)

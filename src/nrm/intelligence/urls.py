@@ -2,6 +2,7 @@ from django.urls import path
 
 from nrm.intelligence import (
     assessment_views,
+    ocg_link_views,
     ocg_views,
     review_views,
     similar_views,
@@ -19,6 +20,16 @@ urlpatterns = [
     path("intelligence/ocgs/", ocg_views.ocg_index, name="ocgs"),
     path("intelligence/ocgs/tables/", ocg_views.ocg_tables, name="ocg-tables"),
     path("intelligence/ocgs/<str:ocg>/", ocg_views.ocg_detail, name="ocg"),
+    path(
+        "intelligence/prosecutions/<int:prosecution_id>/ocgs/",
+        ocg_link_views.prosecution_ocgs,
+        name="prosecution-ocgs",
+    ),
+    path(
+        "intelligence/prosecutions/<int:prosecution_id>/ocgs/unlink/",
+        ocg_link_views.prosecution_ocg_unlink,
+        name="prosecution-ocg-unlink",
+    ),
     path("intelligence/nrm/<str:reference>/", views.linked_referral, name="nrm-record"),
     path("intelligence/assessment/", assessment_views.assessment, name="assessment"),
     path("intelligence/resolution/", review_views.review, name="review"),

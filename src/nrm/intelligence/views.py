@@ -125,6 +125,9 @@ def linked_referral(request: AuthenticatedRequest, reference: str) -> HttpRespon
             ("exploitation", "The exploitation"),
         )
     ]
-    return render(
-        request, "intelligence/nrm_record.html", {"referral": referral, "sections": sections}
-    )
+    context = {
+        "referral": referral,
+        "sections": sections,
+        "can_read_prosecutions": has_capability(request.user, Capability.READ_PROSECUTIONS),
+    }
+    return render(request, "intelligence/nrm_record.html", context)

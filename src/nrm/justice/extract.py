@@ -46,7 +46,10 @@ RECOVERIES_SCHEMA = pa.schema(
 )
 
 
-def _principal_ids(charges: Sequence[Mapping[str, Any]]) -> set[int]:
+def principal_ids(charges: Sequence[Mapping[str, Any]]) -> set[int]:
+    """The ids of the charges that are their defendant's principal offence (``rules``); each
+    charge gives ``id``, ``defendant_id``, ``offence``, ``charged_on``, ``outcome``, ``sentence``,
+    ``custody_months`` and ``fine_pence``."""
     convicted: dict[int, list[Conviction]] = defaultdict(list)
     for c in charges:
         if c["outcome"] == jc.ChargeOutcome.CONVICTED:
@@ -81,7 +84,7 @@ def charges_table() -> pa.Table:
             "defendant__prosecution__court_nation",
         )
     )
-    principal = _principal_ids(charges)
+    principal = principal_ids(charges)
     rows = []
     for c in charges:
         authority = jc.ProsecutingAuthority(c["defendant__prosecution__authority"])

@@ -159,3 +159,54 @@ T19 = Spec(
     "through the court process and their value (the report gives these in footnotes).",
 )
 RECOVERY_SPECS = (T19,)
+
+# The justice overview's tables (``/justice/``): every jurisdiction, five years to the year
+# chosen, trafficking offences only, on the same extract and bases as the tables above.
+OVERVIEW_YEARS = (-4, -3, -2, -1, 0)
+_JURISDICTIONS = tuple((j.value,) for j in jc.Jurisdiction)
+_TRAFFICKING = ("purpose", (_SEXUAL, _OTHER, _LABOUR))
+
+
+def _overview(spec_id: str, title: str, year_column: str, counted: str, notes: str,
+              *where: tuple[str, tuple[str, ...]]) -> Spec:  # fmt: skip
+    return Spec(
+        id=spec_id,
+        number=counted,
+        title=title,
+        rows=("jurisdiction",),
+        columns=(year_column,),
+        years=OVERVIEW_YEARS,
+        where=(*where, _TRAFFICKING),
+        fixed_rows=_JURISDICTIONS,
+        total_row=True,
+        year_column=year_column,
+        counted=counted,
+        notes=notes,
+    )
+
+
+OVERVIEW_CHARGED = _overview(
+    "justice-charged",
+    "Trafficking offences charged or decided to be prosecuted, by financial year",
+    "financial_year",
+    "Offences charged",
+    BY_CHARGE + "In Northern Ireland and Scotland, decisions to prosecute.",
+)
+OVERVIEW_CONVICTED = _overview(
+    "justice-convicted",
+    "Defendants convicted of trafficking, principal offence basis, by calendar year",
+    "outcome_year",
+    "Defendants convicted",
+    PRINCIPAL_BASIS,
+    _CONVICTED,
+    _PRINCIPAL,
+)
+OVERVIEW_OFFENCES_CONVICTED = _overview(
+    "justice-offences-convicted",
+    "Trafficking offences resulting in a conviction, all-offence basis, by calendar year",
+    "outcome_year",
+    "Offences convicted",
+    ALL_OFFENCES_BASIS,
+    _CONVICTED,
+)
+OVERVIEW_SPECS = (OVERVIEW_CHARGED, OVERVIEW_CONVICTED, OVERVIEW_OFFENCES_CONVICTED)

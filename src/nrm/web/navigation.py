@@ -29,6 +29,7 @@ ITEMS: list[NavItem] = [
     NavItem("statistics:index", "Statistics", Capability.READ_EXTRACTS),
     NavItem("intelligence:index", "Intelligence", Capability.READ_INTELLIGENCE),
     NavItem("intelligence:surges", "Surges", Capability.MONITOR_SURGES),
+    NavItem("justice:overview", "Justice", Capability.READ_PROSECUTIONS),
     NavItem("accounts:admin-index", "Accounts", Capability.MANAGE_ACCOUNTS),
 ]
 

@@ -4,7 +4,8 @@ import uuid
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractYear
 
 from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
@@ -127,6 +128,18 @@ def referral_ids_for(*, references: list[str]) -> dict[str, int]:
     a referral is read, so nothing is audited."""
     found = models.Referral.objects.filter(reference__in=references).values_list("reference", "pk")
     return dict(found)
+
+
+def referral_counts_by_year() -> dict[int, int]:
+    """How many referrals were made in each calendar year of their referral date (as the
+    statistics extract's ``referral_year`` counts them); counts only, so nothing is audited."""
+    years = (
+        models.Referral.objects.annotate(year=ExtractYear("referral_date"))
+        .values("year")
+        .annotate(n=Count("id"))
+        .order_by("year")
+    )
+    return {row["year"]: row["n"] for row in years}
 
 
 def referral_get_linked(
