@@ -101,3 +101,28 @@ def test_seizures_are_counted_and_summed_in_pence_and_shown_in_pounds(record_pro
     assert public.rows[0] == ["England and Wales", 2, "£3,500.50", "[c]", "[c]"]
     assert public.rows[1][1] == "[c]" and public.rows[1][2] == "[c]"
     assert date(2012, 1, 1).year == t19.year
+
+
+def test_recording_a_prosecution_again_keeps_its_defendants_and_replaces_their_offences(
+    record_prosecution,
+):
+    from nrm.audit.models import AuditEvent
+    from nrm.justice.models import Charge, Defendant, Prosecution
+    from nrm.justice.services import prosecution_save
+    from nrm.standard.justice_schema import ProsecutionRecord
+
+    first = record_prosecution([charge(S, "2012-05-01")], [charge(OP, "2012-05-01")])
+    kept, dropped = list(Defendant.objects.filter(prosecution=first).order_by("id"))
+    again = ProsecutionRecord.model_validate(
+        {"authority": "cps", "case_reference": first.case_reference, "court_nation": "england",
+         "defendants": [{"name": kept.name, "charges": [
+             charge(S, "2012-05-01", "convicted", "2013-01-10", 30)]}]},
+        context={"today": TODAY},
+    )  # fmt: skip
+    prosecution_save(actor=OPERATOR, record=again)
+    assert Prosecution.objects.count() == 1
+    assert list(Defendant.objects.values_list("id", flat=True)) == [kept.id]
+    assert list(Charge.objects.values_list("outcome", flat=True)) == ["convicted"]
+    update = AuditEvent.objects.filter(verb="prosecution.update").get()
+    assert update.detail["defendants_removed"] == 1
+    assert not Defendant.objects.filter(id=dropped.id).exists()

@@ -3,8 +3,10 @@ whole or not at all, and audited. Records come through the data standard
 (``nrm.standard.justice_schema``) already validated by the door.
 
 A prosecution is keyed by its authority and the authority's case reference: recording it again
-replaces its defendants, charges and victims with those given (a later extract of the
-authority's case management system, with the outcomes known since), audited as an update.
+replaces its offences and victims with those given (a later extract of the authority's case
+management system, with the outcomes known since), audited as an update. Its defendants are
+kept where the same name and date of birth is given again (with what refers to them: links to
+organised crime groups); a defendant no longer given is removed, and the audit says how many.
 """
 
 from collections.abc import Mapping
@@ -31,7 +33,12 @@ from nrm.justice.errors import (
 )
 from nrm.justice.models import AssetRecovery, Charge, Defendant, Prosecution
 from nrm.standard import justice_codes as jc
-from nrm.standard.justice_schema import AssetRecoveryRecord, ChargeRecord, ProsecutionRecord
+from nrm.standard.justice_schema import (
+    AssetRecoveryRecord,
+    ChargeRecord,
+    DefendantRecord,
+    ProsecutionRecord,
+)
 from nrm.standard.justice_validation import prosecution_validate, recovery_validate
 
 
@@ -75,6 +82,16 @@ def _charge(defendant: Defendant, c: ChargeRecord) -> Charge:
     )
 
 
+def _same_defendant(earlier: list[Defendant], given: DefendantRecord) -> Defendant | None:
+    """The defendant recorded before that ``given`` is (the same name and date of birth), taken
+    out of ``earlier``: recording a prosecution again keeps its defendants, and what refers to
+    them (links to organised crime groups), while their offences are replaced."""
+    for n, defendant in enumerate(earlier):
+        if defendant.name == given.name and defendant.date_of_birth == given.date_of_birth:
+            return earlier.pop(n)
+    return None
+
+
 def prosecution_save(
     *, actor: Actor, record: ProsecutionRecord, organisation: Organisation | None = None
 ) -> Prosecution:
@@ -112,23 +129,21 @@ def prosecution_write(
                 authority=record.authority, case_reference=record.case_reference
             )
             prosecution.created_by = actor if not isinstance(actor, SystemActor) else None
-        else:
-            prosecution.defendants.all().delete()
         prosecution.court_nation = record.court_nation
         prosecution.court = record.court
         prosecution.organisation = owner
         prosecution.save()
         prosecution.victims.set(victims)
         charges: list[Charge] = []
+        earlier = list(prosecution.defendants.order_by("id")) if prosecution.pk else []
         for d in record.defendants:
-            defendant = Defendant.objects.create(
-                prosecution=prosecution,
-                name=d.name,
-                date_of_birth=d.date_of_birth,
-                gender=d.gender or "",
-                nationality=d.nationality or "",
-            )
+            defendant = _same_defendant(earlier, d) or Defendant(prosecution=prosecution)
+            defendant.name, defendant.date_of_birth = d.name, d.date_of_birth
+            defendant.gender, defendant.nationality = d.gender or "", d.nationality or ""
+            defendant.save()
             charges += [_charge(defendant, c) for c in d.charges]
+        Defendant.objects.filter(id__in=[d.id for d in earlier]).delete()
+        Charge.objects.filter(defendant__prosecution=prosecution).delete()
         Charge.objects.bulk_create(charges)
         audit_record(
             actor=actor,
@@ -139,6 +154,7 @@ def prosecution_write(
                 "defendants": len(record.defendants),
                 "charges": len(charges),
                 "victims": len(victims),
+                "defendants_removed": len(earlier),
             },
         )
     created = verb == AuditVerb.PROSECUTION_RECORD
