@@ -130,3 +130,19 @@ def test_the_menu_offers_justice_to_the_analyst(
 ) -> None:
     home = signed_in(hub_analyst).get("/", follow=True).content.decode()
     assert 'href="/justice/"' in home
+
+
+def test_the_overview_opens_on_the_newest_year_with_offences_charged_or_decided(
+    hub_analyst: User,
+    signed_in: Callable[[User], Client],
+    case_and_prosecution: tuple[str, int],
+    refer: Callable[[str], str],
+) -> None:
+    # referrals of later years without prosecutions would show nothing but zeros
+    refer("2015-01-05")
+    overview = signed_in(hub_analyst).get("/justice/").content.decode()
+    assert "The five years to 2013" in overview
+    assert (
+        "The five years to 2012"
+        in signed_in(hub_analyst).get("/justice/?year=2012").content.decode()
+    )

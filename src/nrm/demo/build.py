@@ -37,7 +37,7 @@ from nrm.demo.casework import demo_casework_create
 from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.demo.intelligence import demo_intelligence_create
 from nrm.demo.intelligence_ocgs import demo_ocgs_create
-from nrm.demo.justice import demo_justice_create
+from nrm.demo.justice import demo_defendants_link, demo_justice_create
 from nrm.demo.surges import demo_surges_check
 from nrm.intelligence.resolving import resolution_run
 from nrm.intelligence.similar_services import plural, similar_accounts_run
@@ -177,6 +177,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     alerts = demo_surges_check()
     similar = similar_accounts_run(actor=DEMO)
     prosecutions, recoveries = demo_justice_create()
+    linked = demo_defendants_link()
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(actor=DEMO, user=responder, name="demo")
@@ -196,8 +197,9 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         f"review: {plural(similar.clusters, 'group')}, {plural(similar.pairs, 'pair')} "
         "(/intelligence/similar-accounts/)",
         f"Criminal justice: {prosecutions} prosecutions and {recoveries} cash seizures and "
-        "confiscation orders, 2008 to 2013, as chapter 4 of the report publishes them (try: "
-        "nrm report --year 2012)",
+        "confiscation orders, 2008 to 2013, as chapter 4 of the report publishes them; "
+        f"{linked} defendants linked to demo groups (demo-intelligence-analyst: /justice/; "
+        "try: nrm report --year 2012)",
         "Demo accounts (fictional; new passwords and set-up links on every build):",
         *(
             line

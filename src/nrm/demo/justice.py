@@ -26,6 +26,8 @@ from typing import Any
 from nrm.accounts.actors import DEMO
 from nrm.cases.models import Referral
 from nrm.demo.people import DEMO_TODAY
+from nrm.intelligence.ocg_link_services import defendant_ocg_link
+from nrm.justice.models import Prosecution
 from nrm.justice.services import prosecution_save, recovery_save
 from nrm.standard import justice_codes as jc
 from nrm.standard.codes import ExploitationType, Nation
@@ -277,23 +279,29 @@ def _recoveries(plan: _Plan, convicted: dict[str, list[str]]) -> Iterator[AssetR
 
 def _victims(plan: _Plan) -> None:
     """Link each prosecution that ended in a conviction to one or two demo referrals made
-    before it was charged, in its nation and of its kind of exploitation."""
-    pools: dict[tuple[str, str], list[str]] = {}
+    before it was charged, in its nation and of its kind of exploitation (none for those
+    charged before the demo's first referrals, of April 2009)."""
+    pools: dict[tuple[str, str], list[tuple[str, date]]] = {}
     for nation, etype in ((ENGLAND, SEXUAL), (ENGLAND, LABOUR), (SCOTLAND, SEXUAL),
                           (SCOTLAND, LABOUR), (NORTHERN_IRELAND, SEXUAL)):  # fmt: skip
         pools[(nation, etype)] = list(
             Referral.objects.filter(nation=nation, exploitation_type=etype)
             .order_by("referral_date", "id")
-            .values_list("reference", flat=True)[:400]
+            .values_list("reference", "referral_date")
         )
     used: set[str] = set()
     for record in plan.records:
         if record.pop("victims") != CONVICTED:
             continue
         first = record["defendants"][0]["charges"][0]
+        charged = date.fromisoformat(first["charged_on"])
         etype = SEXUAL if first["offence"] in (S, SC_P) else LABOUR
-        pool = [r for r in pools.get((record["court_nation"], etype), []) if r not in used]
-        chosen = pool[: plan.rng.choice((1, 1, 2))]
+        pool = [
+            reference
+            for reference, referred in pools.get((record["court_nation"], etype), [])
+            if referred <= charged and reference not in used
+        ]
+        chosen = pool[-plan.rng.choice((1, 1, 2)) :] if pool else []
         used.update(chosen)
         record["victim_references"] = chosen
 
@@ -316,3 +324,25 @@ def demo_justice_create() -> tuple[int, int]:
     for recovery in recoveries:
         recovery_save(actor=DEMO, record=recovery)
     return len(plan.records), len(recoveries)
+
+
+# Defendants the hub has linked to demo organised crime groups: (group, case reference).
+DEMO_LINKS = (
+    ("demo-group-alder", "CPS-0001"),
+    ("demo-group-birch", "CPS-0002"),
+    ("demo-group-damson", "CPS-0003"),
+)
+
+
+def demo_defendants_link() -> int:
+    """Link the defendants of a few demo prosecutions to demo groups, as an analyst would on
+    the prosecution's page; return how many links."""
+    made = 0
+    for group, reference in DEMO_LINKS:
+        prosecution = Prosecution.objects.get(authority=CPS, case_reference=reference)
+        for defendant in prosecution.defendants.order_by("id"):
+            defendant_ocg_link(
+                actor=DEMO, prosecution_id=prosecution.pk, defendant_id=defendant.pk, ocg=group
+            )
+            made += 1
+    return made

@@ -281,6 +281,14 @@ def overview_years() -> list[int]:
     return sorted(found, reverse=True)
 
 
+def newest_justice_year() -> int | None:
+    """The newest year with an offence charged or an outcome: the year the overview opens on
+    (referrals of recent years without prosecutions yet would show only zeros)."""
+    outcome_days = Charge.objects.exclude(outcome_on=None).values_list("outcome_on", flat=True)
+    found = set(prosecution_years()) | {day.year for day in outcome_days.distinct() if day}
+    return max(found) if found else None
+
+
 def justice_overview(*, actor: Actor, year: int) -> Overview:
     """Referrals by calendar year beside trafficking offences charged by financial year and
     convictions by calendar year, for the five years to ``year``; audited."""

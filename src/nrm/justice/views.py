@@ -18,6 +18,7 @@ from nrm.justice.page_selectors import (
     ListFilters,
     case_prosecutions,
     justice_overview,
+    newest_justice_year,
     overview_years,
     prosecution_get,
     prosecution_list,
@@ -46,7 +47,7 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
     years = overview_years()
     year = _year(request.GET.get("year", "").strip(), years)
     if year is None:
-        year = years[0] if years else timezone.localdate().year
+        year = newest_justice_year() or (years[0] if years else timezone.localdate().year)
     read = justice_overview(actor=request.user, year=year)
     context = {
         "year": year,
