@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class StatisticsConfig(AppConfig):
     name = "nrm.statistics"
     label = "statistics"
+
+    def ready(self) -> None:
+        # The support tables (chapter 5) are the statistics' own: support sits below them.
+        # Imported here, once the models are loaded, as Django has app modules do.
+        from nrm.statistics.sections import section_register
+        from nrm.statistics.support_extract import SUPPORT_SECTION
+
+        section_register(SUPPORT_SECTION)
