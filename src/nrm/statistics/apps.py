@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 
+from nrm.statistics.sections import section_register
+from nrm.statistics.support_extract import SUPPORT_SECTION
+
 
 class StatisticsConfig(AppConfig):
     name = "nrm.statistics"
@@ -7,8 +10,4 @@ class StatisticsConfig(AppConfig):
 
     def ready(self) -> None:
         # The support tables (chapter 5) are the statistics' own: support sits below them.
-        # Imported here, once the models are loaded, as Django has app modules do.
-        from nrm.statistics.sections import section_register
-        from nrm.statistics.support_extract import SUPPORT_SECTION
-
         section_register(SUPPORT_SECTION)

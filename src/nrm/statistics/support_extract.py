@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 
 import pyarrow as pa
+from django.apps import apps
 from django.utils import timezone
 
 from nrm.standard.codes import SALVATION_ARMY, SupportRegion
@@ -15,7 +16,6 @@ from nrm.statistics.engine import backend_connect, referrals_table, specs_evalua
 from nrm.statistics.result import Result
 from nrm.statistics.sections import Section
 from nrm.statistics.specs.chapter5 import CHAPTER_5
-from nrm.support.models import SupportReferral
 
 SUPPORT_SCHEMA = pa.schema([("support_region", pa.string()), ("support_year", pa.int64())])
 # The contract year of the Salvation Army begins on 1 July (para 5.23: "1 July 2012 to 30 June
@@ -44,8 +44,11 @@ def support_extract_rows(rows: Iterable[tuple[date, str]]) -> pa.Table:
 def support_extract_table() -> pa.Table:
     """Every referral to the Salvation Army for support in the case store, whatever became of
     it (accepted, declined or ended), by the day it was made (``offered_at``)."""
+    # The model through the app registry: the statistics register this section while the
+    # models are still loading (``nrm.statistics.apps``).
+    support_referral = apps.get_model("support", "SupportReferral")
     found = (
-        SupportReferral.objects.filter(provider__code=SALVATION_ARMY)
+        support_referral._default_manager.filter(provider__code=SALVATION_ARMY)
         .order_by("id")
         .values_list("offered_at", "region")
     )

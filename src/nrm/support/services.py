@@ -18,7 +18,6 @@ from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.standard.codes import (
-    SALVATION_ARMY,
     ExitRoute,
     SupportDeclineReason,
     SupportReferralStatus,
@@ -37,7 +36,7 @@ from nrm.support.models import (
     referral_model,
 )
 from nrm.support.providers import provider_config
-from nrm.support.selectors import support_provider_for
+from nrm.support.selectors import has_support_regions, support_provider_for
 
 
 def support_providers_seed() -> int:
@@ -68,7 +67,7 @@ def support_region_check(*, provider: Organisation, region: str) -> str:
     if not region:
         return ""
     _code(SupportRegion, region, messages.REGION_UNKNOWN, "region")
-    if provider.code != SALVATION_ARMY:
+    if not has_support_regions(provider=provider):
         raise SupportInvalid(messages.REGION_NOT_SALVATION_ARMY, field="region")
     return region
 
