@@ -53,3 +53,11 @@ def test_the_demo_reproduces_table_19_of_chapter_5_and_keeps_2012(db: Any) -> No
         "Total",
     }
     assert SupportReferral.objects.filter(provider__code="salvation-army").count() == 746
+
+
+@pytest.mark.django_db
+def test_without_the_demo_referrals_of_2012_nothing_is_made(db: Any) -> None:
+    database_prepare()
+    users = {a.username: User.objects.get(username=a.username) for a in demo_accounts_create()}
+    assert demo_support_year_create(users=users, load=demo_records_load) == 0
+    assert not Referral.objects.exists() and not SupportReferral.objects.exists()

@@ -182,7 +182,10 @@ def demo_support_year_create(
     *, users: dict[str, User], load: Callable[[list[dict[str, Any]]], int]
 ) -> int:
     """Refer the year's 746 people to the Salvation Army (loading the 2013 referrals needed
-    with ``load``); returns how many referrals of 2013 were loaded."""
+    with ``load``); returns how many referrals of 2013 were loaded (none, and no support
+    referral made, without the demo referrals of 2012, which it completes)."""
+    if not Referral.objects.filter(referral_date__year=START.year).exists():
+        return 0
     decided = _decided_in_year()
     in_wales = [(r, d) for r, d in decided if r.nation == "wales"]
     elsewhere = [(r, d) for r, d in decided if r.nation != "wales"]
