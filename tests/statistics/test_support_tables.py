@@ -11,11 +11,12 @@ from django.utils import timezone
 from nrm.accounts.models import User
 from nrm.cases.models import Referral
 from nrm.standard.codes import SupportRegion
+from nrm.statistics import sections as sections_module
 from nrm.statistics.present import result_present
 from nrm.statistics.published.chapter5 import checker
 from nrm.statistics.published.verifier import Verifier
 from nrm.statistics.published.verify import verify_lines
-from nrm.statistics.sections import sections
+from nrm.statistics.sections import Section, section_register, sections
 from nrm.statistics.specs.model import period_label
 from nrm.statistics.support_extract import (
     support_extract_rows,
@@ -156,3 +157,18 @@ def test_the_extract_holds_the_salvation_armys_referrals_only(
     assert extract.schema.names == ["support_region", "support_year"]
     assert sorted(extract.column("support_region").to_pylist()) == ["not_known", "west_midlands"]
     assert extract.column("support_year").to_pylist() == [2012, 2012]
+
+
+def test_sections_come_after_those_they_name_whatever_the_registration_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    registered: dict[str, Section] = {}
+    monkeypatch.setattr(sections_module, "_SECTIONS", registered)
+
+    def none(year: int) -> list[Any]:
+        return []
+
+    section_register(Section(id="support", title="5", evaluate=none, after=("justice",)))
+    section_register(Section(id="justice", title="4", evaluate=none))
+    section_register(Section(id="other", title="", evaluate=none, after=("missing",)))
+    assert [s.id for s in sections()] == ["justice", "support", "other"]

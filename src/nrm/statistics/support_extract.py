@@ -63,6 +63,10 @@ def support_tables(year: int, table: pa.Table | None = None) -> list[Result]:
     return specs_evaluate(CHAPTER_5, support, year=year)
 
 
+# Chapter 5 comes after chapter 4's criminal justice tables when they are registered.
 SUPPORT_SECTION = Section(
-    id="support", title="Support for victims", evaluate=lambda year: support_tables(year)
+    id="support",
+    title="Support for victims",
+    evaluate=lambda year: support_tables(year),
+    after=("justice",),
 )
