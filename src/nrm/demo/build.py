@@ -10,7 +10,7 @@ import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -38,6 +38,7 @@ from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.demo.intelligence import demo_intelligence_create
 from nrm.demo.intelligence_ocgs import demo_ocgs_create
 from nrm.demo.justice import demo_defendants_link, demo_justice_create
+from nrm.demo.support_year import demo_support_year_create
 from nrm.demo.surges import demo_surges_check
 from nrm.intelligence.resolving import resolution_run
 from nrm.intelligence.similar_services import plural, similar_accounts_run
@@ -77,11 +78,17 @@ def _database_path() -> Path | None:
 
 def demo_referrals_load() -> int:
     """Validate every demo record through the data standard and save it; return the count."""
+    return demo_records_load(generate_records())
+
+
+def demo_records_load(records: list[dict[str, Any]]) -> int:
+    """Validate ``records`` through the data standard and save them, as an import of past
+    cases does; return the count."""
     resolver = OrganisationResolver(own=None)
     built = []
     counters: dict[str, int] = {}
     with transaction.atomic():
-        for record in generate_records():
+        for record in records:
             checked = referral_check(
                 record, resolver=resolver, allow_decisions=True, today=DEMO_TODAY
             )
@@ -173,6 +180,9 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     reports = demo_intelligence_create()
     reports += demo_ocgs_create()
     assessed = demo_assessment_intelligence()
+    # After the intelligence of 2011 and 2012, whose invented names avoid those on record.
+    with transaction.atomic():
+        count += demo_support_year_create(users=users, load=demo_records_load)
     resolved = resolution_run(actor=DEMO)
     alerts = demo_surges_check()
     similar = similar_accounts_run(actor=DEMO)

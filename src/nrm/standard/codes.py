@@ -304,10 +304,33 @@ class SupportDeclineReason(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class SupportRegion(models.TextChoices):
+    """The Salvation Army's support regions in England and Wales (its adult victim care
+    contract from July 2011), as the report's second Table 19 prints them. They are not police
+    regions: the police North East takes in Yorkshire, and the South East is split in two."""
+
+    EAST = "east", "East"
+    EAST_MIDLANDS = "east_midlands", "East Midlands"
+    NORTH_EAST = "north_east", "North East"
+    NORTH_WEST = "north_west", "North West"
+    SOUTH = "south", "South"
+    SOUTH_EAST = "south_east", "South East"
+    SOUTH_WEST = "south_west", "South West"
+    WALES = "wales", "Wales"
+    WEST_MIDLANDS = "west_midlands", "West Midlands"
+    YORKSHIRE = "yorkshire", "Yorkshire"
+    NOT_KNOWN = "not_known", "Not known"
+
+
+# The organisation code of the Salvation Army, the lead provider of the adult victim care
+# contract in England and Wales, whose referrals the support regions describe.
+SALVATION_ARMY = "salvation-army"
+
 SUPPORT_CODE_LISTS: tuple[type[models.TextChoices], ...] = (
     SupportType,
     SupportService,
     ExitRoute,
     SupportReferralStatus,
     SupportDeclineReason,
+    SupportRegion,
 )

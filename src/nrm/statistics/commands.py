@@ -11,11 +11,13 @@ from nrm.accounts.actors import OPERATOR, Actor
 from nrm.statistics.ctdc_extract import CtdcFormatError, ctdc_table
 from nrm.statistics.disclosure import DisclosureRule
 from nrm.statistics.extract import ExtractKeyMissing
+from nrm.statistics.published.chapter5 import checker as support_checker
 from nrm.statistics.published.verifier import Verifier
 from nrm.statistics.published.verify import verify_print
 from nrm.statistics.report import ReportError, formats_parse, load_referrals, report_write
 from nrm.statistics.sections import sections_evaluate
 from nrm.statistics.services import extract_create, published_verify, report_create
+from nrm.statistics.support_extract import support_tables
 
 FORMATS = ("csv", "ods", "xlsx", "html")
 CANNOT_WRITE = "cannot write the report to {path}: {reason}; nothing was written there"
@@ -130,12 +132,15 @@ def cmd_verify(
     args: argparse.Namespace, checkers: Sequence[Callable[[Verifier], None]] = ()
 ) -> int:
     """``nrm verify-published``; the command itself is owned by the part above the statistics
-    whose ``checkers`` run too (``nrm.intelligence.commands``)."""
+    whose ``checkers`` run too (``nrm.intelligence.commands``). On the case store, chapter 5's
+    table of support referrals is checked as well."""
     try:
         referrals = load_referrals(args.extract, progress=False)
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.extract is None:  # the case store: its support referrals are checked too
+        checkers = [*checkers, support_checker(support_tables(args.year))]
     verifier = published_verify(
         actor=OPERATOR,
         referrals=referrals,

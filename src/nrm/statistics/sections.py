@@ -15,11 +15,13 @@ from nrm.statistics.result import Result
 
 @dataclass(frozen=True)
 class Section:
-    """Tables of one source: ``evaluate(year)`` gives them for the report ``year``."""
+    """Tables of one source: ``evaluate(year)`` gives them for the report ``year``. ``after``
+    names sections whose tables come before this one's in a report (the report's chapters)."""
 
     id: str
     title: str
     evaluate: Callable[[int], list[Result]]
+    after: tuple[str, ...] = ()
 
 
 _SECTIONS: dict[str, Section] = {}
@@ -31,9 +33,19 @@ def section_register(section: Section) -> None:
 
 
 def sections() -> list[Section]:
-    return list(_SECTIONS.values())
+    """The registered sections in report order: in the order they were registered, each after
+    the registered sections its ``after`` names."""
+    placed: list[Section] = []
+    waiting = list(_SECTIONS.values())
+    while waiting:
+        ready = [s for s in waiting if all(a in {p.id for p in placed} or a not in _SECTIONS
+                                           for a in s.after)]  # fmt: skip
+        section = ready[0] if ready else waiting[0]  # a cycle: registration order
+        placed.append(section)
+        waiting.remove(section)
+    return placed
 
 
 def sections_evaluate(year: int) -> list[Result]:
-    """Every registered section's tables for ``year``, in the order they were registered."""
-    return [result for section in _SECTIONS.values() for result in section.evaluate(year)]
+    """Every registered section's tables for ``year``, in report order (``sections``)."""
+    return [result for section in sections() for result in section.evaluate(year)]

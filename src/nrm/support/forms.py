@@ -6,7 +6,13 @@ from typing import Any
 from django import forms
 
 from nrm.accounts.models import Organisation
-from nrm.standard.codes import ExitRoute, SupportDeclineReason, SupportService, SupportType
+from nrm.standard.codes import (
+    ExitRoute,
+    SupportDeclineReason,
+    SupportRegion,
+    SupportService,
+    SupportType,
+)
 from nrm.support.errors import SupportInvalid
 from nrm.web.forms import DateField
 
@@ -18,6 +24,7 @@ ENTER_END = "Enter the date the support ended"
 CHOOSE_EXIT_ROUTE = "Select how the person left support"
 
 OWN_ORGANISATION = ""  # the delivered_by answer meaning "we give the support ourselves"
+REGION_NOT_KNOWN = ""  # the region answer meaning "not known yet"
 
 
 class AcceptForm(forms.Form):
@@ -28,9 +35,25 @@ class AcceptForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, provider: Organisation, subcontractors: list[Organisation], **kwargs: Any
+        self,
+        *args: Any,
+        provider: Organisation,
+        subcontractors: list[Organisation],
+        region: str | None = None,
+        **kwargs: Any,
     ) -> None:
+        """``region``: the region recorded so far, when referrals to ``provider`` have one
+        (None: they have none, and the form does not ask)."""
         super().__init__(*args, **kwargs)
+        if region is not None:
+            self.fields["region"] = forms.ChoiceField(
+                label="Which region will the person be supported in?",
+                choices=[(REGION_NOT_KNOWN, "Not known yet")]
+                + [c for c in SupportRegion.choices if c[0] != SupportRegion.NOT_KNOWN],
+                widget=forms.RadioSelect,
+                required=False,
+                initial=region,
+            )
         field = self.fields["delivered_by"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [(OWN_ORGANISATION, f"{provider.name} (your organisation)")] + [
@@ -43,6 +66,12 @@ class AcceptForm(forms.Form):
 
     def deliverer(self) -> Organisation | None:
         return self.subcontractors.get(self.cleaned_data.get("delivered_by") or "")
+
+    def region(self) -> str | None:
+        """The region answered; None when the form does not ask for one."""
+        if "region" not in self.fields:
+            return None
+        return str(self.cleaned_data.get("region") or REGION_NOT_KNOWN)
 
 
 class DeclineForm(forms.Form):

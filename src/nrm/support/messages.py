@@ -22,6 +22,10 @@ NOT_YOUR_REFERRAL = "This support referral was not made to your organisation"
 # 2031"; code lists by their labels)
 NOT_OFFERED = "Only an offered support referral can be {action}. This one is {status}"
 DECLINE_REASON_UNKNOWN = "Select why you are declining the support referral. It can be {allowed}"
+REGION_UNKNOWN = "Select the region the person is supported in. It can be {allowed}"
+REGION_NOT_SALVATION_ARMY = (
+    "Only a referral to The Salvation Army has a support region. Leave the region empty"
+)
 NOT_A_SUBCONTRACTOR = (
     "{name} is not a sub-contractor of {provider}. Select your own organisation or one of its "
     "sub-contractors"

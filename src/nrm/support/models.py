@@ -61,6 +61,11 @@ class SupportReferral(models.Model):
     decline_reason = models.CharField(
         max_length=20, choices=codes.SupportDeclineReason.choices, blank=True, default=""
     )
+    # The Salvation Army's support region the person is supported in; empty until recorded
+    # (counted as not known). Recorded, not derived: ``services.support_region_check``.
+    region = models.CharField(
+        max_length=20, choices=codes.SupportRegion.choices, blank=True, default=""
+    )
 
     class Meta:
         ordering = ["offered_at", "id"]

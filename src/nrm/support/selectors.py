@@ -15,6 +15,7 @@ from nrm.accounts.models import Organisation
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.standard.codes import (
+    SALVATION_ARMY,
     AgeGroup,
     ExitRoute,
     FirstResponderType,
@@ -165,6 +166,12 @@ def support_case(referral: ReferredPerson) -> SupportCase:
         referrer_code=referrer.code,
         referrer_is_local_authority=referrer.responder_type == FirstResponderType.LOCAL_AUTHORITY,
     )
+
+
+def has_support_regions(*, provider: Organisation) -> bool:
+    """Whether referrals to ``provider`` record a support region: the Salvation Army's only
+    (``services.support_region_check``)."""
+    return provider.code == SALVATION_ARMY
 
 
 def support_provider_for(*, referral: ReferredPerson) -> Organisation | None:

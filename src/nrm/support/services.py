@@ -21,6 +21,7 @@ from nrm.standard.codes import (
     ExitRoute,
     SupportDeclineReason,
     SupportReferralStatus,
+    SupportRegion,
     SupportService,
     SupportType,
 )
@@ -35,7 +36,7 @@ from nrm.support.models import (
     referral_model,
 )
 from nrm.support.providers import provider_config
-from nrm.support.selectors import support_provider_for
+from nrm.support.selectors import has_support_regions, support_provider_for
 
 
 def support_providers_seed() -> int:
@@ -53,14 +54,33 @@ def support_providers_seed() -> int:
     return len(providers)
 
 
+def support_region_check(*, provider: Organisation, region: str) -> str:
+    """The rule of a support referral's region (docs/statistics.md, "Table 19 (chapter 5)").
+
+    The region is the Salvation Army's support region the person is supported in. It is
+    recorded, never derived from the referral: the support regions do not follow the police
+    regions (the police North East takes in Yorkshire, London and the South East are shared
+    between the South and the South East), so no police region of presentation names one support
+    region. Only a referral to the Salvation Army has one; empty means not recorded yet, and is
+    counted as not known. Returns ``region`` when it may be recorded; refuses it otherwise.
+    """
+    if not region:
+        return ""
+    _code(SupportRegion, region, messages.REGION_UNKNOWN, "region")
+    if not has_support_regions(provider=provider):
+        raise SupportInvalid(messages.REGION_NOT_SALVATION_ARMY, field="region")
+    return region
+
+
 def support_referral_create(
-    *, referral: ReferredPerson, actor: Actor, at: datetime | None = None
+    *, referral: ReferredPerson, actor: Actor, at: datetime | None = None, region: str = ""
 ) -> SupportReferral | None:
     """Refer the person to support after a positive reasonable grounds decision.
 
     The configured rule chooses the provider (docs/support.md); an adult who has not consented
     is not referred (None). Idempotent: while a support referral for ``referral`` is open, it
-    is returned instead of a new one. ``at`` backdates the offer (imports of past cases).
+    is returned instead of a new one. ``at`` backdates the offer (imports of past cases);
+    ``region`` is the support region when it is known at the offer (``support_region_check``).
     """
     capability_require(
         actor=actor,
@@ -79,14 +99,18 @@ def support_referral_create(
         provider = support_provider_for(referral=locked)
         if provider is None:
             return None
+        region = support_region_check(provider=provider, region=region)
         support_referral = SupportReferral.objects.create(
-            referral_id=locked.pk, provider=provider, offered_at=at or timezone.now()
+            referral_id=locked.pk,
+            provider=provider,
+            offered_at=at or timezone.now(),
+            region=region,
         )
+        detail = {"reference": locked.reference, "provider": provider.code}
+        if region:
+            detail["region"] = region
         audit_record(
-            actor=actor,
-            verb=AuditVerb.SUPPORT_REFER,
-            target=support_referral,
-            detail={"reference": locked.reference, "provider": provider.code},
+            actor=actor, verb=AuditVerb.SUPPORT_REFER, target=support_referral, detail=detail
         )
     return support_referral
 
@@ -150,10 +174,14 @@ def support_referral_accept(
     actor: Actor,
     delivered_by: Organisation | None = None,
     at: datetime | None = None,
+    region: str | None = None,
 ) -> SupportReferral:
-    """Accept an offered support referral, optionally giving it to a configured sub-contractor."""
+    """Accept an offered support referral, optionally giving it to a configured sub-contractor
+    and recording the region the person is supported in (None keeps the region recorded)."""
     _allowed(actor=actor, support_referral=support_referral, action="accept", lead_only=True)
     provider_code = support_referral.provider.code
+    if region is not None:
+        region = support_region_check(provider=support_referral.provider, region=region)
     if delivered_by is not None and delivered_by.pk != support_referral.provider_id:
         if delivered_by.code not in provider_config().subcontractors_of(provider_code):
             raise SupportInvalid(
@@ -170,12 +198,20 @@ def support_referral_accept(
         locked.delivered_by = delivered_by
         locked.responded_at = at or timezone.now()
         locked.responded_by = acting_user(actor)
-        locked.save(update_fields=["status", "delivered_by", "responded_at", "responded_by"])
+        fields = ["status", "delivered_by", "responded_at", "responded_by"]
+        old, new = None, None
+        if region is not None and region != locked.region:
+            old, new = {"region": locked.region}, {"region": region}
+            locked.region = region
+            fields.append("region")
+        locked.save(update_fields=fields)
         audit_record(
             actor=actor,
             verb=AuditVerb.SUPPORT_ACCEPT,
             target=locked,
             detail={"delivered_by": delivered_by.code if delivered_by else provider_code},
+            old=old,
+            new=new,
         )
     return locked
 

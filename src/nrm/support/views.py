@@ -27,6 +27,7 @@ from nrm.support.forms import (
 )
 from nrm.support.models import SupportEpisode, SupportReferral
 from nrm.support.selectors import (
+    has_support_regions,
     open_episode_of,
     open_episode_page,
     subcontractors_for,
@@ -161,13 +162,19 @@ def accept_view(request: AuthenticatedRequest, reference: str) -> HttpResponse:
     def make_form(request: AuthenticatedRequest, support_referral: SupportReferral) -> forms.Form:
         provider = support_referral.provider
         return AcceptForm(
-            _data(request), provider=provider, subcontractors=subcontractors_for(provider=provider)
+            _data(request),
+            provider=provider,
+            subcontractors=subcontractors_for(provider=provider),
+            region=support_referral.region if has_support_regions(provider=provider) else None,
         )
 
     def action(form: forms.Form, support_referral: SupportReferral) -> Any:
         assert isinstance(form, AcceptForm)
         return services.support_referral_accept(
-            support_referral=support_referral, actor=request.user, delivered_by=form.deliverer()
+            support_referral=support_referral,
+            actor=request.user,
+            delivered_by=form.deliverer(),
+            region=form.region(),
         )
 
     return _form_page(

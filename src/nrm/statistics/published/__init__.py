@@ -8,7 +8,8 @@ holds the inconsistencies, with their explanations.
 
 ``verify.verify`` evaluates the table specs on an extract and compares every published figure
 with the computed one: ``verifier`` collects the checks, ``chapter1``, ``table9_check``,
-``chapter3`` and ``paragraphs`` make them. Modules import one way only (an import-linter
-contract in pyproject.toml): ``verify`` < the checks < ``verifier`` < ``known``, ``figures``,
-``table9``.
+``chapter3`` and ``paragraphs`` make them; ``chapter5`` checks the support tables on the case
+store (``chapter5.checker``, which ``nrm verify-published`` passes to ``verify``). Modules
+import one way only (an import-linter contract in pyproject.toml): ``verify`` < the checks <
+``verifier`` < ``known``, ``figures``, ``table9``.
 """

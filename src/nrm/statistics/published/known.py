@@ -106,6 +106,12 @@ NOT_FROM_REFERRALS: tuple[str, ...] = (
     "Numbering: no Table 18; two tables numbered 19",
 )
 
+# Said when the support referrals were not counted (a verification of an extract file).
+NOT_SUPPORTED = (
+    "Table 19 (chapter 5) and para 5.23's 746, the Salvation Army's referrals: checked only "
+    "against the case store, with its support referrals (nrm verify-published without --extract)"
+)
+
 # Said when the strategic assessment was not computed (a verification of an extract file).
 NOT_ASSESSED = (
     "Table 10 and the strategic assessment's figures (paras 1.24-1.28, 3.15): checked only "

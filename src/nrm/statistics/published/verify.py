@@ -24,7 +24,7 @@ from nrm.statistics.published.chapter1 import (
     check_t08_fig06,
 )
 from nrm.statistics.published.chapter3 import check_t22, check_t23_t25, check_t24
-from nrm.statistics.published.known import NOT_ASSESSED, NOT_FROM_REFERRALS
+from nrm.statistics.published.known import NOT_ASSESSED, NOT_FROM_REFERRALS, NOT_SUPPORTED
 from nrm.statistics.published.paragraphs import check_paragraphs, check_press_release_regions
 from nrm.statistics.published.table9_check import check_t09
 from nrm.statistics.published.verifier import Verifier
@@ -92,6 +92,7 @@ def verify_lines(verifier: Verifier, *, show_all: bool = False) -> list[str]:
         lines += [f"  - {text}" for text in NOT_FROM_REFERRALS if text not in verifier.covered]
         if not verifier.extra_checked:
             lines.append(f"  - {NOT_ASSESSED}")
+            lines.append(f"  - {NOT_SUPPORTED}")
     return lines
 
 

@@ -34,19 +34,25 @@ CODE_LISTS: dict[str, type[models.TextChoices]] = {
     "principal": jc.Principal,
     "kind": jc.RecoveryKind,
     "authority": jc.ProsecutingAuthority,
+    "support_region": codes.SupportRegion,  # the support extract (``support_extract``)
 }
 
 # Year columns that hold another kind of year than the calendar's, by the first calendar year of
-# each: how a year is written (2011 -> "2011-12", the financial year from 1 April 2011).
+# each: how a year is written (2011 -> "2011-12", the financial year from 1 April 2011; 2012 ->
+# "1 July 2012 to 30 June 2013", the Salvation Army's contract year). ``next`` is the next
+# year's last two digits, ``following`` the next year in full.
 PERIOD_LABELS: dict[str, str] = {
     "financial_year": "{year}-{next:02d}",
+    "support_year": "1 July {year} to 30 June {following}",
 }
 
 
 def period_label(column: str, year: int) -> str:
     """A year of the year column ``column`` as tables write it."""
     pattern = PERIOD_LABELS.get(column)
-    return str(year) if pattern is None else pattern.format(year=year, next=(year + 1) % 100)
+    if pattern is None:
+        return str(year)
+    return pattern.format(year=year, next=(year + 1) % 100, following=year + 1)
 
 
 # An extract column that says what a row counts, in extracts with rows of several kinds.
@@ -79,6 +85,7 @@ DIMENSION_LABELS: dict[str, str] = {
     "financial_year": "Financial year",
     "outcome_year": "Year",
     "recovery": "Cash seizures",
+    "support_region": "Support region",
 }
 
 
