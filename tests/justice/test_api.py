@@ -252,3 +252,28 @@ def test_a_data_officer_of_no_prosecuting_authority_sees_none_and_records_none(
     refused = _post(stray, {**valid_prosecution, "case_reference": "OTHER1"})
     assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "authority"
     assert Prosecution.objects.count() == 1
+
+
+def test_a_seizure_recorded_again_with_its_reference_has_its_status_brought_up_to_date(
+    cps_officer: Client, pps_officer: Client, valid_recovery: dict[str, Any]
+) -> None:
+    url = "/api/v1/justice/recoveries"
+    body = {**valid_recovery, "kind": "cash_seizure", "status": "in_court_process",
+            "reference": "CS-2012-7"}  # fmt: skip
+    first = _post(cps_officer, body, url)
+    assert first.status_code == 201 and first.json()["reference"] == "CS-2012-7"
+    again = _post(cps_officer, {**body, "status": "forfeited"}, url)
+    assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
+    assert AssetRecovery.objects.get().status == "forfeited"
+    update = AuditEvent.objects.get(verb=AuditVerb.RECOVERY_UPDATE)
+    assert update.detail["old"]["status"] == "in_court_process"
+    assert update.detail["new"]["status"] == "forfeited"
+    # another authority's reference of the same letters is another seizure, and refused to a
+    # data officer of another authority as not theirs to record
+    refused = _post(pps_officer, body, url)
+    assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "authority"
+    # without a reference, each recording is a new seizure
+    no_reference = {k: v for k, v in body.items() if k != "reference"}
+    assert _post(cps_officer, no_reference, url).status_code == 201
+    assert _post(cps_officer, no_reference, url).status_code == 201
+    assert AssetRecovery.objects.count() == 3

@@ -71,6 +71,7 @@ class AuditVerb(models.TextChoices):
     PROSECUTION_READ = "prosecution.read", "Prosecution read"
     PROSECUTION_LIST = "prosecution.list", "Prosecutions listed"
     RECOVERY_RECORD = "recovery.record", "Asset recovery recorded"
+    RECOVERY_UPDATE = "recovery.update", "Asset recovery updated"
     OCG_DEFENDANT_LINK = "ocg.defendant_link", "Defendant linked to an organised crime group"
     OCG_DEFENDANT_UNLINK = "ocg.defendant_unlink", "Defendant unlinked from a crime group"
     SIMILAR_RUN = "similar.run", "Similar accounts found among every account"

@@ -248,10 +248,12 @@ ORDERS = (
 def _recoveries(plan: _Plan, convicted: dict[str, list[str]]) -> Iterator[AssetRecoveryRecord]:
     rng = plan.rng
     for authority, nation, in_court, forfeited in SEIZURES_2012:
-        for pounds, status in [*((p, IN_COURT) for p in in_court),
-                               *((p, FORFEITED) for p in forfeited)]:  # fmt: skip
+        prefix = {CPS: "CPS", PPS: "PPS", COPFS: "PF"}[authority]
+        for n, (pounds, status) in enumerate([*((p, IN_COURT) for p in in_court),
+                                              *((p, FORFEITED) for p in forfeited)]):  # fmt: skip
             yield AssetRecoveryRecord.model_validate(
                 {
+                    "reference": f"{prefix}-CS-{n + 1:03d}",
                     "kind": jc.RecoveryKind.CASH_SEIZURE.value,
                     "authority": authority,
                     "nation": nation,

@@ -163,6 +163,7 @@ def prosecution_detail(request: HttpRequest, prosecution_id: int = PROSECUTION_I
 def recovery_values(r: AssetRecovery) -> dict[str, Any]:
     return {
         "id": r.pk,
+        "reference": r.reference or None,
         "kind": r.kind,
         "authority": r.authority,
         "nation": r.nation,
@@ -175,9 +176,12 @@ def recovery_values(r: AssetRecovery) -> dict[str, Any]:
 
 @router.post(
     "/justice/recoveries",
-    response={201: RecoverySavedOut, 403: MessageOut, 422: ErrorsOut},
+    response={200: RecoverySavedOut, 201: RecoverySavedOut, 403: MessageOut, 422: ErrorsOut},
     openapi_extra={**request_body(AssetRecoveryRecord), "parameters": [IDEMPOTENCY_HEADER]},
     summary="Record a cash seizure or a confiscation order (amounts in pence)",
+    description="With the authority's own reference for it, the same authority and reference "
+    "again updates the one recorded (its status, say, once a seizure is forfeited) and answers "
+    "200; a new one answers 201.",
 )
 @api_capability_required(Capability.RECORD_PROSECUTIONS)
 def recovery_record(request: HttpRequest, response: HttpResponse) -> Status:
@@ -189,10 +193,10 @@ def recovery_record(request: HttpRequest, response: HttpResponse) -> Status:
 
     def action() -> Outcome:
         try:
-            recovery = services.recovery_submit(actor=user, data=payload)
+            saved = services.recovery_submit(actor=user, data=payload)
         except JusticeInvalid as invalid:
             return _invalid(invalid)
-        return Outcome(201, recovery_values(recovery))
+        return Outcome(201 if saved.created else 200, recovery_values(saved.recovery))
 
     outcome = idempotent_answer(request=request, response=response, payload=payload, action=action)
     return Status(outcome.status, outcome.body)

@@ -67,6 +67,7 @@ class ProsecutionOut(Schema):
 
 class RecoverySavedOut(Schema):
     id: int
+    reference: str | None
     kind: str
     authority: str
     nation: str

@@ -64,6 +64,7 @@ PROSECUTIONS_COLUMNS = (
     "victim_references",
 )
 RECOVERIES_COLUMNS = (
+    "reference",
     "kind",
     "authority",
     "nation",

@@ -97,8 +97,10 @@ class Charge(models.Model):
 
 
 class AssetRecovery(models.Model):
-    """A cash seizure or a confiscation order, with its amount in pence."""
+    """A cash seizure or a confiscation order, with its amount in pence. With the authority's
+    own reference for it, recording it again brings its status up to date."""
 
+    reference = models.CharField(max_length=40, blank=True, default="")
     kind = models.CharField(max_length=30, choices=jc.RecoveryKind.choices)
     authority = models.CharField(max_length=10, choices=jc.ProsecutingAuthority.choices)
     nation = models.CharField(max_length=20, choices=codes.Nation.choices)
@@ -119,6 +121,13 @@ class AssetRecovery(models.Model):
 
     class Meta:
         ordering = ["recorded_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "reference"],
+                condition=~Q(reference=""),
+                name="justice_one_recovery_per_reference",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Asset recovery {self.pk}"

@@ -181,13 +181,21 @@ def prosecution_submit(
         raise JusticeInvalid(refused_as_errors(refused)) from None
 
 
+@dataclass(frozen=True)
+class SavedRecovery:
+    """A recovery recorded, and whether it was new (else it updated the one recorded)."""
+
+    recovery: AssetRecovery
+    created: bool
+
+
 def recovery_submit(
     *,
     actor: Actor,
     data: Mapping[str, Any],
     organisation: Organisation | None = None,
     today: date | None = None,
-) -> AssetRecovery:
+) -> SavedRecovery:
     """Validate ``data`` as a cash seizure or confiscation order and record it; raises
     ``JusticeInvalid`` (nothing saved) or ``CapabilityDenied``."""
     capability_require(actor=actor, capability=Capability.RECORD_PROSECUTIONS)
@@ -195,7 +203,7 @@ def recovery_submit(
     if checked.record is None:
         raise JusticeInvalid(checked.errors)
     try:
-        return recovery_save(actor=actor, record=checked.record, organisation=organisation)
+        return recovery_write(actor=actor, record=checked.record, organisation=organisation)
     except JusticeRefused as refused:
         raise JusticeInvalid(refused_as_errors(refused)) from None
 
@@ -203,7 +211,16 @@ def recovery_submit(
 def recovery_save(
     *, actor: Actor, record: AssetRecoveryRecord, organisation: Organisation | None = None
 ) -> AssetRecovery:
-    """Record one cash seizure or confiscation order; raises ``JusticeRefused``."""
+    """``recovery_write``'s recovery."""
+    return recovery_write(actor=actor, record=record, organisation=organisation).recovery
+
+
+def recovery_write(
+    *, actor: Actor, record: AssetRecoveryRecord, organisation: Organisation | None = None
+) -> SavedRecovery:
+    """Record one cash seizure or confiscation order, or record again the one with the same
+    authority and reference (audited as an update, with the status and amount before and
+    after); raises ``JusticeRefused``."""
     capability_require(actor=actor, capability=Capability.RECORD_PROSECUTIONS)
     owner = _organisation(actor, record.authority, organisation)
     prosecution = None
@@ -219,23 +236,32 @@ def recovery_save(
                 code="unknown_reference",
             )
     with transaction.atomic():
-        recovery = AssetRecovery.objects.create(
-            kind=record.kind,
-            authority=record.authority,
-            nation=record.nation,
-            amount_pence=record.amount_pence,
-            status=record.status,
-            recorded_on=record.recorded_on,
-            prosecution=prosecution,
-            organisation=owner,
-        )
+        recovery = None
+        if record.reference is not None:
+            recovery = (
+                AssetRecovery.objects.select_for_update()
+                .filter(authority=record.authority, reference=record.reference)
+                .first()
+            )
+        verb = AuditVerb.RECOVERY_UPDATE if recovery else AuditVerb.RECOVERY_RECORD
+        old = {"status": recovery.status, "amount_pence": recovery.amount_pence} if recovery else {}
+        recovery = recovery or AssetRecovery(authority=record.authority,
+                                             reference=record.reference or "")  # fmt: skip
+        recovery.kind, recovery.nation = record.kind, record.nation
+        recovery.amount_pence, recovery.status = record.amount_pence, record.status
+        recovery.recorded_on, recovery.prosecution = record.recorded_on, prosecution
+        recovery.organisation = owner
+        recovery.save()
+        new = {"status": record.status, "amount_pence": record.amount_pence}
         audit_record(
             actor=actor,
-            verb=AuditVerb.RECOVERY_RECORD,
+            verb=verb,
             target=recovery,
             detail={"kind": record.kind, "authority": record.authority},
+            old=old or None,
+            new=new if old else None,
         )
-    return recovery
+    return SavedRecovery(recovery, created=verb == AuditVerb.RECOVERY_RECORD)
 
 
 def prosecuting_authorities_seed() -> int:

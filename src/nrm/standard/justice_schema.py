@@ -73,8 +73,13 @@ class ProsecutionRecord(BaseModel):
 
 
 class AssetRecoveryRecord(BaseModel):
+    """A cash seizure or a confiscation order. With the authority's own ``reference`` for it,
+    recording it again (the same authority and reference) updates it: a seizure that has left
+    the court process, forfeited or returned; an order paid."""
+
     model_config = ConfigDict(extra="forbid")
 
+    reference: CaseReference | None = None
     kind: RecoveryKindCode
     authority: AuthorityCode
     nation: NationCode
