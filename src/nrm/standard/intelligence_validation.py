@@ -41,7 +41,7 @@ from nrm.standard.intelligence_words import (
 )
 from nrm.standard.rules import sub_types_not_of
 from nrm.standard.text import text_problems
-from nrm.standard.validation import FieldError, Validated, _show
+from nrm.standard.validation import FieldError, Validated, _show, given
 from nrm.standard.words import long_date, one_of, sentence
 
 _REPORT_NAMES = {name: words.name for name, words in REPORT_FIELDS.items()}
@@ -214,7 +214,7 @@ def intelligence_report_validate(
         return Validated(None, [FieldError(f, message, code) for f, message, code in unstorable])
     try:
         record = IntelligenceReport.model_validate(
-            _given(data), context={"today": today or date.today()}
+            given(data), context={"today": today or date.today()}
         )
     except ValidationError as exc:
         return Validated(None, _errors(exc))
@@ -223,17 +223,3 @@ def intelligence_report_validate(
         for field, message, code, value in intelligence_rules(record)
     ]
     return Validated(None if errors else record, errors)
-
-
-def _given(data: Any) -> Any:
-    """``data`` without the answers not given (null, empty text), at every level: they mean
-    "not given" through every door."""
-    if isinstance(data, Mapping):
-        return {
-            key: _given(value)
-            for key, value in data.items()
-            if value is not None and not (isinstance(value, str) and not value.strip())
-        }
-    if isinstance(data, list):
-        return [_given(item) for item in data]
-    return data

@@ -38,7 +38,7 @@ from nrm.standard.justice_words import (
 )
 from nrm.standard.rules import Problem
 from nrm.standard.text import text_problems
-from nrm.standard.validation import FieldError, Validated, _show
+from nrm.standard.validation import FieldError, Validated, _show, given
 from nrm.standard.words import FieldWords, sentence
 
 R = TypeVar("R", bound=BaseModel)
@@ -132,20 +132,6 @@ def _errors(model: type[BaseModel], exc: ValidationError) -> list[FieldError]:
             value = None
         found.append(FieldError(field_path(tuple(error["loc"])), message, code, value))
     return found
-
-
-def given(data: Any) -> Any:
-    """``data`` without the answers not given (null, empty text), at every level: they mean
-    "not given" through every door."""
-    if isinstance(data, Mapping):
-        return {
-            key: given(value)
-            for key, value in data.items()
-            if value is not None and not (isinstance(value, str) and not value.strip())
-        }
-    if isinstance(data, list):
-        return [given(item) for item in data]
-    return data
 
 
 def _validate(

@@ -126,3 +126,17 @@ def notification_validate(
     data: Mapping[str, Any], *, today: date | None = None
 ) -> Validated[AnonymousNotification]:
     return _validate(AnonymousNotification, data, today, notification_rules)
+
+
+def given(data: Any) -> Any:
+    """``data`` without the answers not given (null, empty text), at every level: they mean
+    "not given" through every door."""
+    if isinstance(data, Mapping):
+        return {
+            key: given(value)
+            for key, value in data.items()
+            if value is not None and not (isinstance(value, str) and not value.strip())
+        }
+    if isinstance(data, list):
+        return [given(item) for item in data]
+    return data
