@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "nrm.cases",
     "nrm.statistics",
     "nrm.justice",
+    "nrm.border",
     "nrm.intelligence",
     "nrm.config.apps.CompositionConfig",  # wires the parts together (last: every app loaded)
 ]

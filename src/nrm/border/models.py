@@ -1,0 +1,2 @@
+"""The border's records: risk profiles and their hits (``profile_models``), and the crew
+line's reports (``crew_models``)."""
