@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -158,7 +159,8 @@ def make_cases(organisation: Organisation) -> Callable[..., list[str]]:
             )
             for ref in references
         ]
-        referrals_save(built=built, actor=OPERATOR, verb=AuditVerb.REFERRAL_IMPORT, detail={})
+        with transaction.atomic():  # referrals_save runs in its caller's transaction
+            referrals_save(built=built, actor=OPERATOR, verb=AuditVerb.REFERRAL_IMPORT, detail={})
         return references
 
     return make
