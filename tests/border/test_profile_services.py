@@ -1,8 +1,10 @@
 """Writing risk profiles: the protected-characteristic rule, versions kept, audited."""
 
+from datetime import date
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from nrm.accounts.models import User
 from nrm.accounts.permissions import CapabilityDenied
@@ -99,3 +101,26 @@ def test_only_a_profile_manager_writes_profiles(make_user: Any, organisation: An
     with pytest.raises(CapabilityDenied):
         profile_create(actor=officer, data=profile_data())
     assert AuditEvent.objects.filter(verb=AuditVerb.ACCESS_DENIED).count() == 1
+
+
+def test_an_active_profile_stops_screening_after_its_expiry_date(
+    analyst: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    version = profile_create(actor=analyst, data=profile_data(expires_on="2030-06-30"))
+    profile_activate(actor=analyst, profile_id=version.profile_id)
+    assert len(active_versions()) == 1
+    monkeypatch.setattr(timezone, "localdate", lambda: date(2030, 7, 1))
+    assert active_versions() == []
+
+
+def test_a_change_made_on_an_older_version_is_refused(analyst: User) -> None:
+    first = profile_create(actor=analyst, data=profile_data())
+    profile_activate(actor=analyst, profile_id=first.profile_id)
+    profile_revise(
+        actor=analyst, profile_id=first.profile_id, data=profile_data(), expected_version=1
+    )
+    with pytest.raises(BorderInvalid) as refused:
+        profile_revise(
+            actor=analyst, profile_id=first.profile_id, data=profile_data(), expected_version=1
+        )
+    assert "now at version 2" in refused.value.errors[0].message

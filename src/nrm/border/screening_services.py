@@ -71,9 +71,7 @@ def _hits_save(actor: Actor, found: list[tuple[ScreeningRecord, ProfileVersion]]
             for record, version in found
         ]
     )
-    if hits and hits[0].pk is None:  # a backend that does not return keys from bulk inserts
-        hits = list(Hit.objects.filter(screened_at=now).order_by("id"))
-    return hits
+    return hits  # SQLite and PostgreSQL return the keys of bulk inserts
 
 
 def _audit(actor: Actor, records: int, hits: list[Hit], source: str) -> None:
