@@ -90,3 +90,13 @@ def test_profiles_are_added_activated_and_retired_from_the_command_line(
     assert main(["border", "profiles", "retire", str(found.profile_id)]) == 0
     found.refresh_from_db()
     assert found.status == "retired"
+
+
+def test_a_file_that_is_not_a_list_of_records_is_named_and_nothing_screened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    batch = tmp_path / "visas.json"
+    batch.write_text('{"kind": "passenger"}', encoding="utf-8")
+    assert main(["border", "screen", str(batch)]) == 2
+    assert "must hold a list of records" in capsys.readouterr().err
+    assert not AuditEvent.objects.filter(verb=AuditVerb.SCREENING_RUN).exists()

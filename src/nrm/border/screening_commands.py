@@ -22,6 +22,7 @@ from nrm.border.profile_errors import BorderInvalid
 from nrm.border.screening_services import records_screen
 from nrm.standard import border_codes as bc
 
+NOT_A_LIST = "the JSON file must hold a list of records, each an object"
 YES = {"true", "yes", "y", "1"}
 NO = {"false", "no", "n", "0"}
 
@@ -45,8 +46,8 @@ def records_read(path: Path) -> list[dict[str, Any]]:
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix.lower() == ".json":
         data = json.loads(text)
-        if not isinstance(data, list):
-            raise ValueError("the JSON file must hold a list of records")
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise ValueError(NOT_A_LIST)
         return [dict(r) for r in data]
     rows = csv.DictReader(text.splitlines())
     return [{k: _csv_value(k, v or "") for k, v in row.items() if k} for row in rows]
@@ -66,7 +67,11 @@ def _write(out: TextIO, matches: list[dict[str, Any]], as_csv: bool) -> None:
 
 
 def cmd_screen(args: argparse.Namespace) -> int:
-    records = records_read(args.file)
+    try:
+        records = records_read(args.file)
+    except (OSError, UnicodeDecodeError, ValueError) as unreadable:
+        print(f"error: {args.file}: {unreadable}", file=sys.stderr)
+        return 2
     result = records_screen(actor=OPERATOR, records=records)
     matches: list[dict[str, Any]] = [
         {
