@@ -63,6 +63,11 @@ def main() -> int:
             str(HERE / "surveillance_simulation.py"),
             *(["--quick"] if args.quick else []),
         ],
+        [
+            sys.executable,
+            str(HERE / "border_screening.py"),
+            *(["--rows", "20000", "--profiles", "10"] if args.quick else []),
+        ],
     ]
     for command in runs:
         print("$", " ".join(command[1:]), flush=True)

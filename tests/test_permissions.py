@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from nrm.accounts.actors import OPERATOR
 from nrm.accounts.capabilities import Scope
@@ -15,6 +16,7 @@ from nrm.accounts.models import Organisation
 from nrm.accounts.roles import DEFAULT_ROLES, DefaultRole
 from nrm.accounts.services import api_token_create
 from nrm.audit.models import AuditEvent, AuditVerb
+from nrm.border.profile_models import Hit
 from nrm.cases.casework.services.decisions import rg_decision_record
 from nrm.cases.models import AnonymousNotification, Referral
 from nrm.config.api import api as nrm_api
@@ -22,6 +24,7 @@ from nrm.config.bootstrap import database_prepare
 from nrm.intelligence.services import intelligence_report_submit
 from nrm.justice.services import prosecution_save
 from nrm.standard.justice_schema import ProsecutionRecord
+from tests.border.factories import active_profile_version
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +127,14 @@ def seeded(
         })  # fmt: skip
         prosecution = prosecution_save(actor=OPERATOR, record=record, organisation=home)
         references[f"{owner}-justice"] = str(prosecution.pk)
+    # Hits of risk profiles are seen by every officer who screens (no organisation scope).
+    hit = Hit.objects.create(
+        version=active_profile_version(organisation),
+        record_kind="passenger",
+        record_reference="PNR1",
+        screened_at=timezone.now(),
+    )
+    references["own-border"] = references["other-border"] = str(hit.pk)
     return references
 
 
@@ -131,7 +142,8 @@ def _call(client: Client, method: str, path: str, references: dict[str, str], ow
     kind = "notifications" if "notifications" in path else "referrals"
     kind = "intelligence" if "intelligence" in path else kind
     kind = "justice" if "justice" in path else kind
-    url = re.sub(r"\{(reference|prosecution_id)\}", references[f"{owner}-{kind}"], path)
+    kind = "border" if "border" in path else kind
+    url = re.sub(r"\{(reference|prosecution_id|hit_id)\}", references[f"{owner}-{kind}"], path)
     if method == "post":
         return client.post(url, "{}", content_type="application/json")
     return client.get(url)
@@ -145,6 +157,8 @@ def test_no_operation_lacks_a_required_capability() -> None:
 
 def _in_scope(role: DefaultRole, path: str, owner: str) -> bool:
     scope = DEFAULT_ROLES[role].scope
+    if "border" in path:
+        return True
     if "justice" in path:
         return role in EVERY_PROSECUTION or (
             owner == "own" and role == DefaultRole.JUSTICE_DATA_OFFICER

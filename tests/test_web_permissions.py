@@ -31,6 +31,7 @@ from nrm.intelligence.people import MENTION, REFERRAL, record_id
 from nrm.intelligence.services import intelligence_report_submit
 from nrm.intelligence.similar_services import similar_accounts_run
 from nrm.intelligence.surveillance_models import SurgeAlert
+from tests.border.factories import active_profile_version
 from tests.intelligence.runs import stored_run
 from tests.justice.factories import charge, prosecution_make
 
@@ -139,6 +140,7 @@ def cases(
         "own": own,
         "other": other,
         "prosecution": str(prosecution.pk),
+        "profile": str(active_profile_version(organisation).profile_id),
         "own-report": intelligence["own"],
         "other-report": intelligence["other"],
         **{
@@ -186,6 +188,7 @@ def _url(
     url = re.sub(r"<str:user_id>", str(user.pk), url)
     url = re.sub(r"<int:alert_id>", cases["alert"], url)
     url = re.sub(r"<int:prosecution_id>", cases["prosecution"], url)
+    url = re.sub(r"<int:profile_id>", cases["profile"], url)  # a risk profile
     url = re.sub(r"<str:cluster>", "1", url)  # a group of similar accounts
     url = re.sub(r"<str:left>", cases["own"], url)  # two accounts side by side
     url = re.sub(r"<str:right>", cases["other"], url)

@@ -52,6 +52,10 @@ COMMANDS: dict[str, Command] = {
         "nrm.justice.commands",
         "import prosecutions (one row an offence charged) or asset recovery from a CSV file",
     ),
+    "border": Command(
+        "nrm.border.screening_commands",
+        "screen visa applications or a passenger manifest against risk profiles; manage profiles",
+    ),
     "standard": Command(
         "nrm.standard.commands", "export the data standard: JSON Schema or codebook"
     ),

@@ -46,6 +46,8 @@ OPERATOR = SystemActor(
             Capability.REVIEW_SIMILAR_ACCOUNTS,
             Capability.RECORD_PROSECUTIONS,
             Capability.READ_PROSECUTIONS,
+            Capability.MANAGE_RISK_PROFILES,
+            Capability.SCREEN_AT_BORDER,
         }
     ),
     sees_every_case=True,

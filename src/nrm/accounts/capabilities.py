@@ -53,6 +53,15 @@ class Capability(models.TextChoices):
         "read_prosecutions",
         "Read every prosecution, outcome and asset recovery, and follow cases to them",
     )
+    MANAGE_RISK_PROFILES = (
+        "manage_risk_profiles",
+        "Write, activate and retire risk profiles and see how they perform",
+    )
+    SCREEN_AT_BORDER = (
+        "screen_at_border",
+        "Screen visa applications and passengers against risk profiles and record the "
+        "outcome of each hit",
+    )
 
 
 class Scope(models.TextChoices):

@@ -20,6 +20,7 @@ class DefaultRole(models.TextChoices):
     INTELLIGENCE_ANALYST = "intelligence_analyst", "Intelligence analyst"
     INTELLIGENCE_OFFICER = "intelligence_officer", "Intelligence officer"
     JUSTICE_DATA_OFFICER = "justice_data_officer", "Justice data officer"
+    ENTRY_CLEARANCE_OFFICER = "entry_clearance_officer", "Entry clearance officer"
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
     ),
     DefaultRole.ANALYST: RoleDefinition(Scope.NONE, frozenset({C.READ_EXTRACTS})),
     DefaultRole.BORDER_FORCE_DUTY_OFFICER: RoleDefinition(
-        Scope.NONE, frozenset({C.READ_CREW_REPORTS})
+        Scope.NONE, frozenset({C.READ_CREW_REPORTS, C.SCREEN_AT_BORDER})
     ),
     DefaultRole.ADMINISTRATOR: RoleDefinition(Scope.NONE, frozenset({C.MANAGE_ACCOUNTS})),
     # The national hub: every organisation's intelligence its handling codes allow, the NRM
@@ -88,6 +89,7 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
                 C.READ_ACCOUNT_TEXT,
                 C.REVIEW_SIMILAR_ACCOUNTS,
                 C.READ_PROSECUTIONS,
+                C.MANAGE_RISK_PROFILES,
             }
         ),
     ),
@@ -99,5 +101,10 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
     # Crown Office: records its own prosecutions and asset recovery and reads them, no other's.
     DefaultRole.JUSTICE_DATA_OFFICER: RoleDefinition(
         Scope.NONE, frozenset({C.RECORD_PROSECUTIONS})
+    ),
+    # UK Visas and Immigration: screens the visa applications it decides against the active
+    # risk profiles and records the outcome of each hit (never an automatic refusal).
+    DefaultRole.ENTRY_CLEARANCE_OFFICER: RoleDefinition(
+        Scope.NONE, frozenset({C.SCREEN_AT_BORDER})
     ),
 }

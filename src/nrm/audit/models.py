@@ -79,6 +79,14 @@ class AuditVerb(models.TextChoices):
     SIMILAR_READ = "similar.read", "Similar accounts viewed"
     SIMILAR_ACCOUNTS_READ = "similar.accounts_read", "Two accounts read side by side"
     SIMILAR_REVIEW = "similar.review", "Cluster of similar accounts marked as reviewed"
+    PROFILE_SAVE = "profile.save", "Risk profile saved"
+    PROFILE_ACTIVATE = "profile.activate", "Risk profile version made active"
+    PROFILE_RETIRE = "profile.retire", "Risk profile retired"
+    PROFILE_READ = "profile.read", "Risk profile viewed"
+    PROFILE_LIST = "profile.list", "Risk profiles listed"
+    SCREENING_RUN = "screening.run", "Records screened against risk profiles"
+    HIT_RECORD = "hit.record", "Risk profile hit recorded for review"
+    HIT_OUTCOME = "hit.outcome", "Outcome of a risk profile hit recorded"
 
 
 class AuditEvent(models.Model):

@@ -55,6 +55,7 @@ DEMO_ORGANISATION = {
     DefaultRole.INTELLIGENCE_ANALYST: "nca-ukhtc",
     DefaultRole.INTELLIGENCE_OFFICER: "met-police",
     DefaultRole.JUSTICE_DATA_OFFICER: "crown-prosecution-service",
+    DefaultRole.ENTRY_CLEARANCE_OFFICER: "home-office-ukvi",
 }
 # Accounts beyond one per role: (username, role, organisation code).
 DEMO_MORE_ACCOUNTS: list[tuple[str, DefaultRole, str | None]] = [

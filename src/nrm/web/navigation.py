@@ -30,6 +30,7 @@ ITEMS: list[NavItem] = [
     NavItem("intelligence:index", "Intelligence", Capability.READ_INTELLIGENCE),
     NavItem("intelligence:surges", "Surges", Capability.MONITOR_SURGES),
     NavItem("justice:overview", "Justice", Capability.READ_PROSECUTIONS),
+    NavItem("border_profiles:list", "Risk profiles", Capability.MANAGE_RISK_PROFILES),
     NavItem("accounts:admin-index", "Accounts", Capability.MANAGE_ACCOUNTS),
 ]
 
