@@ -5,6 +5,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from nrm.standard import messages
+from nrm.standard.errors import plain_message
 from nrm.standard.validation import FieldError
 
 NOT_FOUND = "There is no risk profile with this number. Check the number"
@@ -43,8 +45,22 @@ def _path(loc: tuple[Any, ...]) -> str:
 
 
 def _message(error: Any) -> str:
+    """The rules' own messages whole; pydantic's in the words of the data standard's errors,
+    naming the field as a person reads it ("the booked by third party")."""
     message = str(error.get("msg", "Not valid"))
-    return message.removeprefix("Value error, ")
+    if error.get("type") == "value_error":
+        return message.removeprefix("Value error, ")
+    if error.get("type") == "extra_forbidden":
+        return messages.UNKNOWN_FIELD
+    names = [part for part in error.get("loc") or () if isinstance(part, str)]
+    field = names[-1] if names else ""
+    if not field:
+        return message
+    try:
+        return plain_message(error, model=None, field=field,
+                             names={field: f"the {field.replace('_', ' ')}"})  # fmt: skip
+    except (KeyError, TypeError, ValueError):
+        return message
 
 
 def validation_errors(exc: ValidationError) -> list[FieldError]:
