@@ -20,6 +20,8 @@ class DefaultRole(models.TextChoices):
     INTELLIGENCE_ANALYST = "intelligence_analyst", "Intelligence analyst"
     INTELLIGENCE_OFFICER = "intelligence_officer", "Intelligence officer"
     JUSTICE_DATA_OFFICER = "justice_data_officer", "Justice data officer"
+    AIRLINE_REPORTING = "airline_reporting", "Airline crew reporting"
+    CREW_LINE_CALL_HANDLER = "crew_line_call_handler", "Crew line call handler"
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,19 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
         frozenset({C.READ_REFERRALS, C.RECORD_SUPPORT, C.REQUEST_RECONSIDERATION}),
     ),
     DefaultRole.ANALYST: RoleDefinition(Scope.NONE, frozenset({C.READ_EXTRACTS})),
+    # Border Force at one port (their organisation's port, docs/crew-line.md): the crew
+    # reports routed there, their outcomes on arrival, and a referral started from one (a
+    # Border Force officer is a first responder).
     DefaultRole.BORDER_FORCE_DUTY_OFFICER: RoleDefinition(
-        Scope.NONE, frozenset({C.READ_CREW_REPORTS})
+        Scope.NONE,
+        frozenset(
+            {
+                C.READ_CREW_REPORTS,
+                C.RECORD_CREW_OUTCOMES,
+                C.SUBMIT_REFERRAL,
+                C.SUBMIT_NOTIFICATION,
+            }
+        ),
     ),
     DefaultRole.ADMINISTRATOR: RoleDefinition(Scope.NONE, frozenset({C.MANAGE_ACCOUNTS})),
     # The national hub: every organisation's intelligence its handling codes allow, the NRM
@@ -100,4 +113,9 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
     DefaultRole.JUSTICE_DATA_OFFICER: RoleDefinition(
         Scope.NONE, frozenset({C.RECORD_PROSECUTIONS})
     ),
+    # An airline's system (or its crew reporting desk): sends crew reports for the airline and
+    # reads their references and statuses, never what Border Force found.
+    DefaultRole.AIRLINE_REPORTING: RoleDefinition(Scope.NONE, frozenset({C.SUBMIT_CREW_REPORTS})),
+    # The 24-hour line: takes a crew report by telephone for any airline on the line.
+    DefaultRole.CREW_LINE_CALL_HANDLER: RoleDefinition(Scope.NONE, frozenset({C.TAKE_CREW_CALLS})),
 }

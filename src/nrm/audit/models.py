@@ -79,6 +79,11 @@ class AuditVerb(models.TextChoices):
     SIMILAR_READ = "similar.read", "Similar accounts viewed"
     SIMILAR_ACCOUNTS_READ = "similar.accounts_read", "Two accounts read side by side"
     SIMILAR_REVIEW = "similar.review", "Cluster of similar accounts marked as reviewed"
+    CREW_SUBMIT = "crew.submit", "Crew report received"
+    CREW_LIST = "crew.list", "Crew reports listed"
+    CREW_READ = "crew.read", "Crew report read"
+    CREW_OUTCOME = "crew.outcome", "Outcome of a crew report recorded"
+    CREW_LINE_SET = "crew.line_set", "Airline or port set up on the crew line"
 
 
 class AuditEvent(models.Model):

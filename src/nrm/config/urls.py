@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("nrm.cases.casework.urls")),
     path("", include("nrm.statistics.urls")),
     path("", include("nrm.justice.urls")),
+    path("", include("nrm.border.crew_urls")),
     path("", include("nrm.intelligence.urls")),
 ]
