@@ -204,10 +204,12 @@ def _in_scope(role: DefaultRole, route: str, owner: str) -> bool:
         return owner == "own" and role in INTELLIGENCE
     if route.startswith("justice/"):  # the prosecutions of any NRM case, for the hub
         return role == DefaultRole.INTELLIGENCE_ANALYST
-    if "drafts/" in route:  # a first responder's, or a Border Force officer's from a crew report
+    if "drafts/" in route or route.startswith("referrals/submitted/"):
+        # a first responder's, or a Border Force officer's (from a crew report)
         return owner == "own" and Capability.SUBMIT_REFERRAL in DEFAULT_ROLES[role].capabilities
     if "notifications/" in route:
-        return owner == "own" and role == DefaultRole.FIRST_RESPONDER
+        granted = DEFAULT_ROLES[role].capabilities
+        return owner == "own" and Capability.SUBMIT_NOTIFICATION in granted
     return owner == "own" and role in (
         DefaultRole.FIRST_RESPONDER,
         DefaultRole.CASEWORKER,

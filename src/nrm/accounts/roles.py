@@ -71,9 +71,9 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
     DefaultRole.ANALYST: RoleDefinition(Scope.NONE, frozenset({C.READ_EXTRACTS})),
     # Border Force at one port (their organisation's port, docs/crew-line.md): the crew
     # reports routed there, their outcomes on arrival, and a referral started from one (a
-    # Border Force officer is a first responder).
+    # Border Force officer is a first responder: the drafts of their own organisation).
     DefaultRole.BORDER_FORCE_DUTY_OFFICER: RoleDefinition(
-        Scope.NONE,
+        Scope.OWN_ORGANISATION,
         frozenset(
             {
                 C.READ_CREW_REPORTS,
