@@ -11,6 +11,7 @@ from nrm.border import crew_errors as e
 from nrm.border.crew_limits import LIMITS
 from nrm.border.crew_models import CrewAirline, CrewReport
 from nrm.border.crew_services import (
+    crew_api_admit,
     crew_outcome_record,
     crew_report_by_call,
     crew_report_by_code,
@@ -95,14 +96,20 @@ def test_the_public_form_is_limited_per_reporting_code_whatever_the_address() ->
 def test_an_airline_account_reports_for_its_own_airline_only() -> None:
     skyways = airline()
     system = person("skyways-system", skyways, DefaultRole.AIRLINE_REPORTING)
-    report = crew_report_from_airline(
-        actor=system, data=report_data(), address="203.0.113.1", now=NOW
-    )
+    report = crew_report_from_airline(actor=system, data=report_data(), now=NOW)
     assert report.airline == skyways and report.door == cc.CrewDoor.API
     stranger = person("not-an-airline", port_office(), DefaultRole.AIRLINE_REPORTING)
     with pytest.raises(e.CrewInvalid) as refused:
-        crew_report_from_airline(actor=stranger, data=report_data(), address="203.0.113.1", now=NOW)
+        crew_report_from_airline(actor=stranger, data=report_data(), now=NOW)
     assert refused.value.errors[0].message == e.NOT_AN_AIRLINE
+
+
+def test_an_airline_system_is_limited_per_account_before_its_body_is_read() -> None:
+    system = person("skyways-system", airline(), DefaultRole.AIRLINE_REPORTING)
+    for n in range(LIMITS["account"]):
+        crew_api_admit(actor=system, address=f"203.0.113.{n}", now=NOW)
+    with pytest.raises(e.CrewLimited):
+        crew_api_admit(actor=system, address="203.0.113.250", now=NOW)
 
 
 def test_the_call_handler_names_the_airline_and_only_they_take_calls() -> None:

@@ -16,7 +16,7 @@ from nrm.accounts.sign_in import client_ip
 from nrm.border import crew_errors as e
 from nrm.border.crew_models import CrewReport
 from nrm.border.crew_selectors import crew_airline_page
-from nrm.border.crew_services import crew_report_from_airline
+from nrm.border.crew_services import crew_api_admit, crew_report_from_airline
 from nrm.standard import crew_codes as cc
 from nrm.web.api import (
     PAGE,
@@ -96,15 +96,15 @@ def _status(report: CrewReport) -> dict[str, Any]:
 @api_capability_required(Capability.SUBMIT_CREW_REPORTS)
 def crew_report_send(request: HttpRequest) -> Status:
     try:
+        crew_api_admit(actor=caller(request), address=client_ip(request) or "unknown")
+    except e.CrewLimited:
+        return Status(429, {"detail": e.TOO_MANY})
+    try:
         payload = json_object(request)
     except BodyRefused as refused:
         return Status(422, {"errors": refused.errors})
     try:
-        report = crew_report_from_airline(
-            actor=caller(request), data=payload, address=client_ip(request) or "unknown"
-        )
-    except e.CrewLimited:
-        return Status(429, {"detail": e.TOO_MANY})
+        report = crew_report_from_airline(actor=caller(request), data=payload)
     except e.CrewInvalid as invalid:
         return Status(422, {"errors": [error.as_dict() for error in invalid.errors]})
     body = {

@@ -116,15 +116,22 @@ def crew_report_by_code(
     )
 
 
+def crew_api_admit(*, actor: Actor, address: str, now: datetime | None = None) -> None:
+    """Count one call of an airline's system before its body is read: ``CrewLimited`` once
+    the account or the address has had its limit."""
+    capability_require(actor=actor, capability=Capability.SUBMIT_CREW_REPORTS)
+    counted = {"address": address, "account": str(getattr(actor, "pk", actor))}
+    if not crew_attempt_allow(counted=counted, now=now or timezone.now()):
+        raise e.CrewLimited
+
+
 def crew_report_from_airline(
-    *, actor: Actor, data: Mapping[str, Any], address: str, now: datetime | None = None
+    *, actor: Actor, data: Mapping[str, Any], now: datetime | None = None
 ) -> CrewReport:
-    """A report from an airline's system, for the airline of the account."""
+    """A report from an airline's system (admitted by ``crew_api_admit``), for the airline of
+    the account."""
     capability_require(actor=actor, capability=Capability.SUBMIT_CREW_REPORTS)
     now = now or timezone.now()
-    counted = {"address": address, "account": str(getattr(actor, "pk", actor))}
-    if not crew_attempt_allow(counted=counted, now=now):
-        raise e.CrewLimited
     airline = getattr(actor, "organisation", None)
     first = []
     if airline is None or not CrewAirline.objects.filter(organisation=airline).exists():
