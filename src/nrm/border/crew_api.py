@@ -12,7 +12,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.decorators import api_capability_required
-from nrm.accounts.sign_in import client_ip
 from nrm.border import crew_errors as e
 from nrm.border.crew_models import CrewReport
 from nrm.border.crew_selectors import crew_airline_page
@@ -91,12 +90,12 @@ def _status(report: CrewReport) -> dict[str, Any]:
     openapi_extra=request_body(CrewReportIn),
     summary="Send a crew report for your airline while the flight is in the air",
     description="The report goes to Border Force at the destination airport; the answer "
-    "holds the reference to quote. Rate-limited per account and per address (429).",
+    "holds the reference to quote. Rate-limited per account (429).",
 )
 @api_capability_required(Capability.SUBMIT_CREW_REPORTS)
 def crew_report_send(request: HttpRequest) -> Status:
     try:
-        crew_api_admit(actor=caller(request), address=client_ip(request) or "unknown")
+        crew_api_admit(actor=caller(request))
     except e.CrewLimited:
         return Status(429, {"detail": e.TOO_MANY})
     try:

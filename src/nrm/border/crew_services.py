@@ -116,11 +116,12 @@ def crew_report_by_code(
     )
 
 
-def crew_api_admit(*, actor: Actor, address: str, now: datetime | None = None) -> None:
+def crew_api_admit(*, actor: Actor, now: datetime | None = None) -> None:
     """Count one call of an airline's system before its body is read: ``CrewLimited`` once
-    the account or the address has had its limit."""
+    the account has had its limit (an airline's system calls from few addresses, so the
+    account is what is counted)."""
     capability_require(actor=actor, capability=Capability.SUBMIT_CREW_REPORTS)
-    counted = {"address": address, "account": str(getattr(actor, "pk", actor))}
+    counted = {"account": str(getattr(actor, "pk", actor))}
     if not crew_attempt_allow(counted=counted, now=now or timezone.now()):
         raise e.CrewLimited
 
