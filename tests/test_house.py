@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.app_role import owner_privileges
 
 ROOT = Path(__file__).resolve().parents[1]
-PUBLIC = {"sign-in/"}
+PUBLIC = {"sign-in/", "crew-line/"}  # the crew line's public form needs no account
 SIGN_IN = "/sign-in/"
 
 

@@ -19,6 +19,15 @@ class Capability(models.TextChoices):
     RECORD_SUPPORT = "record_support", "Record support episodes"
     READ_EXTRACTS = "read_extracts", "Read pseudonymised extracts and statistics"
     READ_CREW_REPORTS = "read_crew_reports", "Read crew reports for the port"
+    RECORD_CREW_OUTCOMES = (
+        "record_crew_outcomes",
+        "Record the outcome of a crew report for the port on arrival",
+    )
+    SUBMIT_CREW_REPORTS = (
+        "submit_crew_reports",
+        "Send crew reports for their airline and read their references and statuses",
+    )
+    TAKE_CREW_CALLS = "take_crew_calls", "Take crew reports on the 24-hour line"
     MANAGE_ACCOUNTS = "manage_accounts", "Manage organisations, users and roles"
     RECORD_INTELLIGENCE = "record_intelligence", "Record intelligence reports"
     READ_INTELLIGENCE = (

@@ -21,6 +21,8 @@ class DefaultRole(models.TextChoices):
     INTELLIGENCE_OFFICER = "intelligence_officer", "Intelligence officer"
     JUSTICE_DATA_OFFICER = "justice_data_officer", "Justice data officer"
     ENTRY_CLEARANCE_OFFICER = "entry_clearance_officer", "Entry clearance officer"
+    AIRLINE_REPORTING = "airline_reporting", "Airline crew reporting"
+    CREW_LINE_CALL_HANDLER = "crew_line_call_handler", "Crew line call handler"
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,20 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
         frozenset({C.READ_REFERRALS, C.RECORD_SUPPORT, C.REQUEST_RECONSIDERATION}),
     ),
     DefaultRole.ANALYST: RoleDefinition(Scope.NONE, frozenset({C.READ_EXTRACTS})),
+    # Border Force at one port (their organisation's port, docs/crew-line.md): the crew
+    # reports routed there, their outcomes on arrival, and a referral started from one (a
+    # Border Force officer is a first responder: the drafts of their own organisation).
     DefaultRole.BORDER_FORCE_DUTY_OFFICER: RoleDefinition(
-        Scope.NONE, frozenset({C.READ_CREW_REPORTS, C.SCREEN_AT_BORDER})
+        Scope.OWN_ORGANISATION,
+        frozenset(
+            {
+                C.READ_CREW_REPORTS,
+                C.SCREEN_AT_BORDER,
+                C.RECORD_CREW_OUTCOMES,
+                C.SUBMIT_REFERRAL,
+                C.SUBMIT_NOTIFICATION,
+            }
+        ),
     ),
     DefaultRole.ADMINISTRATOR: RoleDefinition(Scope.NONE, frozenset({C.MANAGE_ACCOUNTS})),
     # The national hub: every organisation's intelligence its handling codes allow, the NRM
@@ -107,4 +121,9 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
     DefaultRole.ENTRY_CLEARANCE_OFFICER: RoleDefinition(
         Scope.NONE, frozenset({C.SCREEN_AT_BORDER})
     ),
+    # An airline's system (or its crew reporting desk): sends crew reports for the airline and
+    # reads their references and statuses, never what Border Force found.
+    DefaultRole.AIRLINE_REPORTING: RoleDefinition(Scope.NONE, frozenset({C.SUBMIT_CREW_REPORTS})),
+    # The 24-hour line: takes a crew report by telephone for any airline on the line.
+    DefaultRole.CREW_LINE_CALL_HANDLER: RoleDefinition(Scope.NONE, frozenset({C.TAKE_CREW_CALLS})),
 }

@@ -87,6 +87,11 @@ class AuditVerb(models.TextChoices):
     SCREENING_RUN = "screening.run", "Records screened against risk profiles"
     HIT_RECORD = "hit.record", "Risk profile hit recorded for review"
     HIT_OUTCOME = "hit.outcome", "Outcome of a risk profile hit recorded"
+    CREW_SUBMIT = "crew.submit", "Crew report received"
+    CREW_LIST = "crew.list", "Crew reports listed"
+    CREW_READ = "crew.read", "Crew report read"
+    CREW_OUTCOME = "crew.outcome", "Outcome of a crew report recorded"
+    CREW_LINE_SET = "crew.line_set", "Airline or port set up on the crew line"
 
 
 class AuditEvent(models.Model):

@@ -9,6 +9,7 @@ from ninja.security import HttpBearer
 
 from nrm.accounts.models import User
 from nrm.accounts.selectors import user_for_token
+from nrm.border.crew_api import router as crew_router
 from nrm.border.screening_api import router as screening_router
 from nrm.cases.casework.api import NAMES as PARAMETER_NAMES
 from nrm.cases.casework.api import router as casework_router
@@ -44,8 +45,8 @@ api = NrmAPI(
     title="Open NRM API",
     version="1.0",
     description="Submit and read NRM referrals, anonymous notifications, graded "
-    "intelligence reports, and prosecutions and asset recovery; screen visa applications and "
-    "passengers against risk profiles (a hit is never a decision). "
+    "intelligence reports, prosecutions and asset recovery, and airline crew reports; screen "
+    "visa applications and passengers against risk profiles (a hit is never a decision). "
     "Bodies follow the NRM data standard v1.0; errors are field-level.",
     auth=TokenAuth(),
     urls_namespace="api-v1",
@@ -67,3 +68,4 @@ api.add_router("/", casework_router)
 api.add_router("/", intelligence_router)
 api.add_router("/", justice_router)
 api.add_router("/", screening_router)
+api.add_router("/", crew_router)

@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("nrm.statistics.urls")),
     path("", include("nrm.justice.urls")),
     path("", include("nrm.border.profile_urls")),
+    path("", include("nrm.border.crew_urls")),
     path("", include("nrm.intelligence.urls")),
 ]

@@ -56,6 +56,10 @@ DEMO_ORGANISATION = {
     DefaultRole.INTELLIGENCE_OFFICER: "met-police",
     DefaultRole.JUSTICE_DATA_OFFICER: "crown-prosecution-service",
     DefaultRole.ENTRY_CLEARANCE_OFFICER: "home-office-ukvi",
+    # The crew line's call handler works for Border Force; an airline's account is given its
+    # airline by an administrator (the demo has no airline on the line).
+    DefaultRole.CREW_LINE_CALL_HANDLER: "home-office-border-force",
+    DefaultRole.AIRLINE_REPORTING: None,
 }
 # Accounts beyond one per role: (username, role, organisation code).
 DEMO_MORE_ACCOUNTS: list[tuple[str, DefaultRole, str | None]] = [

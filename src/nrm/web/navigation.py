@@ -31,6 +31,8 @@ ITEMS: list[NavItem] = [
     NavItem("intelligence:surges", "Surges", Capability.MONITOR_SURGES),
     NavItem("justice:overview", "Justice", Capability.READ_PROSECUTIONS),
     NavItem("border_profiles:list", "Risk profiles", Capability.MANAGE_RISK_PROFILES),
+    NavItem("crew:queue", "Crew reports", Capability.READ_CREW_REPORTS),
+    NavItem("crew:call", "Crew line call", Capability.TAKE_CREW_CALLS),
     NavItem("accounts:admin-index", "Accounts", Capability.MANAGE_ACCOUNTS),
 ]
 
