@@ -9,8 +9,6 @@ millions, so rows are written one report at a time inside one transaction.
 """
 
 import csv
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +18,7 @@ from tqdm import tqdm
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
-from nrm.cases.referrals.csvformat import (
-    DUPLICATE_COLUMNS,
-    EMPTY_FILE,
-    NOT_UTF8,
-    TOO_MANY_CELLS,
-    UNKNOWN_COLUMNS,
-    CsvFormatError,
-)
+from nrm.cases.referrals.csvformat import csv_rows
 from nrm.cases.referrals.importers import ImportOptions, ImportResult, RowError, rejects_path_for
 from nrm.intelligence.services import (
     CheckedReport,
@@ -89,42 +80,6 @@ def _column(field: str) -> str:
     return field.split("[", 1)[0]
 
 
-@dataclass(frozen=True)
-class _Row:
-    number: int
-    raw: dict[str, str]
-
-
-def _rows(path: Path) -> Iterator[_Row]:
-    """The rows of the file (its header checked), notes (``_`` columns) left out."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        try:
-            header = next(reader, None)
-            if not header:
-                raise CsvFormatError(EMPTY_FILE)
-            names = [name.strip() for name in header]
-            unknown = [n for n in names if n and n[:1] != "_" and n not in COLUMNS]
-            if unknown:
-                allowed = ", ".join(COLUMNS)
-                raise CsvFormatError(UNKNOWN_COLUMNS.format(columns=", ".join(unknown),
-                                                            allowed=allowed))  # fmt: skip
-            twice = sorted({n for n in names if names.count(n) > 1})
-            if twice:
-                raise CsvFormatError(DUPLICATE_COLUMNS.format(columns=", ".join(twice)))
-            for number, cells in enumerate(reader, start=2):
-                if not any(cell.strip() for cell in cells):
-                    continue
-                if len(cells) > len(names):
-                    problem = TOO_MANY_CELLS.format(cells=len(cells), columns=len(names))
-                    raise CsvFormatError(f"line {number}: {problem}")
-                cells += [""] * (len(names) - len(cells))
-                yield _Row(number, {n: c for n, c in zip(names, cells, strict=True)
-                                    if n[:1] != "_"})  # fmt: skip
-        except UnicodeDecodeError:
-            raise CsvFormatError(NOT_UTF8.format(line=reader.line_num + 1)) from None
-
-
 def _report_errors(number: int, problems: list[FieldError], result: ImportResult,
                    options: ImportOptions) -> None:  # fmt: skip
     for problem in problems:
@@ -142,7 +97,7 @@ def intelligence_import(options: ImportOptions) -> ImportResult:
     known = Organisations()
     good: list[CheckedReport] = []
     rejected: list[tuple[int, dict[str, str], list[FieldError]]] = []
-    rows = list(_rows(options.path))
+    rows = list(csv_rows(options.path, COLUMNS))
     disable = None if options.progress is None else not options.progress
     with tqdm(total=len(rows), unit="report", disable=disable) as bar:
         for row in rows:

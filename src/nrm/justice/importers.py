@@ -15,7 +15,7 @@ record's errors name its rows and columns.
 
 import csv
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,14 +26,7 @@ from tqdm import tqdm
 from nrm.accounts.capabilities import Capability
 from nrm.accounts.models import Organisation
 from nrm.accounts.permissions import capability_require
-from nrm.cases.referrals.csvformat import (
-    DUPLICATE_COLUMNS,
-    EMPTY_FILE,
-    NOT_UTF8,
-    TOO_MANY_CELLS,
-    UNKNOWN_COLUMNS,
-    CsvFormatError,
-)
+from nrm.cases.referrals.csvformat import CsvFormatError, CsvRow, csv_rows
 from nrm.cases.referrals.importers import ImportOptions, ImportResult, RowError, rejects_path_for
 from nrm.justice.errors import JusticeInvalid
 from nrm.justice.services import prosecution_submit, recovery_submit
@@ -87,44 +80,7 @@ ROWS_DISAGREE = (
 )
 
 
-@dataclass(frozen=True)
-class _Row:
-    number: int
-    raw: dict[str, str]
-
-
-def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[_Row]:
-    """The rows of the file (its header checked), notes (``_`` columns) left out."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        try:
-            header = next(reader, None)
-            if not header:
-                raise CsvFormatError(EMPTY_FILE)
-            names = [name.strip() for name in header]
-            unknown = [n for n in names if n and n[:1] != "_" and n not in columns]
-            if unknown:
-                raise CsvFormatError(
-                    UNKNOWN_COLUMNS.format(columns=", ".join(unknown), allowed=", ".join(columns))
-                )
-            twice = sorted({n for n in names if names.count(n) > 1})
-            if twice:
-                raise CsvFormatError(DUPLICATE_COLUMNS.format(columns=", ".join(twice)))
-            for number, cells in enumerate(reader, start=2):
-                if not any(cell.strip() for cell in cells):
-                    continue
-                if len(cells) > len(names):
-                    problem = TOO_MANY_CELLS.format(cells=len(cells), columns=len(names))
-                    raise CsvFormatError(f"line {number}: {problem}")
-                cells += [""] * (len(names) - len(cells))
-                yield _Row(
-                    number, {n: c for n, c in zip(names, cells, strict=True) if n[:1] != "_"}
-                )
-        except UnicodeDecodeError:
-            raise CsvFormatError(NOT_UTF8.format(line=reader.line_num + 1)) from None
-
-
-def _cell(row: _Row, column: str) -> Any:
+def _cell(row: CsvRow, column: str) -> Any:
     value = row.raw.get(column, "").strip()
     if column in WHOLE_NUMBERS and _WHOLE.match(value):
         return int(value)
@@ -138,7 +94,7 @@ class Record:
     """The rows of one record, the record they make, and where each of its fields came from:
     field path → (the rows, the column)."""
 
-    rows: list[_Row]
+    rows: list[CsvRow]
     data: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, tuple[list[int], str]] = field(default_factory=dict)
     problems: list[FieldError] = field(default_factory=list)
@@ -176,7 +132,7 @@ def _meaning(column: str, cell: Any) -> Any:
     return cell
 
 
-def _agreed(rows: list[_Row], column: str, what: str, record: Record, path: str) -> Any:
+def _agreed(rows: list[CsvRow], column: str, what: str, record: Record, path: str) -> Any:
     """The one value the rows give in ``column`` (empty cells aside); a disagreement is a
     problem of the record."""
     value: Any = None
@@ -195,17 +151,17 @@ def _agreed(rows: list[_Row], column: str, what: str, record: Record, path: str)
     return value
 
 
-def prosecution_records(rows: list[_Row], *, authority: str = "") -> list[Record]:
+def prosecution_records(rows: list[CsvRow], *, authority: str = "") -> list[Record]:
     """The rows grouped into prosecutions by case reference (in file order); a row without one
     is a record of its own, refused for want of it."""
-    groups: dict[str, list[_Row]] = {}
+    groups: dict[str, list[CsvRow]] = {}
     for row in rows:
         key = row.raw.get("case_reference", "").strip() or f"\0{row.number}"
         groups.setdefault(key, []).append(row)
     return [_prosecution(group, authority=authority) for group in groups.values()]
 
 
-def _prosecution(rows: list[_Row], *, authority: str) -> Record:
+def _prosecution(rows: list[CsvRow], *, authority: str) -> Record:
     record = Record(rows)
     numbers = [row.number for row in rows]
     for column in PROSECUTION_COLUMNS:
@@ -216,7 +172,7 @@ def _prosecution(rows: list[_Row], *, authority: str) -> Record:
             record.data[column] = value
         given = [r.number for r in rows if _cell(r, column) not in ("", [])]
         record.sources[column] = (given or numbers, column)
-    defendants: dict[str, list[_Row]] = {}
+    defendants: dict[str, list[CsvRow]] = {}
     for row in rows:
         key = row.raw.get("defendant", "").strip() or row.raw.get("name", "").strip()
         defendants.setdefault(key or f"\0{row.number}", []).append(row)
@@ -246,7 +202,7 @@ def _prosecution(rows: list[_Row], *, authority: str) -> Record:
     return record
 
 
-def recovery_records(rows: list[_Row], *, authority: str = "") -> list[Record]:
+def recovery_records(rows: list[CsvRow], *, authority: str = "") -> list[Record]:
     """One record a row."""
     records = []
     for row in rows:
@@ -316,7 +272,7 @@ def _import(kind: _Kind, options: ImportOptions) -> ImportResult:
     )
     organisation = _organisation(options)
     authority = organisation.prosecuting_authority if organisation else ""
-    rows = list(_rows(options.path, kind.columns))
+    rows = list(csv_rows(options.path, kind.columns))
     records = kind.records(rows, authority=authority)
     result = ImportResult(rows=len(rows))
     rejected: list[tuple[Record, dict[int, list[str]]]] = []
@@ -364,7 +320,7 @@ def recoveries_import(options: ImportOptions) -> ImportResult:
 
 def _rejects_write(
     options: ImportOptions,
-    rows: list[_Row],
+    rows: list[CsvRow],
     rejected: list[tuple[Record, dict[int, list[str]]]],
 ) -> Path:
     path = options.rejects_path or rejects_path_for(options.path)

@@ -8,7 +8,7 @@ corrected and imported again).
 """
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, islice
@@ -193,3 +193,43 @@ class CsvSource:
                 yield chunk
         except UnicodeDecodeError as exc:
             raise CsvFormatError(NOT_UTF8.format(line=first_bad_line(self.path))) from exc
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """A data row of a file read by ``csv_rows``: its line number and its cells by column."""
+
+    number: int
+    raw: dict[str, str]
+
+
+def csv_rows(path: Path, columns: Sequence[str]) -> Iterator[CsvRow]:
+    """The rows of a CSV file of one record (or one part of a record) a row, its header checked
+    against ``columns`` (unknown or repeated columns refused); blank rows skipped, short rows
+    padded, notes (columns whose name starts with ``_``) left out. Raises ``CsvFormatError``."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader, None)
+            if not header:
+                raise CsvFormatError(EMPTY_FILE)
+            names = [name.strip() for name in header]
+            unknown = [n for n in names if n and n[:1] != "_" and n not in columns]
+            if unknown:
+                raise CsvFormatError(
+                    UNKNOWN_COLUMNS.format(columns=", ".join(unknown), allowed=", ".join(columns))
+                )
+            twice = sorted({n for n in names if names.count(n) > 1})
+            if twice:
+                raise CsvFormatError(DUPLICATE_COLUMNS.format(columns=", ".join(twice)))
+            for number, cells in enumerate(reader, start=2):
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if len(cells) > len(names):
+                    problem = TOO_MANY_CELLS.format(cells=len(cells), columns=len(names))
+                    raise CsvFormatError(f"line {number}: {problem}")
+                cells += [""] * (len(names) - len(cells))
+                kept = {n: c for n, c in zip(names, cells, strict=True) if n[:1] != "_"}
+                yield CsvRow(number, kept)
+        except UnicodeDecodeError:
+            raise CsvFormatError(NOT_UTF8.format(line=reader.line_num + 1)) from None
