@@ -239,9 +239,9 @@ SEIZURES_2012 = (
 )
 # Confiscation orders (paras 4.21 and 4.22), in pounds, on the demo's convictions.
 ORDERS = (
-    (PPS, NORTHERN_IRELAND, date(2012, 10, 8), 68_081, "PPS"),
-    (COPFS, SCOTLAND, date(2012, 8, 6), 30_000, "PF"),
-    (COPFS, SCOTLAND, date(2012, 12, 3), 16_940, "PF"),
+    (PPS, NORTHERN_IRELAND, date(2012, 10, 8), 68_081),
+    (COPFS, SCOTLAND, date(2012, 8, 6), 30_000),
+    (COPFS, SCOTLAND, date(2012, 12, 3), 16_940),
 )
 
 
@@ -263,7 +263,7 @@ def _recoveries(plan: _Plan, convicted: dict[str, list[str]]) -> Iterator[AssetR
                 },
                 context={"today": DEMO_TODAY},
             )
-    for n, (authority, nation, day, pounds, _prefix) in enumerate(ORDERS):
+    for n, (authority, nation, day, pounds) in enumerate(ORDERS):
         references = convicted[authority]
         yield AssetRecoveryRecord.model_validate(
             {

@@ -8,6 +8,7 @@ the tables of convictions the calendar years up to Y, as the report of 2013 publ
 
 from nrm.justice.extract import PRINCIPAL
 from nrm.standard import justice_codes as jc
+from nrm.standard.codes import Nation
 from nrm.statistics.specs.model import Spec
 
 _SEXUAL, _PROSTITUTION = jc.OffenceCategory.SEXUAL.value, jc.OffenceCategory.PROSTITUTION.value
@@ -15,7 +16,8 @@ _OTHER, _LABOUR = jc.OffenceCategory.OTHER_PURPOSES.value, jc.OffenceCategory.FO
 _THREE = ((_SEXUAL,), (_OTHER,), (_LABOUR,))
 _CONVICTED = ("outcome", (jc.ChargeOutcome.CONVICTED.value,))
 _PRINCIPAL = ("principal", (PRINCIPAL,))
-_ENGLAND_WALES = ("court_nation", ("england", "wales"))
+_ENGLAND, _WALES = Nation.ENGLAND.value, Nation.WALES.value
+_ENGLAND_WALES = ("court_nation", (_ENGLAND, _WALES))
 
 BY_CHARGE = (
     "One count for each offence charged, by the financial year (1 April to 31 March) of the "
@@ -56,7 +58,7 @@ T11 = _charged(
     "Table 11",
     "t11",
     "Offences charged at magistrates' courts in England",
-    ("court_nation", ("england",)),
+    ("court_nation", (_ENGLAND,)),
     "Offences charged",
     "Crown Prosecution Service prosecutions in the courts of England.",
 )
@@ -64,7 +66,7 @@ T12 = _charged(
     "Table 12",
     "t12",
     "Offences charged at magistrates' courts in Wales",
-    ("court_nation", ("wales",)),
+    ("court_nation", (_WALES,)),
     "Offences charged",
     "Crown Prosecution Service prosecutions in the courts of Wales.",
 )
