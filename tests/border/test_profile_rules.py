@@ -12,11 +12,13 @@ from nrm.border.screening_batch import records_table, screen_table
 from nrm.standard import border_codes as bc
 
 # Small alphabets, so that random records often meet random conditions.
+# Nationalities are countries' codes; airports any 3 letters.
 CODES: dict[bc.ScreenField, list[str]] = {
     f: list(bc.FIELD_CODES[f].values) if f in bc.FIELD_CODES else ["ALB", "VNM", "NGA", "LHR"]
     for f, kind in bc.FIELD_KINDS.items()
     if kind is bc.FieldKind.CODE
 }
+CODES[bc.ScreenField.NATIONALITY] = ["ALB", "VNM", "NGA", "GBR"]
 
 
 @st.composite

@@ -58,6 +58,7 @@ def test_a_profile_of_nationality_and_a_booking_feature_is_accepted(analyst: Use
         ({"field": "return_within_days", "operator": "between", "values": [9, 2]}, "lowest"),
         ({"field": "paid_in_cash", "operator": "equals", "values": ["yes"]}, "true or false"),
         ({"field": "origin_airport", "operator": "in", "values": ["lhr"]}, "3 capital"),
+        ({"field": "nationality", "operator": "in", "values": ["NGA", "LHR"]}, "not a country"),
     ],
 )
 def test_a_condition_that_does_not_fit_its_field_is_refused(

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from nrm.standard import border_codes as bc
+from nrm.standard.nationality import country_code, country_label
 
 MAX_CONDITIONS = 20
 MAX_VALUES = 300
@@ -22,6 +23,10 @@ BETWEEN_TWO = "Give 2 whole numbers for 'between', the lowest first, from 0 to {
 EQUALS_ONE = "Give true or false for '{field} is'"
 UNKNOWN_VALUE = "'{value}' is not a code of {field}. Use one of: {allowed}"
 NOT_THREE_LETTERS = "'{value}' is not a 3-letter code. {field} uses 3 capital letters"
+NOT_A_COUNTRY = (
+    "'{value}' is not a country's 3-letter code. Nationality uses the ISO 3166 codes, "
+    "such as NGA for Nigeria"
+)
 NO_VALUES = "Give at least one value for {field}"
 PROTECTED_ONLY = (
     "A profile cannot test only nationality or sex. These are protected characteristics: "
@@ -63,6 +68,8 @@ def _code_problem(field: bc.ScreenField, values: Sequence[Value]) -> str | None:
         if codes is None:
             if not THREE_LETTERS.match(value):
                 return NOT_THREE_LETTERS.format(value=value, field=_label(field))
+            if field == bc.ScreenField.NATIONALITY and country_code(value) != value:
+                return NOT_A_COUNTRY.format(value=value)
         elif value not in codes.values:
             allowed = ", ".join(codes.values)
             return UNKNOWN_VALUE.format(value=value, field=_label(field).lower(), allowed=allowed)
@@ -129,6 +136,8 @@ def conditions_parse(data: Any) -> list[Condition]:
 
 
 def _value_words(field: bc.ScreenField, value: Value) -> str:
+    if field == bc.ScreenField.NATIONALITY and isinstance(value, str):
+        return country_label(value)
     codes = bc.FIELD_CODES.get(field)
     if codes is not None and isinstance(value, str) and value in codes.values:
         return str(codes(value).label)

@@ -1,15 +1,15 @@
 """Reading risk profiles and how they perform, for the analysts who manage them
 (``MANAGE_RISK_PROFILES``); every listing and reading is audited. Performance is counted from
-the hits: how many each month, how many reviewed, and the share confirmed (an outcome other than
-no further action), so that a profile that stops hitting, or whose hits are no longer
-confirmed, shows."""
+the hits by the statistics engine (``profile_tables``): how many each month, how many reviewed,
+and the share confirmed (an outcome other than no further action), so that a profile that stops
+hitting, or whose hits are no longer confirmed, shows."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Max, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Max
+from django.utils import timezone
 
 from nrm.accounts.actors import Actor
 from nrm.accounts.capabilities import Capability
@@ -18,10 +18,9 @@ from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.border.profile_conditions import condition_words, conditions_parse
 from nrm.border.profile_models import Hit, ProfileVersion, RiskProfile
+from nrm.border.profile_tables import ProfileHits, hits_by_profile, profile_hits
 from nrm.standard import border_codes as bc
-
-CONFIRMED = Q(outcome__in=[str(o) for o in bc.CONFIRMED_OUTCOMES])
-REVIEWED = ~Q(outcome="")
+from nrm.statistics.present import presented_cells, result_present
 
 
 @dataclass(frozen=True)
@@ -48,17 +47,16 @@ def profile_summaries(*, actor: Actor) -> list[ProfileSummary]:
     versions: dict[int, list[ProfileVersion]] = {}
     for v in ProfileVersion.objects.order_by("profile_id", "number"):
         versions.setdefault(v.profile_id, []).append(v)
-    hits = {
-        row["version__profile_id"]: row
-        for row in Hit.objects.values("version__profile_id").annotate(
-            n=Count("id"), last=Max("screened_at")
-        )
-    }
+    counted = hits_by_profile()
+    last_hits = dict(
+        Hit.objects.values("version__profile_id")
+        .annotate(last=Max("screened_at"))
+        .values_list("version__profile_id", "last")
+    )
     owners = dict(RiskProfile.objects.values_list("id", "owner__name"))
     found = []
     for profile_id, kept in versions.items():
         current = _current(kept)
-        counted = hits.get(profile_id, {})
         found.append(
             ProfileSummary(
                 id=profile_id,
@@ -66,8 +64,8 @@ def profile_summaries(*, actor: Actor) -> list[ProfileSummary]:
                 status=bc.ProfileStatus(current.status).label,
                 version=current.number,
                 owner=owners.get(profile_id, ""),
-                hits=int(counted.get("n", 0)),
-                last_hit=counted.get("last"),
+                hits=counted.get(profile_id, 0),
+                last_hit=last_hits.get(profile_id),
                 expires_on=current.expires_on,
             )
         )
@@ -79,16 +77,16 @@ def profile_summaries(*, actor: Actor) -> list[ProfileSummary]:
 class ProfileRead:
     profile: RiskProfile
     current: ProfileVersion
+    performance: ProfileHits
     versions: list[dict[str, Any]] = field(default_factory=list)
-    months: list[dict[str, Any]] = field(default_factory=list)
-    outcomes: list[dict[str, Any]] = field(default_factory=list)
-    hits: int = 0
-    reviewed: int = 0
-    confirmed: int = 0
+    table: dict[str, Any] = field(default_factory=dict)
+    outcomes: dict[str, Any] = field(default_factory=dict)
+    nationalities: list[str] = field(default_factory=list)
+    period: str = ""
 
 
 def _share(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "none reviewed"
+    return f"{round(100 * part / whole)}%" if whole else ""
 
 
 def _version_words(v: ProfileVersion) -> dict[str, Any]:
@@ -107,6 +105,21 @@ def _version_words(v: ProfileVersion) -> dict[str, Any]:
     }
 
 
+def in_force(versions: list[ProfileVersion], today: date) -> tuple[date, date]:
+    """The days a profile was in force, as far as they go: from its first version's activation
+    (or writing, if it never was active) to today for an active profile (its expiry, if
+    earlier), or to its last retirement."""
+    starts = [v.activated_at or v.created_at for v in versions]
+    first = min(starts).date()
+    current = _current(versions)
+    if current.status == bc.ProfileStatus.ACTIVE:
+        last = min(today, current.expires_on)
+    else:
+        retired = [v.retired_at for v in versions if v.retired_at is not None]
+        last = max(retired).date() if retired else first
+    return first, max(first, last)
+
+
 def profile_read(*, actor: Actor, profile_id: int) -> ProfileRead | None:
     """One profile: its versions (conditions in words), hits by month with the share confirmed,
     and the outcomes recorded; audited (an unknown number too, as a denial)."""
@@ -116,33 +129,33 @@ def profile_read(*, actor: Actor, profile_id: int) -> ProfileRead | None:
         audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"profile": profile_id})
         return None
     versions = list(profile.versions.order_by("number"))
-    read = ProfileRead(profile=profile, current=_current(versions))
-    read.versions = [_version_words(v) for v in reversed(versions)]
-    hits = Hit.objects.filter(version__profile=profile)
-    by_month = (
-        hits.annotate(month=TruncMonth("screened_at"))
-        .values("month")
-        .annotate(
-            n=Count("id"),
-            reviewed=Count("id", filter=REVIEWED),
-            confirmed=Count("id", filter=CONFIRMED),
-        )
-        .order_by("month")
+    first, last = in_force(versions, timezone.localdate())
+    read = ProfileRead(
+        profile=profile,
+        current=_current(versions),
+        performance=profile_hits(profile_id=profile.pk, first=first, last=last),
     )
-    for row in by_month:
-        read.months.append({
-            "month": row["month"], "hits": row["n"], "reviewed": row["reviewed"],
-            "confirmed": row["confirmed"], "share": _share(row["confirmed"], row["reviewed"]),
-        })  # fmt: skip
-        read.hits += row["n"]
-        read.reviewed += row["reviewed"]
-        read.confirmed += row["confirmed"]
-    counted = dict(hits.exclude(outcome="").values_list("outcome").annotate(n=Count("id")))
-    read.outcomes = [{"outcome": o.label, "hits": counted.get(o.value, 0)} for o in bc.HitOutcome]
+    read.versions = [_version_words(v) for v in reversed(versions)]
+    read.period = f"{first:%B %Y} to {last:%B %Y}"
+    presented = result_present(read.performance.result)
+    read.table = {"table": presented, "rows": presented_cells(presented)}
+    presented = result_present(read.performance.outcomes)
+    read.outcomes = {"table": presented, "rows": presented_cells(presented)}
+    read.nationalities = profile_nationalities(versions)
     audit_record(actor=actor, verb=AuditVerb.PROFILE_READ, target=profile)
     return read
 
 
+def profile_nationalities(versions: list[ProfileVersion]) -> list[str]:
+    """The nationalities any version of a profile tests, in order of first mention."""
+    found: list[str] = []
+    for v in versions:
+        for c in conditions_parse(v.conditions):
+            if c.field == bc.ScreenField.NATIONALITY:
+                found += [str(value) for value in c.values if str(value) not in found]
+    return found
+
+
 def confirmed_share(read: ProfileRead) -> str:
     """The share of a profile's reviewed hits that were confirmed, in words."""
-    return _share(read.confirmed, read.reviewed)
+    return _share(read.performance.confirmed, read.performance.reviewed)

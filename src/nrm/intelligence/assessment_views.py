@@ -16,10 +16,9 @@ from nrm.accounts.decorators import capability_required
 from nrm.intelligence.assessment.checks import check_assessment
 from nrm.intelligence.assessment.specs import ASSESSMENT
 from nrm.intelligence.assessment.write import METHODOLOGY, assessment_create, assessment_table
-from nrm.intelligence.ocg_pages import table_cells
 from nrm.intelligence.people import mention_date, referrals_in, victims_in
 from nrm.statistics.engine import specs_evaluate
-from nrm.statistics.present import result_present
+from nrm.statistics.present import presented_cells, result_present
 from nrm.statistics.published.verifier import Verifier
 
 YEAR_INVALID = "Choose a year in which potential victims were referred or reported"
@@ -39,7 +38,7 @@ def _tables(table: Any, year: int) -> list[dict[str, Any]]:
     for result in specs_evaluate(ASSESSMENT, table, year=year):
         presented = result_present(result)
         presented.notes = [result.spec.notes] if result.spec.notes else []
-        found.append({"table": presented, "rows": table_cells(presented)})
+        found.append({"table": presented, "rows": presented_cells(presented)})
     return found
 
 

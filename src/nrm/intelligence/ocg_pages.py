@@ -99,17 +99,6 @@ def table_present(result: Result) -> Presented:
     return presented
 
 
-def table_cells(table: Presented) -> list[list[dict[str, Any]]]:
-    labels = len(table.result.spec.rows)
-    return [
-        [
-            {"value": "" if value is None else value, "header": i == 0, "numeric": i >= labels}
-            for i, value in enumerate(row)
-        ]
-        for row in table.rows
-    ]
-
-
 def ocg_prosecutions(reads: list[ProsecutionRead], linked: set[int]) -> list[dict[str, Any]]:
     """The prosecutions of the group's linked defendants, each showing only those defendants
     (the others in the same prosecution are not linked to the group)."""

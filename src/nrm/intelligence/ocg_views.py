@@ -17,13 +17,13 @@ from nrm.intelligence.ocg_pages import (
     ocg_context,
     ocg_prosecutions,
     ocg_rows,
-    table_cells,
     table_present,
 )
 from nrm.intelligence.ocg_selectors import ocg_defendant_links, ocg_get, ocg_list, ocg_years
 from nrm.intelligence.ocg_tables import ocg_tables_read
 from nrm.justice.page_selectors import defendant_prosecutions
 from nrm.standard.intelligence_codes import OcgActivity
+from nrm.statistics.present import presented_cells
 
 YEAR_INVALID = "Choose a year in which intelligence reports were received"
 
@@ -87,5 +87,5 @@ def ocg_tables(request: AuthenticatedRequest) -> HttpResponse:
     context["sources"] = read.sources
     if any(not row.is_total for row in read.results[0].rows):
         tables = [table_present(result) for result in read.results]
-        context["tables"] = [{"table": t, "rows": table_cells(t)} for t in tables]
+        context["tables"] = [{"table": t, "rows": presented_cells(t)} for t in tables]
     return render(request, "intelligence/ocg_tables.html", context)

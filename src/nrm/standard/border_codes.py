@@ -162,3 +162,18 @@ class HitOutcome(models.TextChoices):
 CONFIRMED_OUTCOMES: frozenset[HitOutcome] = frozenset(
     {HitOutcome.MORE_SCRUTINY, HitOutcome.REFUSED, HitOutcome.REFERRED}
 )
+
+
+class HitReview(models.TextChoices):
+    """Where a hit stands, as the profile tables count it."""
+
+    AWAITING = "awaiting", "Awaiting review"
+    NOT_CONFIRMED = "not_confirmed", "Not confirmed"
+    CONFIRMED = "confirmed", "Confirmed"
+
+
+def hit_review(outcome: str) -> HitReview:
+    """A hit's standing from its recorded outcome (empty while nobody has reviewed it)."""
+    if not outcome:
+        return HitReview.AWAITING
+    return HitReview.CONFIRMED if outcome in CONFIRMED_OUTCOMES else HitReview.NOT_CONFIRMED

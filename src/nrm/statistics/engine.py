@@ -18,7 +18,14 @@ import pyarrow.parquet as pq
 from ibis.backends import BaseBackend
 
 from nrm.statistics.result import Key, Result, Row
-from nrm.statistics.specs.model import CODE_LISTS, PERIOD_LABELS, Spec, period_label
+from nrm.statistics.specs.model import (
+    CODE_LISTS,
+    MONTH_COLUMNS,
+    PERIOD_LABELS,
+    Spec,
+    month_label,
+    period_label,
+)
 
 TABLE_NAME = "referrals"
 UNKNOWN_BACKEND = "unknown backend {name!r}: use duckdb, sqlite or a URL"
@@ -93,6 +100,8 @@ def label(column: str, value: Any) -> str:
         return "Yes" if value else "No"
     if column == "referral_quarter":
         return f"Q{value}"
+    if column in MONTH_COLUMNS and isinstance(value, str):
+        return month_label(value)
     if column in PERIOD_LABELS and isinstance(value, int):
         return period_label(column, value)
     return "Not recorded" if value is None else str(value)

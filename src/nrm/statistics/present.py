@@ -7,6 +7,7 @@ published (rounded) counts only, never from a suppressed one.
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from nrm.standard.words import one_of
 from nrm.statistics.disclosure import SUPPRESSED, DisclosureRule, Grid, Protected, grid_protect
@@ -172,3 +173,16 @@ def _rule_note(rule: DisclosureRule) -> str:
     if rule.round_to:
         text += f"; published counts are rounded to the nearest {rule.round_to}"
     return text + "."
+
+
+def presented_cells(table: Presented) -> list[list[dict[str, Any]]]:
+    """A presented table's rows as the cells the shared table template draws
+    (``statistics/_table.html``): the first of each row a header, the counts numeric."""
+    labels = len(table.result.spec.rows)
+    return [
+        [
+            {"value": "" if value is None else value, "header": i == 0, "numeric": i >= labels}
+            for i, value in enumerate(row)
+        ]
+        for row in table.rows
+    ]

@@ -18,7 +18,7 @@ from nrm.accounts.decorators import capability_required
 from nrm.statistics import services
 from nrm.statistics.barchart import bar_chart_svg
 from nrm.statistics.html_report import METHODOLOGY
-from nrm.statistics.present import Presented
+from nrm.statistics.present import presented_cells
 from nrm.statistics.published.figures import published_years
 from nrm.statistics.published.known import NOT_FROM_REFERRALS
 from nrm.statistics.published.verifier import Verifier
@@ -78,26 +78,11 @@ def index_view(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "statistics/index.html", context)
 
 
-def _cells(table: Presented) -> list[list[dict[str, Any]]]:
-    labels = len(table.result.spec.rows)
-    return [
-        [
-            {
-                "value": "" if value is None else value,
-                "header": i == 0,
-                "numeric": i >= labels,
-            }
-            for i, value in enumerate(row)
-        ]
-        for row in table.rows
-    ]
-
-
 def _sections(stats: YearStatistics) -> list[dict[str, Any]]:
     return [
         {
             "table": t,
-            "rows": _cells(t),
+            "rows": presented_cells(t),
             "chart": stats.charts.get(t.id),
             "no_chart": stats.blank_charts.get(t.id),
         }

@@ -1,9 +1,11 @@
 """What a table spec declares. The engine (``nrm.statistics.engine``) evaluates any spec."""
 
+import calendar
 from dataclasses import dataclass
 
 from django.db import models
 
+from nrm.standard import border_codes as bc
 from nrm.standard import codes
 from nrm.standard import justice_codes as jc
 from nrm.standard.intelligence_codes import OcgActivity
@@ -35,6 +37,8 @@ CODE_LISTS: dict[str, type[models.TextChoices]] = {
     "kind": jc.RecoveryKind,
     "authority": jc.ProsecutingAuthority,
     "support_region": codes.SupportRegion,  # the support extract (``support_extract``)
+    "hit_review": bc.HitReview,
+    "hit_outcome": bc.HitOutcome,  # the risk profiles' hits extract (``nrm.border.profile_tables``)
 }
 
 # Year columns that hold another kind of year than the calendar's, by the first calendar year of
@@ -45,6 +49,16 @@ PERIOD_LABELS: dict[str, str] = {
     "financial_year": "{year}-{next:02d}",
     "support_year": "1 July {year} to 30 June {following}",
 }
+
+
+# Columns that hold a month as "YYYY-MM", written "March 2012".
+MONTH_COLUMNS: frozenset[str] = frozenset({"hit_month"})
+
+
+def month_label(value: str) -> str:
+    """A month held as "YYYY-MM" as tables write it ("2012-03": "March 2012")."""
+    year, month = value.split("-")
+    return f"{calendar.month_name[int(month)]} {year}"
 
 
 def period_label(column: str, year: int) -> str:
@@ -86,6 +100,9 @@ DIMENSION_LABELS: dict[str, str] = {
     "outcome_year": "Year",
     "recovery": "Cash seizures",
     "support_region": "Support region",
+    "hit_month": "Month",
+    "hit_review": "Review",
+    "hit_outcome": "Outcome",
 }
 
 
