@@ -13,7 +13,7 @@ from nrm.border.crew_models import CrewReport
 from nrm.border.crew_services import crew_airline_set, crew_port_set, crew_report_by_call
 
 NOW = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
-CODE = "SKY 7421"
+CODE = "SKY 7421 NW"
 
 
 def airline(code: str = "skyways", reporting_code: str = CODE) -> Organisation:
@@ -79,7 +79,7 @@ def report_make(
 ) -> CrewReport:
     """A report taken on the 24-hour line (no rate limit there)."""
     if not Organisation.objects.filter(code=airline_code).exists():
-        airline(airline_code, reporting_code=f"{airline_code}-code")
+        airline(airline_code, reporting_code=f"{airline_code}-code-2026")
     handler = User.objects.filter(username="call-handler").first() or person(
         "call-handler", None, DefaultRole.CREW_LINE_CALL_HANDLER
     )

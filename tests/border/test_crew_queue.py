@@ -67,7 +67,7 @@ def test_only_border_force_reads_the_queue() -> None:
 
 
 def test_an_airline_sees_only_its_own_reports_references_and_statuses() -> None:
-    skyways, other = airline("skyways"), airline("otherair", reporting_code="OTHER-1")
+    skyways, other = airline("skyways"), airline("otherair", reporting_code="OTHER-1234")
     own = report_make(airline_code="skyways")
     report_make(airline_code="otherair")
     crew_outcome_record(

@@ -43,7 +43,9 @@ def test_the_reporting_code_is_stored_only_as_a_digest() -> None:
 
 def test_a_report_with_its_airlines_code_lands_for_the_port_with_a_reference_audited() -> None:
     skyways = airline()
-    report = crew_report_by_code(code="sky7421", data=report_data(), address="192.0.2.1", now=NOW)
+    report = crew_report_by_code(
+        code="sky-7421nw", data=report_data(), address="192.0.2.1", now=NOW
+    )
     assert report.reference.startswith("CRW-")
     assert (report.airline, report.port, report.door) == (skyways, "LHR", cc.CrewDoor.WEB)
     assert report.status == cc.CrewStatus.AWAITING_ARRIVAL

@@ -6,6 +6,15 @@ NOT_FOUND = "There is no crew report with this reference for your port. Check th
 NOT_AN_AIRLINE = (
     "Your organisation is not an airline on the crew line. Ask an administrator to set it up"
 )
+CODE_TOO_SHORT = (
+    "A reporting code needs at least {least} letters or numbers, so that it cannot be guessed. "
+    "Leave it out to have one made"
+)
+CODE_TOO_LONG = "A reporting code can have at most {most} letters or numbers"
+CODE_IN_USE = (
+    "Another airline has this reporting code. Choose another, or leave it out to have one made"
+)
+PORT_UNKNOWN = "{port} is not a UK port on the crew line. Use one of: {ports}"
 AIRLINE_REQUIRED = "Choose the airline the caller works for"
 AIRLINE_UNKNOWN = "Choose the airline from the list of airlines on the crew line"
 OUTCOME_REQUIRED = "Choose what happened when the flight landed"

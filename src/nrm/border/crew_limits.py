@@ -5,6 +5,7 @@ address as given; an attempt is forgotten once out of the window."""
 
 import hashlib
 import hmac
+import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -22,9 +23,26 @@ def _key(kind: str, value: str) -> str:
     return hmac.new(secret, f"crew-line:{kind}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
+# A reporting code's characters: no 0/O or 1/I/L to misread when it is passed on by phone.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LEAST = 8  # characters, spaces and hyphens aside: guessing one is beyond the rate limit
+CODE_MOST = 40
+
+
+def code_normal(code: str) -> str:
+    """A reporting code as compared: spaces, hyphens and case do not matter."""
+    return "".join(code.split()).replace("-", "").upper()
+
+
 def code_digest(code: str) -> str:
-    """The stored form of an airline's reporting code (spaces and case do not matter)."""
-    return _key("reporting-code", "".join(code.split()).upper())
+    """The stored form of an airline's reporting code (``code_normal``)."""
+    return _key("reporting-code", code_normal(code))
+
+
+def reporting_code_new() -> str:
+    """A new random reporting code, in three groups of four ("K7QP-3MZX-9TRA")."""
+    drawn = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return "-".join(drawn[i : i + 4] for i in range(0, 12, 4))
 
 
 def crew_attempt_allow(*, counted: dict[str, str], now: datetime) -> bool:

@@ -125,3 +125,11 @@ def crew_airlines() -> list[tuple[str, str]]:
         for a in CrewAirline.objects.select_related("organisation").order_by("organisation__name")
         if a.organisation.is_active
     ]
+
+
+def crew_ports() -> list[tuple[str, str, str]]:
+    """The ports on the crew line (port, organisation code, organisation name), by port."""
+    return [
+        (o.port, o.organisation.code, o.organisation.name)
+        for o in CrewPortOffice.objects.select_related("organisation").order_by("port")
+    ]

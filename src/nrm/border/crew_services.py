@@ -22,7 +22,13 @@ from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
 from nrm.border import crew_errors as e
-from nrm.border.crew_limits import code_digest, crew_attempt_allow
+from nrm.border.crew_limits import (
+    CODE_LEAST,
+    CODE_MOST,
+    code_digest,
+    code_normal,
+    crew_attempt_allow,
+)
 from nrm.border.crew_models import CrewAirline, CrewPortOffice, CrewReport
 from nrm.border.crew_prefill import referral_prefill
 from nrm.border.crew_selectors import crew_report_in_port
@@ -214,9 +220,20 @@ def crew_airline_set(*, actor: Actor, organisation: Organisation, code: str) -> 
     """Put an airline organisation on the crew line with ``code`` as its reporting code (a
     new code replaces the old one, which stops working). Only its digest is kept."""
     capability_require(actor=actor, capability=Capability.MANAGE_ACCOUNTS)
+    length, digest = len(code_normal(code)), code_digest(code)
+    others = CrewAirline.objects.filter(code_digest=digest).exclude(organisation=organisation)
+    problem = (
+        e.CODE_TOO_SHORT.format(least=CODE_LEAST) if length < CODE_LEAST
+        else e.CODE_TOO_LONG.format(most=CODE_MOST) if length > CODE_MOST
+        else e.CODE_IN_USE
+        if others.exists()
+        else None
+    )  # fmt: skip
+    if problem:
+        raise e.CrewInvalid([FieldError("reporting_code", problem, "invalid")])
     with transaction.atomic():
         airline, _ = CrewAirline.objects.update_or_create(
-            organisation=organisation, defaults={"code_digest": code_digest(code)}
+            organisation=organisation, defaults={"code_digest": digest}
         )
         audit_record(
             actor=actor,
@@ -231,6 +248,10 @@ def crew_port_set(*, actor: Actor, organisation: Organisation, port: str) -> Cre
     """Make ``organisation`` the Border Force of ``port``: its duty officers see the port's
     reports."""
     capability_require(actor=actor, capability=Capability.MANAGE_ACCOUNTS)
+    if port not in cc.Port.values:
+        ports = ", ".join(cc.Port.values)
+        unknown = e.PORT_UNKNOWN.format(port=port, ports=ports)
+        raise e.CrewInvalid([FieldError("port", unknown, "invalid")])
     with transaction.atomic():
         office, _ = CrewPortOffice.objects.update_or_create(
             port=cc.Port(port), defaults={"organisation": organisation}

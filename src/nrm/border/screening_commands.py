@@ -5,6 +5,9 @@ is stored as a hit for an officer to review: never a decision.
 
 ``nrm border profiles add FILE --owner ORG`` writes a profile (a JSON object) as a draft;
 ``activate ID`` makes its draft the active version; ``retire ID`` stops it screening.
+
+``nrm border crew-line airline|port|list`` puts airlines and ports on the crew line
+(``crew_commands``).
 """
 
 import argparse
@@ -18,6 +21,7 @@ from typing import Any, TextIO
 from nrm.accounts.actors import OPERATOR
 from nrm.accounts.models import Organisation
 from nrm.border import profile_services
+from nrm.border.crew_commands import cmd_crew_line, crew_line_arguments
 from nrm.border.profile_errors import BorderInvalid
 from nrm.border.screening_services import records_screen
 from nrm.standard import border_codes as bc
@@ -146,9 +150,12 @@ def border_arguments(parser: argparse.ArgumentParser) -> None:
                         ("retire", "stop a profile screening")):  # fmt: skip
         one = which.add_parser(name, help=words)
         one.add_argument("id", type=int)
+    crew_line_arguments(actions)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.action == "crew-line":
+        return cmd_crew_line(args)
     if args.action == "profiles":
         args.action = args.profile_action
         return cmd_profiles(args)
