@@ -13,9 +13,14 @@ from nrm.accounts.models import Organisation
 from nrm.accounts.roles import DefaultRole
 from nrm.audit.models import AuditEvent, AuditVerb
 from nrm.border.profile_models import Hit
-from nrm.border.profile_services import profile_create, profile_retire
+from nrm.border.profile_services import (
+    profile_activate,
+    profile_create,
+    profile_retire,
+    profile_revise,
+)
 from nrm.border.screening_services import HIT_TARGET
-from tests.border.factories import active_profile_version, profile_data
+from tests.border.factories import CASH_ONE_WAY, active_profile_version, profile_data
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +75,23 @@ def test_a_draft_or_retired_profile_does_not_screen(
     retired = active_profile_version(organisation)
     profile_retire(actor=OPERATOR, profile_id=retired.profile_id)
     assert _post(entry_clearance, "/api/v1/border/screen", PASSENGER).json()["hits"] == []
+
+
+def test_a_new_version_screens_at_once_in_place_of_the_old_and_retiring_stops_it(
+    entry_clearance: Client, organisation: Organisation
+) -> None:
+    version = active_profile_version(organisation)
+    screen = "/api/v1/border/screen"
+    assert [h["version"] for h in _post(entry_clearance, screen, PASSENGER).json()["hits"]] == [1]
+    only_vietnam = [{**CASH_ONE_WAY[0], "values": ["VNM"]}, *CASH_ONE_WAY[1:]]
+    profile_revise(actor=OPERATOR, profile_id=version.profile_id,
+                   data=profile_data(conditions=only_vietnam))  # fmt: skip
+    profile_activate(actor=OPERATOR, profile_id=version.profile_id)
+    assert _post(entry_clearance, screen, PASSENGER).json()["hits"] == []
+    vietnamese = {**PASSENGER, "nationality": "VNM", "reference": "PNR-2"}
+    assert [h["version"] for h in _post(entry_clearance, screen, vietnamese).json()["hits"]] == [2]
+    profile_retire(actor=OPERATOR, profile_id=version.profile_id)
+    assert _post(entry_clearance, screen, vietnamese).json()["hits"] == []
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,11 @@ hit and every outcome is audited.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from pydantic import ValidationError
 
@@ -35,18 +36,38 @@ from nrm.standard.validation import FieldError
 HIT_TARGET = "border.hit"
 
 
-def active_versions() -> list[ProfileVersion]:
-    """The profile versions that screen today: active and not expired."""
+def _screening() -> QuerySet[ProfileVersion]:
     today = timezone.localdate()
-    return list(
-        ProfileVersion.objects.filter(status=bc.ProfileStatus.ACTIVE)
-        .filter(Q(expires_on__gte=today))
-        .order_by("profile_id")
+    return ProfileVersion.objects.filter(status=bc.ProfileStatus.ACTIVE).filter(
+        Q(expires_on__gte=today)
     )
 
 
-def _conditions(versions: Sequence[ProfileVersion]) -> list[tuple[ProfileVersion, list[Condition]]]:
-    return [(v, conditions_parse(v.conditions)) for v in versions]
+def active_versions() -> list[ProfileVersion]:
+    """The profile versions that screen today: active and not expired."""
+    return list(_screening().order_by("profile_id"))
+
+
+# Active versions with their conditions parsed, by (id, activation time). A version's conditions
+# never change once it is active (``profile_services`` changes drafts only), so each is read and
+# parsed once per process; which versions screen is asked of the database every time.
+_PARSED: dict[tuple[int, datetime | None], tuple[ProfileVersion, list[Condition]]] = {}
+
+
+def active_profiles() -> list[tuple[ProfileVersion, list[Condition]]]:
+    """The versions that screen today, each with its conditions."""
+    keys = list(_screening().order_by("profile_id").values_list("id", "activated_at"))
+    missing = [pk for pk, at in keys if (pk, at) not in _PARSED]
+    if missing:
+        if len(_PARSED) > 4 * len(keys) + 100:  # retired versions: forget them
+            _PARSED.clear()
+            missing = [pk for pk, _at in keys]
+        for version in ProfileVersion.objects.filter(pk__in=missing):
+            _PARSED[(version.pk, version.activated_at)] = (
+                version,
+                conditions_parse(version.conditions),
+            )
+    return [_PARSED[key] for key in keys if key in _PARSED]
 
 
 def record_validate(data: Any) -> ScreeningRecord:
@@ -99,7 +120,7 @@ def record_screen(*, actor: Actor, data: Any) -> list[Hit]:
     with transaction.atomic():
         matched = [
             (record, version)
-            for version, conditions in _conditions(active_versions())
+            for version, conditions in active_profiles()
             if profile_matches(conditions, values)
         ]
         hits = _hits_save(actor, matched)
@@ -129,7 +150,7 @@ def records_screen(*, actor: Actor, records: Sequence[Mapping[str, Any]]) -> Bat
         except BorderInvalid as invalid:
             result.invalid.append((n, invalid.errors))
     result.screened = len(valid)
-    profiles = _conditions(active_versions())
+    profiles = active_profiles()
     by_id = {v.pk: v for v, _ in profiles}
     found = screen_table(
         records_table(r.screened_values() for _, r in valid),
