@@ -41,7 +41,7 @@ def test_a_profiles_page_shows_its_conditions_in_words_versions_and_hits_by_mont
     assert "One-way tickets paid in cash" in listing.content.decode()
 
     page = client.get(f"/border/profiles/{version.profile_id}/").content.decode()
-    assert "Nationality is one of: ALB, VNM" in page
+    assert "Nationality is one of: Albania, Vietnam" in page
     assert "Journey is one of: One way" in page
     assert "Paid in cash: yes" in page
     assert "Version 2: Draft" in page and "Version 1: Active" in page

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from nrm.standard import border_codes as bc
+from nrm.standard.nationality import country_name
 
 MAX_CONDITIONS = 20
 MAX_VALUES = 300
@@ -129,6 +130,11 @@ def conditions_parse(data: Any) -> list[Condition]:
 
 
 def _value_words(field: bc.ScreenField, value: Value) -> str:
+    if field == bc.ScreenField.NATIONALITY and isinstance(value, str):
+        try:
+            return country_name(value)
+        except LookupError:
+            return value
     codes = bc.FIELD_CODES.get(field)
     if codes is not None and isinstance(value, str) and value in codes.values:
         return str(codes(value).label)
