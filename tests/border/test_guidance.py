@@ -17,7 +17,7 @@ from nrm.border.profile_models import ProfileVersion
 from nrm.border.profile_services import profile_create, profile_retire
 from nrm.cases.casework.organisations import competent_authorities_seed
 from nrm.standard import crew_codes as cc
-from nrm.standard.codes import Nation
+from nrm.standard.codes import CompetentAuthority, Nation
 from nrm.support.providers import ROUTING_FILE
 from nrm.support.services import support_providers_seed
 from tests.border.factories import active_profile_version, profile_data
@@ -55,7 +55,7 @@ def test_every_port_has_a_page_with_its_nation_and_the_support_of_that_nation(
 def test_the_2013_rule_sends_british_and_eea_nationals_to_ukhtc_and_others_to_the_home_office() -> (
     None
 ):
-    rows = {r.who: (r.adult, r.child) for r in decides_rows(nation=Nation.ENGLAND)}
+    rows = {r.who: (r.adult.label, r.child.label) for r in decides_rows(nation=Nation.ENGLAND)}
     assert rows["A British national"] == ("UKHTC", "UKHTC")
     assert rows["A national of a European Economic Area country"] == ("UKHTC", "UKHTC")
     outside = "A national of a country outside the European Economic Area"
@@ -67,9 +67,8 @@ def test_the_2013_rule_sends_british_and_eea_nationals_to_ukhtc_and_others_to_th
 @override_settings(NRM_ALLOCATION_RULES="single")
 def test_the_map_follows_the_allocation_rule_set_in_use() -> None:
     decides = referral_map_build(port=cc.Port.MAN).decides
-    assert decides == [
-        DecidesRow(EVERYONE, "Single Competent Authority", "Single Competent Authority")
-    ]
+    single = CompetentAuthority.SINGLE_COMPETENT_AUTHORITY
+    assert decides == [DecidesRow(EVERYONE, single, single)]
 
 
 def test_the_map_follows_the_support_routing_in_use(tmp_path: Path) -> None:

@@ -52,8 +52,8 @@ PEOPLE: tuple[tuple[str, str, bool], ...] = (
 @dataclass(frozen=True)
 class DecidesRow:
     who: str
-    adult: str
-    child: str
+    adult: CompetentAuthority
+    child: CompetentAuthority
 
 
 @dataclass(frozen=True)
@@ -109,25 +109,25 @@ def decides_rows(*, nation: Nation) -> list[DecidesRow]:
             )
             for minor in (False, True)
         )
-        rows.append(DecidesRow(who, str(adult.label), str(child.label)))
+        rows.append(DecidesRow(who, adult, child))
     if len({(r.adult, r.child) for r in rows}) == 1:
         return [DecidesRow(EVERYONE, rows[0].adult, rows[0].child)]
     return rows
 
 
 def _authorities(rows: list[DecidesRow]) -> list[tuple[str, list[str]]]:
-    labels = {str(a.label): a.value for a in CompetentAuthority}
-    found = dict.fromkeys(label for r in rows for label in (r.adult, r.child))
+    """Each authority that decides, in words, with the organisations that are it."""
+    found = dict.fromkeys(authority for r in rows for authority in (r.adult, r.child))
     return [
         (
-            label,
+            str(authority.label),
             list(
                 Organisation.objects.filter(
-                    competent_authority=labels[label], is_active=True
+                    competent_authority=authority.value, is_active=True
                 ).values_list("name", flat=True)
             ),
         )
-        for label in found
+        for authority in found
     ]
 
 
