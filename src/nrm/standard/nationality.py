@@ -175,6 +175,12 @@ def is_eea(code: str) -> bool:
 
 
 @cache
+def country_codes() -> tuple[str, ...]:
+    """Every country's ISO 3166-1 alpha-3 code, in order (stateless and unknown left out)."""
+    return tuple(sorted(str(c.alpha_3) for c in pycountry.countries))
+
+
+@cache
 def language_code(value: str) -> str | None:
     """Resolve an ISO 639 code or English language name to its ISO 639-3 code, or None."""
     text = value.strip()
