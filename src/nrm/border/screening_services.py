@@ -11,6 +11,7 @@ hit and every outcome is audited.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
@@ -35,9 +36,9 @@ from nrm.standard.validation import FieldError
 HIT_TARGET = "border.hit"
 
 
-def active_versions() -> list[ProfileVersion]:
-    """The profile versions that screen today: active and not expired."""
-    today = timezone.localdate()
+def active_versions(*, today: date | None = None) -> list[ProfileVersion]:
+    """The profile versions that screen ``today`` (default: today): active and not expired."""
+    today = today or timezone.localdate()
     return list(
         ProfileVersion.objects.filter(status=bc.ProfileStatus.ACTIVE)
         .filter(Q(expires_on__gte=today))
@@ -56,8 +57,12 @@ def record_validate(data: Any) -> ScreeningRecord:
         raise BorderInvalid(validation_errors(exc)) from exc
 
 
-def _hits_save(actor: Actor, found: list[tuple[ScreeningRecord, ProfileVersion]]) -> list[Hit]:
-    now = timezone.now()
+def _hits_save(
+    actor: Actor,
+    found: list[tuple[ScreeningRecord, ProfileVersion]],
+    at: datetime | None = None,
+) -> list[Hit]:
+    now = at or timezone.now()
     user = None if isinstance(actor, SystemActor) else actor
     hits = Hit.objects.bulk_create(
         [
@@ -117,9 +122,13 @@ class BatchResult:
     invalid: list[tuple[int, list[FieldError]]] = field(default_factory=list)
 
 
-def records_screen(*, actor: Actor, records: Sequence[Mapping[str, Any]]) -> BatchResult:
+def records_screen(
+    *, actor: Actor, records: Sequence[Mapping[str, Any]], at: datetime | None = None
+) -> BatchResult:
     """Screen a batch (a visa application batch or a passenger manifest) against the active
-    profiles in one query; the hits stored for officers to review; audited."""
+    profiles in one query; the hits stored for officers to review; audited. ``at`` dates a
+    batch screened in the past (a screening history brought in, the demo's): its hits are
+    dated then, against the profiles active now that did not expire by then."""
     capability_require(actor=actor, capability=Capability.SCREEN_AT_BORDER)
     result = BatchResult()
     valid: list[tuple[int, ScreeningRecord]] = []
@@ -129,23 +138,23 @@ def records_screen(*, actor: Actor, records: Sequence[Mapping[str, Any]]) -> Bat
         except BorderInvalid as invalid:
             result.invalid.append((n, invalid.errors))
     result.screened = len(valid)
-    profiles = _conditions(active_versions())
+    profiles = _conditions(active_versions(today=timezone.localdate(at) if at else None))
     by_id = {v.pk: v for v, _ in profiles}
     found = screen_table(
         records_table(r.screened_values() for _, r in valid),
         [(v.pk, conditions) for v, conditions in profiles],
     )
     with transaction.atomic():
-        hits = _hits_save(actor, [(valid[row][1], by_id[key]) for row, key in found])
+        hits = _hits_save(actor, [(valid[row][1], by_id[key]) for row, key in found], at)
         for (row, _), hit in zip(found, hits, strict=True):
             result.hits.setdefault(valid[row][0], []).append(hit)
         _audit(actor, len(valid), hits, "file")
     return result
 
 
-def hit_outcome_record(*, actor: Actor, hit_id: int, data: Any) -> Hit:
+def hit_outcome_record(*, actor: Actor, hit_id: int, data: Any, at: datetime | None = None) -> Hit:
     """Record what the officer who reviewed a hit decided (or correct it); audited with the
-    outcome before and after."""
+    outcome before and after. ``at`` dates a decision of the past (default: now)."""
     capability_require(actor=actor, capability=Capability.SCREEN_AT_BORDER)
     try:
         outcome = OutcomeRecord.model_validate(data).outcome
@@ -158,7 +167,7 @@ def hit_outcome_record(*, actor: Actor, hit_id: int, data: Any) -> Hit:
         hit = Hit.objects.select_for_update().get(pk=hit_id)
         old = hit.outcome
         hit.outcome = outcome
-        hit.outcome_at = timezone.now()
+        hit.outcome_at = at or timezone.now()
         hit.outcome_by = None if isinstance(actor, SystemActor) else actor
         hit.save(update_fields=["outcome", "outcome_at", "outcome_by"])
         audit_record(
