@@ -4,10 +4,12 @@ circulated. Every hit is a planted record, every planted record is hit while its
 screens, and every outcome is an officer's."""
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from nrm.accounts.models import User
@@ -114,7 +116,17 @@ def test_the_demo_profiles_their_versions_hits_and_outcomes(built: Any) -> None:
     found = {(h.record_reference, names[h.version.profile_id]) for h in hits}
     assert found == _expected_hits()
     assert len(found) == len(hits) == sum(figures.hits.values())
-    assert figures.hits[plan.FIRST] >= 50 and figures.hits[plan.SECOND] >= 40
+    # The figures of docs/demo-data.md.
+    assert (figures.applications, figures.passengers, figures.batches) == (3360, 5040, 42)
+    assert figures.hits == {plan.FIRST: 63, plan.SECOND: 60}
+    assert Counter(h.version.number for h in hits if h.version.profile_id == first) == {
+        1: 27,
+        2: 36,
+    }
+    assert figures.outcomes == {
+        "no_further_action": 30, "more_scrutiny": 46, "refused": 24, "referred": 15,
+    }  # fmt: skip
+    assert figures.unreviewed == 8
     assert {h.version.number for h in hits if h.version.profile_id == second} == {1}
     assert {h.version.number for h in hits if h.version.profile_id == first} == {1, 2}
 
@@ -143,3 +155,18 @@ def test_the_demo_profiles_their_versions_hits_and_outcomes(built: Any) -> None:
     waiting = [h for h in hits if not h.outcome]
     assert waiting and all(now - h.screened_at < timedelta(days=15) for h in waiting)
     assert {h.record_kind for h in hits} == set(bc.RecordKind.values)
+
+
+def test_the_profile_pages_show_the_story(built: Any, signed_in: Callable[[User], Client]) -> None:
+    now, users, figures = built
+    client = signed_in(users["demo-intelligence-analyst"])
+    listing = client.get("/border/profiles/").content.decode()
+    assert "Young Nigerian women on visit visas" in listing
+    assert "Young Nigerian women on student visas" in listing
+    first = client.get(f"/border/profiles/{figures.profiles[plan.FIRST]}/").content.decode()
+    assert "Version 2: Retired" in first and "Version 1: Retired" in first
+    assert "63 hits, 63 reviewed" in first
+    second = client.get(f"/border/profiles/{figures.profiles[plan.SECOND]}/").content.decode()
+    assert "Version 2: Draft" in second and "Version 1: Active" in second
+    assert "Visa category is one of: Student" in second
+    assert f"{now - timedelta(days=14):%B %Y}" in second

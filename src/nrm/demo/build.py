@@ -1,9 +1,11 @@
 """``nrm demo``: a fresh demo case store with the published-table-consistent referrals.
 
 Builds the SQLite database under ``NRM_DATA_DIR`` (default ``./var/demo``), loads the
-deterministic demo referrals, and creates one demo account per role. Passwords, each account's
-set-up link (with which it sets up its authenticator app) and the API token are new for each
-build: they are printed and written to ``credentials.txt`` beside the database.
+deterministic demo referrals, and creates one demo account per role, the demo's casework,
+intelligence, prosecutions, risk profiles and crew reports. Passwords, each account's set-up
+link (with which it sets up its authenticator app), the API token and the demo airlines'
+reporting codes are new for each build: they are printed and written to ``credentials.txt``
+beside the database.
 """
 
 import secrets
