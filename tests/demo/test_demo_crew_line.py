@@ -2,10 +2,12 @@
 Force at three ports, and reports through every door landing within the hour, later, already
 landed and dealt with, one of which started a pre-filled referral."""
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from nrm.accounts.models import User
@@ -95,3 +97,14 @@ def test_the_printed_reporting_codes_open_the_public_form(built: Any) -> None:
             },
         )
         assert report.airline.name == airline
+
+
+def test_heathrows_queue_page_tags_the_flights_landing_soon(
+    built: Any, signed_in: Callable[[User], Client]
+) -> None:
+    _, users, _ = built
+    page = signed_in(users["demo-border-force-duty-officer"]).get("/border/crew-reports/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert text.count("Lands within 60 minutes") == 2 and "Landed" in text
+    assert "HM501" in text and "KW305" not in text  # Edinburgh's flight is not Heathrow's

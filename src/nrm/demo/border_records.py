@@ -239,7 +239,9 @@ def border_batches() -> list[Batch]:
                     else _displaced_route(rng, kind)
                 )
                 name, value = rng.choice(NEAR_MISS_CHANGES)
-                planted.append((NEAR_MISS, near | {name: value}))
+                near |= {name: value}
+                assert not _matches_any(near, screening), near
+                planted.append((NEAR_MISS, near))
             background = size - len(planted)
             records = []
             for _ in range(background):
