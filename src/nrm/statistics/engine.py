@@ -149,9 +149,14 @@ def _column_keys(spec: Spec, year: int, seen: Iterable[Key]) -> list[Key]:
     return fixed + sorted(keys, key=lambda k: _sort_key(spec.columns, k))
 
 
-def _ranks(values: dict[Key, int]) -> dict[Key, int]:
-    """Competition ranking: the largest count is 1; equal counts share a rank (1, 2, 2, 4)."""
-    return {k: 1 + sum(1 for other in values.values() if other > n) for k, n in values.items()}
+def _ranks(values: dict[Key, int]) -> dict[Key, int | None]:
+    """Competition ranking: the largest count is 1; equal counts share a rank (1, 2, 2, 4). A
+    row with nothing counted has no position (None, printed N/A), so a year without referrals
+    ranks nobody and a top list never reaches a row of zero."""
+    return {
+        k: 1 + sum(1 for other in values.values() if other > n) if n > 0 else None
+        for k, n in values.items()
+    }
 
 
 def _group(spec: Spec, key: Key) -> Key:
