@@ -60,7 +60,7 @@ format: $(STAMP) ## Format the code and apply safe lint fixes
 	$(BIN)/ruff check --fix .
 
 bench: $(STAMP) ## Run the benchmarks (see bench/README.md)
-	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python -m pip install --quiet -e ".[bench,spark]"
 	$(BIN)/python bench/run.py
 
 clean: ## Remove the virtual environment, demo data and caches
