@@ -197,6 +197,8 @@ def profile_retire(
             .order_by("number")
         )
         if not current:
+            if not RiskProfile.objects.filter(pk=profile_id).exists():
+                raise BorderInvalid.one(NOT_FOUND, code="not_found")
             raise BorderInvalid.one(ALREADY_RETIRED, code="retired")
         for version in current:
             version.status, version.retired_at = bc.ProfileStatus.RETIRED, now
