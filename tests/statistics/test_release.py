@@ -91,20 +91,24 @@ def test_rare_countries_become_their_region_before_anyone_is_suppressed(tmp_path
         rows += _crowd(3, citizenship=country)
     released = release_rows(rows, k=11, l_div=2)
     assert released.loss.suppressed == 0
-    assert released.loss.levels["citizenship"] == "rare countries as their region"
+    rare = "countries with fewer than 1k rows as their region"
+    assert released.loss.levels["citizenship"] == rare
     assert released.loss.cells_generalised["citizenship"] == 12
     assert {r["citizenship"] for r in released.rows} == {"NG", "Africa"}
     assert _k_and_l(_write(tmp_path / "p.csv", released.rows))[0] >= 11
 
 
-def test_a_class_whose_people_share_one_decision_is_withheld_for_l_diversity(
-    tmp_path: Path,
-) -> None:
-    rows = _crowd(22) + [_row(gender="Male", **{DECISION: "cg_negative"}) for _ in range(12)]
-    released = release_rows(rows, k=11, l_div=2, max_suppressed=0.5)
+def test_a_class_whose_people_share_one_decision_does_not_disclose_it(tmp_path: Path) -> None:
+    men = [_row(gender="Male", **{DECISION: "cg_negative"}) for _ in range(12)]
+    naive = _write(tmp_path / "naive.csv", _crowd(22) + men)
+    assert _k_and_l(naive) == (12, 1)  # k holds, yet every man's decision is known
+    released = release_rows(_crowd(22) + men, k=11, l_div=2)
     k, l_div = _k_and_l(_write(tmp_path / "p.csv", released.rows))
     assert (k >= 11, l_div >= 2) == (True, True)
-    assert released.loss.suppressed_l == 12
+    assert released.loss.levels["gender"] == "withheld"  # generalised rather than suppressed
+    assert released.loss.suppressed == 0
+    without_diversity = release_rows(_crowd(22) + men, k=11, l_div=1)
+    assert without_diversity.loss.levels["gender"] == "gender"
 
 
 def test_the_loss_is_reported_per_quasi_identifier() -> None:
@@ -112,9 +116,10 @@ def test_the_loss_is_reported_per_quasi_identifier() -> None:
     loss = release_rows(rows, k=11).loss
     assert loss.levels["age"] == "coarse age band"
     assert loss.cells_generalised["age"] == 34
+    assert loss.levels["citizenship"] == "country"
     text = "\n".join(loss.lines())
     assert "rows: 34 in, 34 released, 0 suppressed" in text
-    assert "age: coarse age band, 34 cells generalised" in text
+    assert "age: coarse age band; 34 values generalised, 0 withheld in rows at risk" in text
 
 
 def test_the_check_proves_k_and_l_of_a_file_and_names_its_smallest_class(
@@ -137,3 +142,18 @@ def test_nrm_export_check_exits_non_zero_when_the_file_fails(tmp_path: Path, cap
     assert "k = 1 (required 11): too small" in capsys.readouterr().out
     assert main(["export", "check", str(passing), "--k", "11", "--l", "2"]) == 0
     assert capsys.readouterr().out.strip().endswith("PASS")
+
+
+def test_values_are_withheld_in_the_rows_at_risk_before_any_row_is_suppressed(
+    tmp_path: Path,
+) -> None:
+    scattered = ("FR", "US", "BR", "AU", "JP", "EG", "DE", "CA", "AR", "NZ", "IN")
+    rows = _crowd(22) + [
+        _row(citizenship=c, **{DECISION: ("pending", "cg_positive")[i % 2]})
+        for i, c in enumerate(scattered)
+    ]
+    released = release_rows(rows, k=11, l_div=2)
+    assert released.loss.suppressed == 0
+    assert released.loss.cells_withheld["citizenship"] == 11
+    assert {r["citizenship"] for r in released.rows} == {"NG", MISSING}
+    assert _k_and_l(_write(tmp_path / "p.csv", released.rows))[0] >= 11
