@@ -182,3 +182,21 @@ def test_nrm_export_writes_the_ctdc_layout_that_the_ctdc_import_reads(
         "not_recorded",
     ]
     assert [r["exploitation_country"] for r in rows] == ["GBR", "FRA", None, None]
+
+
+def test_nrm_import_htcds_prints_each_bad_row_with_its_htcds_column(
+    referrals: list[str], tmp_path: Path, capsys: Any
+) -> None:
+    out = tmp_path / "out.zip"
+    assert main(["export", "--format", "htcds", "--out", str(out)]) == 0
+    tables = _tables(out)
+    for row in tables[h.CASES]:
+        row["prs_FirstName"] = "Testa"
+    tables[h.CASES][0]["prs_Citizenship"] = "NG;Narnia"
+    back = _zip(tmp_path / "back.zip", tables)
+    assert main(["import", "htcds", str(back), "--partial"]) == 2
+    assert main(["import", "htcds", str(back)]) == 1
+    err = capsys.readouterr().err
+    assert "back.zip: row 2, column prs_Citizenship, value 'Narnia'" in err
+    assert "nothing was saved" in err
+    assert Referral.objects.count() == 4
