@@ -163,6 +163,8 @@ def test_public_exports_are_of_the_ctdc_layout_only(referrals: list[str], tmp_pa
     with pytest.raises(ExportRefused, match="--format ctdc"):
         cases_export(actor=OPERATOR, fmt="htcds", out=tmp_path / "x.zip", public=True)
     assert PUBLIC_ONLY_CTDC
+    with pytest.raises(ExportRefused, match="--format ctdc"):
+        cases_export(actor=OPERATOR, fmt="htcds", out=tmp_path / "x.zip", synthetic_epsilon=4.0)
     assert not (tmp_path / "x.zip").exists()
 
 

@@ -148,7 +148,9 @@ def decision(rg: str, cg: str) -> str:
     return DecisionOutcome.PENDING.value
 
 
-def _flags(record: Mapping[str, Any]) -> dict[str, str]:
+def exploitation_flags(record: Mapping[str, Any]) -> dict[str, str]:
+    """The type, sub-type and means columns of a record (``exploitation_type``,
+    ``exploitation_sub_types``, ``exploitation_means``)."""
     etype = str(record["exploitation_type"])
     subs = [str(s) for s in record.get("exploitation_sub_types") or []]
     means = [str(m) for m in record.get("exploitation_means") or []]
@@ -195,7 +197,7 @@ def ctdc_row(facts: CaseFacts) -> dict[str, str]:
         "majorityStatusAtExploit": group,
         "majorityEntry": MISSING,
         "citizenship": (alpha_2(claimed[0]) if claimed else None) or MISSING,
-        **_flags(r),
+        **exploitation_flags(r),
         "CountryOfExploitation": _country(r),
         DECISION: decision(str(r.get("rg_outcome")), str(r.get("cg_outcome"))),
     }

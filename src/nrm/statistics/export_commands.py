@@ -31,6 +31,12 @@ def export_arguments(exp: argparse.ArgumentParser) -> None:
     exp.add_argument("--year", type=int, help="only referrals of this year (by referral date)")
     exp.add_argument("--out", type=Path, help="the file to write")
     exp.add_argument("--public", action="store_true", help="k-anonymous, l-diverse release")
+    exp.add_argument(
+        "--synthetic",
+        type=float,
+        metavar="EPSILON",
+        help="differentially private synthetic records (CTDC layout) for this epsilon",
+    )
     exp.add_argument("--k", type=int, default=11, help="smallest class of quasi-identifiers")
     exp.add_argument("--l", type=int, default=2, help="fewest sensitive values in a class")
     exp.add_argument("--sensitive", default=SENSITIVE, help="with check: the sensitive column")
@@ -81,6 +87,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             public=args.public,
             k=args.k,
             l_div=args.l,
+            synthetic_epsilon=args.synthetic,
             operator=_operator(),
         )
     except (ExportRefused, ExtractKeyMissing, OSError) as exc:
@@ -90,6 +97,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if exported.loss is not None:
         for line in exported.loss.lines():
             print(line)
+    for measure in exported.utility or []:
+        print(measure.line())
     return 0
 
 

@@ -24,6 +24,7 @@ from nrm.standard import ctdc_layout
 from nrm.standard import htcds as h
 from nrm.standard.htcds_codes import HTCDS_VERSION
 from nrm.statistics.case_export import cases_for_export
+from nrm.statistics.dp_synthetic import Utility, dp_synthetic_rows, utility
 from nrm.statistics.release import Loss, release_rows
 
 FORMATS = ("htcds", "ctdc")
@@ -32,6 +33,9 @@ PUBLIC_ONLY_CTDC = (
     "between organisations, never published"
 )
 UNKNOWN_FORMAT = "unknown export format {name!r}: choose htcds or ctdc"
+SYNTHETIC_ONLY_CTDC = (
+    "--synthetic makes records of the CTDC layout (--format ctdc), and is not --public"
+)
 
 
 class ExportRefused(Exception):
@@ -42,6 +46,7 @@ class ExportRefused(Exception):
 class Exported:
     rows: int
     loss: Loss | None = None
+    utility: list[Utility] | None = None
 
 
 def _csv(columns: Sequence[str], rows: Iterable[dict[str, str]]) -> str:
@@ -106,16 +111,20 @@ def cases_export(
     public: bool = False,
     k: int = 11,
     l_div: int = 2,
+    synthetic_epsilon: float | None = None,
     operator: str = "",
 ) -> Exported:
-    """Write the referrals (of ``year``) as ``fmt`` to ``out``; audited."""
+    """Write the referrals (of ``year``) as ``fmt`` to ``out``; audited. With
+    ``synthetic_epsilon``: differentially private synthetic records instead (CTDC layout)."""
     capability_require(actor=actor, capability=Capability.READ_EXTRACTS)
     if fmt not in FORMATS:
         raise ExportRefused(UNKNOWN_FORMAT.format(name=fmt))
     if public and fmt != "ctdc":
         raise ExportRefused(PUBLIC_ONLY_CTDC)
+    if synthetic_epsilon is not None and (fmt != "ctdc" or public):
+        raise ExportRefused(SYNTHETIC_ONLY_CTDC)
     facts = list(cases_for_export(year=year))
-    loss = None
+    loss, measured = None, None
     if fmt == "htcds":
         write, rows = _zip(htcds_tables(facts)), len(facts)
     else:
@@ -123,6 +132,9 @@ def cases_export(
         if public:
             released = release_rows(ctdc_rows, k=k, l_div=l_div)
             ctdc_rows, loss = released.rows, released.loss
+        elif synthetic_epsilon is not None:
+            real, ctdc_rows = ctdc_rows, dp_synthetic_rows(ctdc_rows, epsilon=synthetic_epsilon)
+            measured = utility(real, ctdc_rows)
         write, rows = _text(_csv(ctdc_layout.COLUMNS, ctdc_rows)), len(ctdc_rows)
     detail = {
         "kind": "export",
@@ -136,7 +148,9 @@ def cases_export(
     }
     if loss is not None:
         detail.update({"k": k, "l": l_div, "suppressed": loss.suppressed})
+    if synthetic_epsilon is not None:
+        detail["synthetic_epsilon"] = synthetic_epsilon
     with transaction.atomic():
         audit_record(actor=actor, verb=AuditVerb.EXTRACT_CREATE, detail=detail)
         _write(out, write)
-    return Exported(rows, loss)
+    return Exported(rows, loss, measured)
