@@ -16,6 +16,8 @@ from nrm.statistics.result import Result
 from nrm.statistics.rounding import half_up
 from nrm.statistics.specs.model import DIMENSION_LABELS, UNIT, period_label
 
+NO_POSITION = "N/A"  # the position of a row with nothing counted in the year, as published
+
 Cell = int | str | None
 
 
@@ -145,8 +147,10 @@ def result_present(result: Result, rule: DisclosureRule | None = None) -> Presen
             line.append(_percent(Fraction(100 * (new - old), old), spec.decimals)
                         if old and new is not None else "")  # fmt: skip
         if spec.positions and len(result.column_keys) > 1:
-            shown_positions = r.positions if protected is None and r.positions else []
-            line += shown_positions or [""] * len(labels)
+            if protected is None and r.positions:
+                line += [NO_POSITION if p is None else p for p in r.positions]
+            else:
+                line += [""] * len(labels)
         if spec.top:
             line.append(r.rank)
         rows.append(line)
