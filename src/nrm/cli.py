@@ -42,7 +42,7 @@ COMMANDS: dict[str, Command] = {
     "manage": Command("nrm.config.commands", "run a Django management command (operators)"),
     "import": Command(
         "nrm.cases.referrals.commands",
-        "import referrals or anonymous notifications from a CSV file",
+        "import referrals or anonymous notifications from a CSV file, or HTCDS case records",
     ),
     "intelligence": Command(
         "nrm.intelligence.commands",
@@ -88,6 +88,10 @@ COMMANDS: dict[str, Command] = {
     ),
     "report": Command(
         "nrm.statistics.commands", "produce the official statistics tables and charts for a year"
+    ),
+    "export": Command(
+        "nrm.statistics.export_commands",
+        "export case records in HTCDS or the CTDC layout (--public: k-anonymous); check a file",
     ),
     "assessment": Command(
         "nrm.intelligence.commands",
