@@ -32,7 +32,7 @@ COUNTRIES: dict[str, tuple[str, str]] = {
     "ERI": ("ER", "Eritrea"),
     "LTU": ("LT", "Lithuania"),
 }
-_BY_ALPHA2 = {two: three for three, (two, _name) in COUNTRIES.items()}
+_WRITTEN = {form: three for three, forms in COUNTRIES.items() for form in forms}
 
 # The code list behind each coded dimension: its order and its labels.
 _CODED: dict[str, Any] = {
@@ -50,7 +50,8 @@ _CODED: dict[str, Any] = {
 
 
 def alpha3(written: str) -> str:
-    return _BY_ALPHA2.get(written, written)
+    """The country a claim names, written as alpha-3, alpha-2 or the name tables print."""
+    return _WRITTEN.get(written, written)
 
 
 def nationality(claimed: list[str], assessed: str | None, certainty: str | None) -> str:
