@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from nrm.statistics.columns import SCHEMA
 from nrm.statistics.engine import UNKNOWN_BACKEND, backend_connect, referrals_table, spec_evaluate
+from nrm.statistics.present import result_present
 from nrm.statistics.specs import ALL, BY_ID
 from nrm.statistics.specs.model import Spec
 
@@ -156,3 +157,16 @@ def test_a_spec_on_another_extract_reads_the_years_from_its_own_column() -> None
         ("b", [1]),
         ("Total", [2]),
     ]
+
+
+def test_a_table_with_nothing_counted_in_the_year_keeps_its_count_column() -> None:
+    """No positive reasonable grounds decision in 2011: Table 5 still reads Total 0, under its
+    "Referrals" heading, and Table 24 (no adult in its four years) keeps its count column."""
+    table = referrals_table(backend_connect(), _rows((2011, "england", "Nigeria")))
+    t05 = result_present(spec_evaluate(BY_ID["t05"], table, year=2011))
+    assert t05.header == ["Conclusive grounds decision", "Referrals", "% of total"]
+    assert t05.rows == [["Total", 0, ""]]
+    minors = table.mutate(age_group=ibis.literal("minor"))
+    t24 = result_present(spec_evaluate(BY_ID["t24"], minors, year=2011))
+    assert t24.header == ["Year", "Nationality", "Referrals", "Rank"]
+    assert t24.rows == []

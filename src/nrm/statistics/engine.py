@@ -136,6 +136,8 @@ def _counts(spec: Spec, table: ibis.Table, year: int) -> dict[tuple[Key, Key], i
 
 
 def _column_keys(spec: Spec, year: int, seen: Iterable[Key]) -> list[Key]:
+    if not spec.columns and not spec.fixed_columns:  # one count column, even with nothing counted
+        return [()]
     if spec.columns == (spec.year_column,):
         return [(y,) for y in spec.year_range(year)]
     if spec.columns == ("referral_quarter",):
