@@ -15,7 +15,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.app_role import owner_privileges
 
 ROOT = Path(__file__).resolve().parents[1]
-PUBLIC = {"sign-in/", "crew-line/"}  # the crew line's public form needs no account
+# The crew line's public form and the official statistics' index and calendar need no account;
+# the official statistics of a year answer 404 for a year not released (below).
+PUBLIC = {"sign-in/", "crew-line/", "official-statistics/", "official-statistics/calendar/"}
 SIGN_IN = "/sign-in/"
 
 

@@ -89,6 +89,10 @@ COMMANDS: dict[str, Command] = {
     "report": Command(
         "nrm.statistics.commands", "produce the official statistics tables and charts for a year"
     ),
+    "statistics": Command(
+        "nrm.statistics.release_commands",
+        "the release calendar: announce a year's official statistics, release them, list them",
+    ),
     "assessment": Command(
         "nrm.intelligence.commands",
         "the UKHTC strategic assessment of a year: referrals and intelligence, people counted once",

@@ -122,6 +122,7 @@ def _year_page(request: AuthenticatedRequest, year: int) -> HttpResponse:
         ),
         "methodology": METHODOLOGY,
         "formats": DOWNLOAD_FORMATS,
+        "download": "statistics:table-download",
         "published": year in published_years(),
     }
     return render(request, "statistics/year.html", context)
