@@ -3,6 +3,7 @@ disclosure rule) with its chart drawn as inline SVG for the web pages. The analy
 the exact edition (``selectors``), the public site the disclosure-controlled one (``public``)."""
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 import ibis
 
@@ -10,7 +11,7 @@ from nrm.statistics.barchart import grouped_bar_svg
 from nrm.statistics.chartdata import chart_data
 from nrm.statistics.disclosure import DisclosureRule
 from nrm.statistics.engine import specs_evaluate
-from nrm.statistics.present import Presented, result_present
+from nrm.statistics.present import Presented, presented_cells, result_present
 from nrm.statistics.result import Result, Row
 from nrm.statistics.specs import ALL
 
@@ -21,12 +22,26 @@ class Edition:
     tables: list[Presented]
     charts: dict[str, str]  # spec id -> inline SVG
     blank_charts: dict[str, str]  # spec id -> why its chart shows nothing (``ChartData.blank``)
+    chart_notes: dict[str, str]  # spec id -> the note of a chart with counts withheld
 
     def table(self, spec_id: str) -> Presented:
         return next(t for t in self.tables if t.id == spec_id)
 
     def find(self, spec_id: str) -> Presented | None:
         return next((t for t in self.tables if t.id == spec_id), None)
+
+    def sections(self) -> list[dict[str, Any]]:
+        """What the shared template ``statistics/_sections.html`` draws of each table."""
+        return [
+            {
+                "table": t,
+                "rows": presented_cells(t),
+                "chart": self.charts.get(t.id),
+                "chart_note": self.chart_notes.get(t.id),
+                "no_chart": self.blank_charts.get(t.id),
+            }
+            for t in self.tables
+        ]
 
 
 def _chart(table: Presented, year: int) -> str:
@@ -41,6 +56,7 @@ def _chart(table: Presented, year: int) -> str:
         title=f"{table.number}: {table.title}, {year}",
         element_id=f"chart-{table.id}",
         stacked=data.kind in ("stacked", "pie"),
+        withheld=data.hidden,
     )
 
 
@@ -62,7 +78,15 @@ def edition_compute(
         for t in tables
         if t.result.spec.chart is not None and t.id not in blank
     }
-    return Edition(year=year, tables=tables, charts=charts, blank_charts=blank), results
+    notes = {
+        t.id: note
+        for t in tables
+        if t.id in charts and (data := chart_data(t)) is not None and (note := data.footnote)
+    }
+    edition = Edition(
+        year=year, tables=tables, charts=charts, blank_charts=blank, chart_notes=notes
+    )
+    return edition, results
 
 
 def _scrub_row(row: Row) -> Row:

@@ -16,10 +16,8 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
-from nrm.statistics.edition import Edition
 from nrm.statistics.html_report import METHODOLOGY
 from nrm.statistics.models import Release
-from nrm.statistics.present import presented_cells
 from nrm.statistics.public import (
     PUBLIC_FORMATS,
     PUBLIC_RULE,
@@ -69,18 +67,6 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     return _page(request, "statistics/public_calendar.html", context)
 
 
-def _sections(edition: Edition) -> list[dict[str, Any]]:
-    return [
-        {
-            "table": t,
-            "rows": presented_cells(t),
-            "chart": edition.charts.get(t.id),
-            "no_chart": edition.blank_charts.get(t.id),
-        }
-        for t in edition.tables
-    ]
-
-
 @login_not_required
 @require_http_methods(["GET"])
 def year_view(request: HttpRequest, year: str) -> HttpResponse:
@@ -91,7 +77,7 @@ def year_view(request: HttpRequest, year: str) -> HttpResponse:
     context = {
         "release": release,
         "year": release.year,
-        "sections": _sections(edition),
+        "sections": edition.sections(),
         "methodology": METHODOLOGY,
         "formats": PUBLIC_FORMATS,
         "download": "official:table-download",
