@@ -101,6 +101,7 @@ def test_anonymous_answers_may_be_cached_and_signed_in_answers_are_private(
         assert response.status_code == 200, url
         assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
         assert "Set-Cookie" not in response, url
+    assert Client().head("/official-statistics/2012/").status_code == 200  # link checkers, CDNs
     assert "no-cache" in Client().get("/official-statistics/2013/")["Cache-Control"]
     analyst = signed_in(make_user("analyst", None, DefaultRole.ANALYST))
     response = analyst.get("/official-statistics/2012/")

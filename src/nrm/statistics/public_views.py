@@ -54,21 +54,21 @@ def _not_found(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def index_view(request: HttpRequest) -> HttpResponse:
     context = {"released": releases_released(), "announced": releases_announced()}
     return _page(request, "statistics/public_index.html", context)
 
 
 @login_not_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def calendar_view(request: HttpRequest) -> HttpResponse:
     context = {"released": releases_released(), "announced": releases_announced()}
     return _page(request, "statistics/public_calendar.html", context)
 
 
 @login_not_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def year_view(request: HttpRequest, year: str) -> HttpResponse:
     release = release_of(year)
     if release is None:
@@ -88,7 +88,7 @@ def year_view(request: HttpRequest, year: str) -> HttpResponse:
 
 
 @login_not_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def table_download_view(request: HttpRequest, year: str, spec_id: str, fmt: str) -> HttpResponse:
     release = release_of(year)
     if release is None or fmt not in PUBLIC_FORMATS:
@@ -104,7 +104,7 @@ def table_download_view(request: HttpRequest, year: str, spec_id: str, fmt: str)
 
 
 @login_not_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def verification_view(request: HttpRequest, year: str) -> HttpResponse:
     release: Release | None = release_of(year)
     summary = None if release is None else public_verification_get(release)
