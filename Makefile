@@ -10,7 +10,7 @@ PYTEST_PARALLEL := -n $(WORKERS) --dist loadfile
 
 .DEFAULT_GOAL := help
 CHROMIUM ?= /usr/bin/chromium
-.PHONY: help install browser assets demo test test-postgres lint format bench clean
+.PHONY: help install browser assets demo test test-postgres test-spark lint format bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,6 +41,14 @@ test: $(STAMP) browser ## Run the whole test suite (SQLite; set DATABASE_URL to 
 test-postgres: $(STAMP) browser ## Run the suite on PostgreSQL as the application role, in scratch roles and database (PG_URL=server URL; docs/operations.md)
 	BIN=$(BIN) PG_URL=$(PG_URL) .ci/test-postgres $(PYTEST_PARALLEL)
 
+test-spark: $(STAMP) ## Run the statistics specs on a local Spark session and compare every cell with DuckDB (installs the spark extra; needs Java 17)
+	$(BIN)/python -m pip install --quiet -e ".[spark]"
+	@command -v java >/dev/null || { \
+	  echo "Installing Debian's OpenJDK 17 for Spark"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+	$(BIN)/python -m pytest -m spark tests/statistics/test_spark.py
+
 lint: $(STAMP) ## Lint, check formatting, type-check and check the layers (docs/architecture.md)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -52,7 +60,7 @@ format: $(STAMP) ## Format the code and apply safe lint fixes
 	$(BIN)/ruff check --fix .
 
 bench: $(STAMP) ## Run the benchmarks (see bench/README.md)
-	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python -m pip install --quiet -e ".[bench,spark]"
 	$(BIN)/python bench/run.py
 
 clean: ## Remove the virtual environment, demo data and caches

@@ -10,10 +10,12 @@ then starts gunicorn on 127.0.0.1 and sends ``POST /api/v1/border/screen`` with 
 record that matches no profile and for one that matches one (its hit stored and audited).
 Goal: p99 <= 50 ms under 20 concurrent clients.
 
-For the ceiling of the machine, the same run is made against the API's cheapest authenticated
-answer (an outcome for a hit that does not exist: a token checked, nothing screened) and the
-screening service is timed alone, in one process, without HTTP. Printed as JSON, kept in
-bench/out/.
+For the ceiling of the machine: the same run against the API's cheapest authenticated answer
+(an outcome for a hit that does not exist: a token checked, nothing screened); the screening
+service timed alone, in one process, without HTTP; and the database alone: pgbench, with the
+same number of clients, running the SQL one screening with a hit runs (which profile versions
+are active, the hit inserted, the audit chain's lock taken, its head read and two events
+appended, committed) on copies of the tables. Printed as JSON, kept in bench/out/.
 """
 
 import argparse
@@ -89,6 +91,58 @@ def prepare(count: int) -> dict[str, Any]:
     timings.sort()
     service = {"p50_ms": round(timings[100], 2), "p99_ms": round(timings[197], 2)}
     return {"token": token, "records": records, "service_one_hit": service}
+
+
+PGBENCH_SCRIPT = """\
+BEGIN;
+SELECT id, activated_at FROM border_profileversion
+  WHERE status = 'active' AND expires_on >= CURRENT_DATE ORDER BY profile_id;
+INSERT INTO bench_hit (version_id, record_kind, record_reference, screened_at, outcome)
+  VALUES (1, 'passenger', 'LOAD-1', now(), '');
+SELECT pg_advisory_xact_lock(7958543533193127028);
+SELECT coalesce(max(seq), 0) + 1 AS next FROM bench_audit \\gset
+INSERT INTO bench_audit (seq, at, verb, target_type, target_id, detail, previous_hash, entry_hash)
+  VALUES (:next, now(), 'screening.run', '', '', '{"records": 1, "hits": 1}', 'x', 'y');
+INSERT INTO bench_audit (seq, at, verb, target_type, target_id, detail, previous_hash, entry_hash)
+  VALUES (:next + 1, now(), 'hit.record', 'border.hit', '1', '{}', 'y', 'z');
+COMMIT;
+"""
+
+
+def database_alone(seconds: int, clients: int) -> dict[str, float]:
+    """pgbench: one screening's SQL, ``clients`` at once; latencies from its per-transaction
+    log (milliseconds)."""
+    import tempfile
+
+    url = f"{PG_SERVER}/{DB}"
+    tables = (
+        "DROP TABLE IF EXISTS bench_hit, bench_audit;"
+        "CREATE TABLE bench_hit (LIKE border_hit INCLUDING ALL);"
+        "CREATE TABLE bench_audit (LIKE audit_auditevent INCLUDING ALL);"
+    )
+    subprocess.run(
+        ["psql", "-q", url, "-c", "SET client_min_messages = warning;" + tables], check=True
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "screening.sql"
+        script.write_text(PGBENCH_SCRIPT)
+        subprocess.run(
+            ["pgbench", "-n", "-f", str(script), "-c", str(clients), "-j", "2", "-T",
+             str(seconds), "-l", "--log-prefix", f"{folder}/log", url],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        latencies = sorted(
+            int(line.split()[2]) / 1000
+            for log in Path(folder).glob("log*")
+            for line in log.read_text().splitlines()
+        )
+
+    def at(share: float) -> float:
+        return round(latencies[min(len(latencies) - 1, int(share * len(latencies)))], 1)
+
+    return {"transactions": len(latencies), "per_second": round(len(latencies) / seconds, 1),
+            "p50_ms": at(0.5), "p90_ms": at(0.9), "p99_ms": at(0.99),
+            "max_ms": latencies[-1]}  # fmt: skip
 
 
 def _ab(ab: str, url: str, token: str, body: Path | None, n: int, c: int) -> dict[str, float]:
@@ -169,11 +223,13 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    alone = database_alone(15, args.concurrency)
     result = {
         "profiles": args.profiles,
         "concurrency": args.concurrency,
         "gunicorn_workers": args.workers,
         "service_alone_one_hit": setup["service_one_hit"],
+        "database_alone_one_hit": alone,
         "runs": {
             name: {**r, "per_second": round(r["requests"] / r["seconds"], 1)}
             for name, r in runs.items()

@@ -68,6 +68,16 @@ def main() -> int:
             str(HERE / "border_screening.py"),
             *(["--rows", "20000", "--profiles", "10"] if args.quick else []),
         ],
+        [
+            sys.executable,
+            str(HERE / "border_online.py"),
+            *(["--requests", "200", "--profiles", "10"] if args.quick else []),
+        ],
+        [
+            sys.executable,
+            str(HERE / "stats_spark.py"),
+            *(["--sizes", "100000"] if args.quick else []),
+        ],
     ]
     for command in runs:
         print("$", " ".join(command[1:]), flush=True)

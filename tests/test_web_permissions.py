@@ -222,6 +222,7 @@ def _url(
     url = re.sub(r"<int:alert_id>", cases["alert"], url)
     url = re.sub(r"<int:prosecution_id>", cases["prosecution"], url)
     url = re.sub(r"<int:profile_id>", cases["profile"], url)  # a risk profile
+    url = re.sub(r"<str:port>", "LHR", url)  # the border guidance of a port
     url = re.sub(r"<str:cluster>", "1", url)  # a group of similar accounts
     url = re.sub(r"<str:left>", cases["own"], url)  # two accounts side by side
     url = re.sub(r"<str:right>", cases["other"], url)

@@ -83,6 +83,7 @@ def report_make(
     handler = User.objects.filter(username="call-handler").first() or person(
         "call-handler", None, DefaultRole.CREW_LINE_CALL_HANDLER
     )
+    landing = {"expected_arrival": (now + timedelta(hours=3)).isoformat()}  # after ``now``
     return crew_report_by_call(
-        actor=handler, airline=airline_code, data=report_data(**changes), now=now
+        actor=handler, airline=airline_code, data=report_data(**landing | changes), now=now
     )

@@ -16,7 +16,7 @@ from nrm.accounts.setup_links import LINK_NEEDED
 from nrm.config import commands
 from nrm.config.bootstrap import database_prepare
 from nrm.demo import build
-from nrm.demo.build import demo_accounts_create
+from nrm.demo.build import DEMO_MORE_ACCOUNTS, demo_accounts_create
 from tests.accounts.signing_in import code
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_every_demo_account_gets_a_set_up_link_and_no_app(db: Any) -> None:
     assert (
         TOTPDevice.objects.filter(confirmed=True).count()
         == User.objects.count()
-        == len(DefaultRole) + 1
+        == len(DefaultRole) + len(DEMO_MORE_ACCOUNTS)
     )
 
 
@@ -74,7 +74,7 @@ def test_the_demo_prints_and_keeps_a_set_up_link_for_every_account(
     kept = (tmp_path / "credentials.txt").read_text(encoding="utf-8")
     assert printed.strip() == kept.strip()
     links = re.findall(r"set-up link: (\S+)", kept)
-    assert len(links) == len(DefaultRole) + 1 == len(set(links))
+    assert len(links) == len(DefaultRole) + len(DEMO_MORE_ACCOUNTS) == len(set(links))
     assert "sets up an authenticator app from the QR code shown" not in kept
     assert "open the account's set-up link" in kept
     assert (tmp_path / "credentials.txt").stat().st_mode & 0o777 == 0o600

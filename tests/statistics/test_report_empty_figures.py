@@ -198,3 +198,34 @@ def test_the_analyst_page_says_the_same_for_a_figure_with_nothing_to_draw(
     page = analyst_with_a_referral.get("/statistics/2012/").content.decode()
     assert f'<div class="govuk-inset-text" id="fig02-no-chart">{says}</div>' in page
     assert 'id="chart-fig02"' not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("year", "options", "says"),
+    [
+        ("2014", [], NOTHING_TO_SHOW_NO_REFERRALS.format(years="2014")),
+        ("2012", ["--public"], NOTHING_TO_SHOW_WITHHELD),
+    ],
+    ids=["year-without-referrals", "figure-all-withheld"],
+)
+def test_nrm_report_in_csv_writes_a_whole_folder_when_a_chart_has_nothing_to_draw(
+    small_extract: pa.Table,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    year: str,
+    options: list[str],
+    says: str,
+) -> None:
+    extract = tmp_path / "small.parquet"
+    pq.write_table(small_extract, extract)
+    out = tmp_path / "report"
+    code = main(["report", "--year", year, "--out", str(out), "--format", "csv", *options,
+                 "--extract", str(extract), "--no-progress"])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    names = {path.name for path in out.iterdir()}
+    assert names == {f"{spec.id}.csv" for spec in ALL} | {
+        f"{spec.id}.{suffix}" for spec in FIGURES for suffix in ("svg", "png")
+    }
+    assert says in _svg_text(out / "fig02.svg")
+    assert not [path for path in tmp_path.iterdir() if path.name.startswith(".nrm-report-")]

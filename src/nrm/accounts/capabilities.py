@@ -75,6 +75,11 @@ class Capability(models.TextChoices):
         "Screen visa applications and passengers against risk profiles and record the "
         "outcome of each hit",
     )
+    READ_BORDER_GUIDANCE = (
+        "read_border_guidance",
+        "Read and print the guidance for each port: what to look for, the risk profiles in use "
+        "and who refers, decides and supports",
+    )
 
 
 class Scope(models.TextChoices):

@@ -84,6 +84,7 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
                 C.RECORD_CREW_OUTCOMES,
                 C.SUBMIT_REFERRAL,
                 C.SUBMIT_NOTIFICATION,
+                C.READ_BORDER_GUIDANCE,
             }
         ),
     ),
@@ -119,13 +120,17 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
         Scope.NONE, frozenset({C.RECORD_PROSECUTIONS})
     ),
     # UK Visas and Immigration: screens the visa applications it decides against the active
-    # risk profiles and records the outcome of each hit (never an automatic refusal).
+    # risk profiles and records the outcome of each hit (never an automatic refusal); reads the
+    # border guidance (what to look for, the profiles in use, who refers).
     DefaultRole.ENTRY_CLEARANCE_OFFICER: RoleDefinition(
-        Scope.NONE, frozenset({C.SCREEN_AT_BORDER})
+        Scope.NONE, frozenset({C.SCREEN_AT_BORDER, C.READ_BORDER_GUIDANCE})
     ),
     # An airline's system (or its crew reporting desk): sends crew reports for the airline and
     # reads their references and statuses, never what Border Force found.
     DefaultRole.AIRLINE_REPORTING: RoleDefinition(Scope.NONE, frozenset({C.SUBMIT_CREW_REPORTS})),
-    # The 24-hour line: takes a crew report by telephone for any airline on the line.
-    DefaultRole.CREW_LINE_CALL_HANDLER: RoleDefinition(Scope.NONE, frozenset({C.TAKE_CREW_CALLS})),
+    # The 24-hour line: takes a crew report by telephone for any airline on the line, with the
+    # border guidance of each port at hand (what to look for, who refers there).
+    DefaultRole.CREW_LINE_CALL_HANDLER: RoleDefinition(
+        Scope.NONE, frozenset({C.TAKE_CREW_CALLS, C.READ_BORDER_GUIDANCE})
+    ),
 }

@@ -146,6 +146,20 @@ def profile_read(*, actor: Actor, profile_id: int) -> ProfileRead | None:
     return read
 
 
+def profile_versions(
+    *, actor: Actor, profile_id: int
+) -> tuple[RiskProfile, list[ProfileVersion]] | None:
+    """One profile and its versions, oldest first; audited (an unknown number too, as a
+    denial)."""
+    capability_require(actor=actor, capability=Capability.MANAGE_RISK_PROFILES)
+    profile = RiskProfile.objects.select_related("owner").filter(pk=profile_id).first()
+    if profile is None:
+        audit_record(actor=actor, verb=AuditVerb.ACCESS_DENIED, detail={"profile": profile_id})
+        return None
+    audit_record(actor=actor, verb=AuditVerb.PROFILE_READ, target=profile)
+    return profile, list(profile.versions.order_by("number"))
+
+
 def profile_nationalities(versions: list[ProfileVersion]) -> list[str]:
     """The nationalities any version of a profile tests, in order of first mention."""
     found: list[str] = []

@@ -7,6 +7,7 @@ whose latest version is active or retired makes a new draft version and keeps th
 profile whose only conditions are protected characteristics (nationality, sex) is refused.
 """
 
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
@@ -34,8 +35,9 @@ from nrm.border.profile_schema import ProfileRecord
 from nrm.standard import border_codes as bc
 
 
-def profile_validate(data: Any) -> ProfileRecord:
-    """A profile as written, checked; raises ``BorderInvalid`` with every problem."""
+def profile_validate(data: Any, *, today: date | None = None) -> ProfileRecord:
+    """A profile as written, checked; raises ``BorderInvalid`` with every problem. It must
+    not have expired by ``today`` (default: today)."""
     try:
         record = ProfileRecord.model_validate(data)
     except ValidationError as exc:
@@ -43,7 +45,7 @@ def profile_validate(data: Any) -> ProfileRecord:
     problem = conditions_problem(record.conditions)
     if problem:
         raise BorderInvalid.one(problem, field="conditions", code="conditions_refused")
-    if record.expires_on <= timezone.localdate():
+    if record.expires_on <= (today or timezone.localdate()):
         raise BorderInvalid.one(EXPIRED, field="expires_on", code="expired")
     return record
 
@@ -63,6 +65,17 @@ def _user(actor: Actor) -> Any:
     return None if isinstance(actor, SystemActor) else actor
 
 
+def _written(version: ProfileVersion, at: datetime | None) -> None:
+    """Date a version written at ``at`` (a profile of the past brought in, the demo's)."""
+    if at is not None:
+        ProfileVersion.objects.filter(pk=version.pk).update(created_at=at)
+        version.created_at = at
+
+
+def _today(at: datetime | None) -> date | None:
+    return timezone.localdate(at) if at is not None else None
+
+
 def _audit(actor: Actor, verb: AuditVerb, version: ProfileVersion) -> None:
     audit_record(
         actor=actor,
@@ -73,11 +86,13 @@ def _audit(actor: Actor, verb: AuditVerb, version: ProfileVersion) -> None:
     )  # fmt: skip
 
 
-def profile_create(*, actor: Actor, data: Any, owner: Organisation | None = None) -> ProfileVersion:
+def profile_create(
+    *, actor: Actor, data: Any, owner: Organisation | None = None, at: datetime | None = None
+) -> ProfileVersion:
     """A new profile, version 1, a draft, owned by the actor's organisation (an operator
-    names it); audited."""
+    names it); audited. ``at`` dates a profile written in the past (default: now)."""
     capability_require(actor=actor, capability=Capability.MANAGE_RISK_PROFILES)
-    record = profile_validate(data)
+    record = profile_validate(data, today=_today(at))
     organisation = owner or getattr(actor, "organisation", None)
     if organisation is None:
         raise BorderInvalid.one("Give the organisation that owns the profile", code="owner")
@@ -86,17 +101,26 @@ def profile_create(*, actor: Actor, data: Any, owner: Organisation | None = None
         version = ProfileVersion.objects.create(
             profile=profile, number=1, owner_user=_user(actor), **_values(record)
         )
+        if at is not None:
+            RiskProfile.objects.filter(pk=profile.pk).update(created_at=at)
+        _written(version, at)
         _audit(actor, AuditVerb.PROFILE_SAVE, version)
     return version
 
 
 def profile_revise(
-    *, actor: Actor, profile_id: int, data: Any, expected_version: int | None = None
+    *,
+    actor: Actor,
+    profile_id: int,
+    data: Any,
+    expected_version: int | None = None,
+    at: datetime | None = None,
 ) -> ProfileVersion:
     """Change a profile: its draft in place, or else a new draft version (the earlier ones
-    kept); audited. ``expected_version``, when given, must be the latest version's number."""
+    kept); audited. ``expected_version``, when given, must be the latest version's number;
+    ``at`` dates a change made in the past (default: now)."""
     capability_require(actor=actor, capability=Capability.MANAGE_RISK_PROFILES)
-    record = profile_validate(data)
+    record = profile_validate(data, today=_today(at))
     with transaction.atomic():
         profile = RiskProfile.objects.select_for_update().filter(pk=profile_id).first()
         if profile is None:
@@ -120,15 +144,18 @@ def profile_revise(
                 owner_user=_user(actor),
                 **_values(record),
             )
+            _written(version, at)
         _audit(actor, AuditVerb.PROFILE_SAVE, version)
     return version
 
 
-def profile_activate(*, actor: Actor, profile_id: int) -> ProfileVersion:
+def profile_activate(
+    *, actor: Actor, profile_id: int, at: datetime | None = None
+) -> ProfileVersion:
     """Make a profile's draft its active version (the one that screens), retiring the version
-    active before it; audited."""
+    active before it; audited. ``at`` dates it (default: now)."""
     capability_require(actor=actor, capability=Capability.MANAGE_RISK_PROFILES)
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
         latest = (
             ProfileVersion.objects.select_for_update()
@@ -155,11 +182,13 @@ def profile_activate(*, actor: Actor, profile_id: int) -> ProfileVersion:
     return latest
 
 
-def profile_retire(*, actor: Actor, profile_id: int) -> list[ProfileVersion]:
+def profile_retire(
+    *, actor: Actor, profile_id: int, at: datetime | None = None
+) -> list[ProfileVersion]:
     """Stop a profile screening: its active version and its draft, if any, are retired (the
-    versions are kept); audited."""
+    versions are kept); audited. ``at`` dates it (default: now)."""
     capability_require(actor=actor, capability=Capability.MANAGE_RISK_PROFILES)
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
         current = list(
             ProfileVersion.objects.select_for_update()
@@ -168,6 +197,8 @@ def profile_retire(*, actor: Actor, profile_id: int) -> list[ProfileVersion]:
             .order_by("number")
         )
         if not current:
+            if not RiskProfile.objects.filter(pk=profile_id).exists():
+                raise BorderInvalid.one(NOT_FOUND, code="not_found")
             raise BorderInvalid.one(ALREADY_RETIRED, code="retired")
         for version in current:
             version.status, version.retired_at = bc.ProfileStatus.RETIRED, now

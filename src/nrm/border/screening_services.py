@@ -11,7 +11,7 @@ hit and every outcome is audited.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
@@ -36,16 +36,16 @@ from nrm.standard.validation import FieldError
 HIT_TARGET = "border.hit"
 
 
-def _screening() -> QuerySet[ProfileVersion]:
-    today = timezone.localdate()
+def _screening(today: date | None = None) -> QuerySet[ProfileVersion]:
+    today = today or timezone.localdate()
     return ProfileVersion.objects.filter(status=bc.ProfileStatus.ACTIVE).filter(
         Q(expires_on__gte=today)
     )
 
 
-def active_versions() -> list[ProfileVersion]:
-    """The profile versions that screen today: active and not expired."""
-    return list(_screening().order_by("profile_id"))
+def active_versions(*, today: date | None = None) -> list[ProfileVersion]:
+    """The profile versions that screen ``today`` (default: today): active and not expired."""
+    return list(_screening(today).order_by("profile_id"))
 
 
 # Active versions with their conditions parsed, by (id, activation time). A version's conditions
@@ -54,9 +54,9 @@ def active_versions() -> list[ProfileVersion]:
 _PARSED: dict[tuple[int, datetime | None], tuple[ProfileVersion, list[Condition]]] = {}
 
 
-def active_profiles() -> list[tuple[ProfileVersion, list[Condition]]]:
-    """The versions that screen today, each with its conditions."""
-    keys = list(_screening().order_by("profile_id").values_list("id", "activated_at"))
+def active_profiles(*, today: date | None = None) -> list[tuple[ProfileVersion, list[Condition]]]:
+    """The versions that screen ``today`` (default: today), each with its conditions."""
+    keys = list(_screening(today).order_by("profile_id").values_list("id", "activated_at"))
     missing = [pk for pk, at in keys if (pk, at) not in _PARSED]
     if missing:
         if len(_PARSED) > 4 * len(keys) + 100:  # retired versions: forget them
@@ -77,8 +77,12 @@ def record_validate(data: Any) -> ScreeningRecord:
         raise BorderInvalid(validation_errors(exc)) from exc
 
 
-def _hits_save(actor: Actor, found: list[tuple[ScreeningRecord, ProfileVersion]]) -> list[Hit]:
-    now = timezone.now()
+def _hits_save(
+    actor: Actor,
+    found: list[tuple[ScreeningRecord, ProfileVersion]],
+    at: datetime | None = None,
+) -> list[Hit]:
+    now = at or timezone.now()
     user = None if isinstance(actor, SystemActor) else actor
     hits = Hit.objects.bulk_create(
         [
@@ -138,9 +142,13 @@ class BatchResult:
     invalid: list[tuple[int, list[FieldError]]] = field(default_factory=list)
 
 
-def records_screen(*, actor: Actor, records: Sequence[Mapping[str, Any]]) -> BatchResult:
+def records_screen(
+    *, actor: Actor, records: Sequence[Mapping[str, Any]], at: datetime | None = None
+) -> BatchResult:
     """Screen a batch (a visa application batch or a passenger manifest) against the active
-    profiles in one query; the hits stored for officers to review; audited."""
+    profiles in one query; the hits stored for officers to review; audited. ``at`` dates a
+    batch screened in the past (a screening history brought in, the demo's): its hits are
+    dated then, against the profiles active now that did not expire by then."""
     capability_require(actor=actor, capability=Capability.SCREEN_AT_BORDER)
     result = BatchResult()
     valid: list[tuple[int, ScreeningRecord]] = []
@@ -150,23 +158,23 @@ def records_screen(*, actor: Actor, records: Sequence[Mapping[str, Any]]) -> Bat
         except BorderInvalid as invalid:
             result.invalid.append((n, invalid.errors))
     result.screened = len(valid)
-    profiles = active_profiles()
+    profiles = active_profiles(today=timezone.localdate(at) if at else None)
     by_id = {v.pk: v for v, _ in profiles}
     found = screen_table(
         records_table(r.screened_values() for _, r in valid),
         [(v.pk, conditions) for v, conditions in profiles],
     )
     with transaction.atomic():
-        hits = _hits_save(actor, [(valid[row][1], by_id[key]) for row, key in found])
+        hits = _hits_save(actor, [(valid[row][1], by_id[key]) for row, key in found], at)
         for (row, _), hit in zip(found, hits, strict=True):
             result.hits.setdefault(valid[row][0], []).append(hit)
         _audit(actor, len(valid), hits, "file")
     return result
 
 
-def hit_outcome_record(*, actor: Actor, hit_id: int, data: Any) -> Hit:
+def hit_outcome_record(*, actor: Actor, hit_id: int, data: Any, at: datetime | None = None) -> Hit:
     """Record what the officer who reviewed a hit decided (or correct it); audited with the
-    outcome before and after."""
+    outcome before and after. ``at`` dates a decision of the past (default: now)."""
     capability_require(actor=actor, capability=Capability.SCREEN_AT_BORDER)
     try:
         outcome = OutcomeRecord.model_validate(data).outcome
@@ -179,7 +187,7 @@ def hit_outcome_record(*, actor: Actor, hit_id: int, data: Any) -> Hit:
         hit = Hit.objects.select_for_update().get(pk=hit_id)
         old = hit.outcome
         hit.outcome = outcome
-        hit.outcome_at = timezone.now()
+        hit.outcome_at = at or timezone.now()
         hit.outcome_by = None if isinstance(actor, SystemActor) else actor
         hit.save(update_fields=["outcome", "outcome_at", "outcome_by"])
         audit_record(

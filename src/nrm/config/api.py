@@ -10,6 +10,7 @@ from ninja.security import HttpBearer
 from nrm.accounts.models import User
 from nrm.accounts.selectors import user_for_token
 from nrm.border.crew_api import router as crew_router
+from nrm.border.profile_api import router as profile_router
 from nrm.border.screening_api import router as screening_router
 from nrm.cases.casework.api import NAMES as PARAMETER_NAMES
 from nrm.cases.casework.api import router as casework_router
@@ -68,4 +69,5 @@ api.add_router("/", casework_router)
 api.add_router("/", intelligence_router)
 api.add_router("/", justice_router)
 api.add_router("/", screening_router)
+api.add_router("/", profile_router)
 api.add_router("/", crew_router)

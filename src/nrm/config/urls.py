@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("nrm.justice.urls")),
     path("", include("nrm.border.profile_urls")),
     path("", include("nrm.border.crew_urls")),
+    path("", include("nrm.border.guidance_urls")),
     path("", include("nrm.intelligence.urls")),
 ]

@@ -1,9 +1,11 @@
 """``nrm demo``: a fresh demo case store with the published-table-consistent referrals.
 
 Builds the SQLite database under ``NRM_DATA_DIR`` (default ``./var/demo``), loads the
-deterministic demo referrals, and creates one demo account per role. Passwords, each account's
-set-up link (with which it sets up its authenticator app) and the API token are new for each
-build: they are printed and written to ``credentials.txt`` beside the database.
+deterministic demo referrals, and creates one demo account per role, the demo's casework,
+intelligence, prosecutions, risk profiles and crew reports. Passwords, each account's set-up
+link (with which it sets up its authenticator app), the API token and the demo airlines'
+reporting codes are new for each build: they are printed and written to ``credentials.txt``
+beside the database.
 """
 
 import secrets
@@ -33,7 +35,9 @@ from nrm.cases.referrals.services import (
     referrals_save,
 )
 from nrm.demo.assessment import demo_assessment_intelligence
+from nrm.demo.border import demo_border_create
 from nrm.demo.casework import demo_casework_create
+from nrm.demo.crew_line import demo_crew_line_create, demo_line_organisations_create
 from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.demo.intelligence import demo_intelligence_create
 from nrm.demo.intelligence_ocgs import demo_ocgs_create
@@ -57,15 +61,26 @@ DEMO_ORGANISATION = {
     DefaultRole.INTELLIGENCE_OFFICER: "met-police",
     DefaultRole.JUSTICE_DATA_OFFICER: "crown-prosecution-service",
     DefaultRole.ENTRY_CLEARANCE_OFFICER: "home-office-ukvi",
-    # The crew line's call handler works for Border Force; an airline's account is given its
-    # airline by an administrator (the demo has no airline on the line).
+    # The crew line's call handler works for Border Force; the airline's account is that of
+    # a demo airline on the line (``nrm.demo.crew_line``).
     DefaultRole.CREW_LINE_CALL_HANDLER: "home-office-border-force",
-    DefaultRole.AIRLINE_REPORTING: None,
+    DefaultRole.AIRLINE_REPORTING: "kestrel-airways",
 }
 # Accounts beyond one per role: (username, role, organisation code).
 DEMO_MORE_ACCOUNTS: list[tuple[str, DefaultRole, str | None]] = [
     # children's services take children into support (docs/support.md)
     ("demo-childrens-services", DefaultRole.SUPPORT_PROVIDER, "childrens-services-england"),
+    # Border Force at the crew line's other demo ports (Heathrow's is the duty officer above)
+    (
+        "demo-border-force-manchester",
+        DefaultRole.BORDER_FORCE_DUTY_OFFICER,
+        "border-force-manchester",
+    ),
+    (
+        "demo-border-force-edinburgh",
+        DefaultRole.BORDER_FORCE_DUTY_OFFICER,
+        "border-force-edinburgh",
+    ),
 ]
 
 
@@ -137,6 +152,7 @@ def demo_accounts_create() -> list[DemoAccount]:
     """One account per role (and one for children's services), each with a random password
     and a set-up link for its authenticator app (no account can set one up with its password
     alone)."""
+    demo_line_organisations_create()
     accounts = []
     every = [
         *(
@@ -195,6 +211,9 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     prosecutions, recoveries = demo_justice_create()
     linked = demo_defendants_link()
     inherited = backlog_create(actor=DEMO, name=DEMO_BACKLOG, starts_on=DEMO_TODAY)
+    now = timezone.now()
+    border = demo_border_create(now=now, users=users)
+    crew = demo_crew_line_create(now=now, users=users)
     released, announced = demo_releases_create()
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(actor=DEMO, user=responder, name="demo")
@@ -220,6 +239,17 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         f"Official statistics: {released[0]} to {released[-1]} released, {ANNOUNCED_YEAR} "
         f"announced for {long_date(announced)}; public, without signing in: "
         f"{settings.NRM_SITE_URL}/official-statistics/ (try: nrm statistics calendar)",
+        f"Risk profiles: {len(border.profiles)} profiles ({border.versions} versions) modelled "
+        "on the Nigerian case study, the first retired when its route closed; "
+        f"{border.applications} visa applications and {border.passengers} passengers screened "
+        f"in {border.batches} batches, {sum(border.hits.values())} hits, "
+        f"{sum(border.outcomes.values())} with an officer's outcome "
+        "(demo-intelligence-analyst: /border/profiles/)",
+        f"Crew line: {crew.reports} crew reports at {crew.ports} ports, "
+        f"{crew.landing_within_hour} landing within the hour (demo-border-force-duty-officer: "
+        "/border/crew-reports/). Airline reporting codes for the public form at "
+        f"{settings.NRM_SITE_URL}/crew-line/ (new on every build): "
+        + ", ".join(f"{name} {code}" for name, code in crew.codes.items()),
         "Demo accounts (fictional; new passwords and set-up links on every build):",
         *(
             line

@@ -81,6 +81,16 @@ REGION_NATIONS: dict[str, frozenset[str]] = {
     PoliceRegion.NOT_RECORDED: frozenset(Nation),
 }
 
+# The one rule for counting "by UK country": the Isle of Man, a Crown Dependency, has no row of
+# its own and is counted in England, as the report does (Table 1's note). The extract's
+# ``nation`` column holds the country this gives, so every table by UK country follows it.
+COUNTED_IN: dict[str, Nation] = {Nation.ISLE_OF_MAN: Nation.ENGLAND}
+
+
+def uk_country(nation: str) -> str:
+    """The UK country a referral from ``nation`` is counted in by UK country (the code)."""
+    return COUNTED_IN.get(nation, Nation(nation)).value
+
 
 class ExploitationType(models.TextChoices):
     SEXUAL = "sexual", "Sexual exploitation"

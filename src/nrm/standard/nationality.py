@@ -175,6 +175,12 @@ def is_eea(code: str) -> bool:
 
 
 @cache
+def country_codes() -> tuple[str, ...]:
+    """Every country's ISO 3166-1 alpha-3 code, in order (stateless and unknown left out)."""
+    return tuple(sorted(str(c.alpha_3) for c in pycountry.countries))
+
+
+@cache
 def language_code(value: str) -> str | None:
     """Resolve an ISO 639 code or English language name to its ISO 639-3 code, or None."""
     text = value.strip()
@@ -214,14 +220,36 @@ def languages_label(values: Iterable[str]) -> str:
     return ", ".join(language_label(str(value)) for value in values)
 
 
-def nationality_key(claimed: list[str], assessed: str | None, certainty: str | None) -> str:
-    """The nationality a statistic counts a person under.
+def claims_canonical(claimed: Iterable[str]) -> list[str]:
+    """Claimed nationalities as the set they are: each country once, however its code was
+    written (alpha-2 or alpha-3, ``country_code``), ordered by the name tables print it under
+    (then by code). "NGA" and "NG" are one claim; "GBR;NGA" and "NGA;GBR" are the same claims,
+    ["NGA", "GBR"] ("Nigeria/UK")."""
+    codes = {country_code(value) or value.strip().upper() for value in claimed}
+    return sorted(codes, key=lambda code: (_sort_name(code), code))
+
+
+def _sort_name(code: str) -> str:
+    try:
+        return country_name(code).casefold()
+    except LookupError:
+        return code.casefold()
+
+
+def nationality_key(claimed: Iterable[str], assessed: str | None, certainty: str | None) -> str:
+    """The nationality a statistic counts a person under: the one rule, applied to the claims
+    as a set (``claims_canonical``), so the order they were given in and a claim given twice
+    make no difference, whatever the stored records hold.
 
     One claimed nationality, not contradicted by an assessment, counts as that country ("Nigeria").
     Otherwise the person counts under a composite such as "UK (claimed) Nigeria (possible)", as the
-    published tables do, so a disputed nationality is never silently added to either country.
+    published tables do, so a disputed nationality is never silently added to either country;
+    several claimed nationalities count together, in the canonical order ("Nigeria/UK (claimed)").
     """
-    names = "/".join(country_name(code) for code in claimed)
-    if assessed is None or (claimed == [assessed]):
-        return names if len(claimed) == 1 else f"{names} (claimed)"
+    claims = claims_canonical(claimed)
+    names = "/".join(country_name(code) for code in claims)
+    if assessed is not None:
+        assessed = country_code(assessed) or assessed
+    if assessed is None or claims == [assessed]:
+        return names if len(claims) == 1 else f"{names} (claimed)"
     return f"{names} (claimed) {country_name(assessed)} ({certainty or 'assessed'})"

@@ -32,7 +32,22 @@ _DECIDED = frozenset(
 
 
 def age_on(born: date, day: date) -> int:
+    """Age in whole years on ``day``; born on 29 February, a person turns a year older on
+    1 March in a year that has no 29 February."""
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def birth_date_presumed(referral_date: date, estimated_age: int) -> date:
+    """The date of birth an age estimated at the referral stands for: the referral date,
+    ``estimated_age`` years before (28 February for a referral on 29 February when that year
+    has none). It is the latest birth date at which the person is ``estimated_age`` on the
+    referral date: the youngest the estimate allows, so a person who may have been a child when
+    the exploitation began counts as one, as a disputed age does."""
+    year = referral_date.year - estimated_age
+    try:
+        return referral_date.replace(year=year)
+    except ValueError:  # 29 February, in a year without one
+        return referral_date.replace(year=year, day=28)
 
 
 def age_group_at_exploitation(
@@ -48,20 +63,19 @@ def age_group_at_exploitation(
     not known): the one rule every door and page uses.
 
     A disputed age is a minor's. Otherwise the date of birth decides; without one, an age group
-    given by the referrer; without that, the estimated age (at referral) less the whole years
-    from the start of the exploitation to the referral. None when nothing tells.
+    given by the referrer; without that, the estimated age (at referral), carried back to the
+    start of the exploitation through the date of birth it stands for
+    (``birth_date_presumed``). None when nothing tells.
     """
     if age_disputed:
         return AgeGroup.MINOR
     when = exploitation_start or referral_date
+    if date_of_birth is None and age_group is None and estimated_age is not None:
+        date_of_birth = birth_date_presumed(referral_date, estimated_age)
     if date_of_birth is not None:
         return AgeGroup.MINOR if age_on(date_of_birth, when) < ADULT_AGE else AgeGroup.ADULT
     if age_group is not None:
         return AgeGroup(age_group)
-    if estimated_age is not None:
-        years_before = (referral_date - when).days // 365
-        age = estimated_age - years_before
-        return AgeGroup.MINOR if age < ADULT_AGE else AgeGroup.ADULT
     return None
 
 

@@ -15,7 +15,10 @@ COLUMNS: dict[str, tuple[pa.DataType, str]] = {
     "source": (pa.string(), "where the row comes from: `nrm` (the case store) or `ctdc`"),
     "referral_year": (pa.int16(), "calendar year of the referral date"),
     "referral_quarter": (pa.int8(), "calendar quarter (1-4) of the referral date"),
-    "nation": (pa.string(), "UK nation of referral (code)"),
+    "nation": (
+        pa.string(),
+        "UK country the referral is counted in (code; the Isle of Man in England: `uk_country`)",
+    ),
     "police_region": (pa.string(), "police region of presentation (code)"),
     "exploitation_region": (pa.string(), "region of exploitation (code)"),
     "exploitation_country": (pa.string(), "country of exploitation, ISO alpha-3 (overseas only)"),

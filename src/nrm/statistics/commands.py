@@ -7,9 +7,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from django.conf import settings
+
 from nrm.accounts.actors import OPERATOR, Actor
 from nrm.statistics.ctdc_extract import CtdcFormatError, ctdc_table
 from nrm.statistics.disclosure import DisclosureRule
+from nrm.statistics.engine import ENGINES
 from nrm.statistics.extract import ExtractKeyMissing
 from nrm.statistics.published.chapter5 import checker as support_checker
 from nrm.statistics.published.verifier import Verifier
@@ -45,6 +48,13 @@ def report_arguments(rep: argparse.ArgumentParser) -> None:
     rep.add_argument("--threshold", type=int, default=None, help="smallest publishable count")
     rep.add_argument("--round", type=int, default=None, help="round published counts to this base")
     rep.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    rep.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help="where the tables are counted: duckdb (this process) or spark (NRM_SPARK_MASTER); "
+        "default NRM_STATISTICS_ENGINE, else duckdb",
+    )
 
 
 def verify_arguments(ver: argparse.ArgumentParser) -> None:
@@ -90,7 +100,8 @@ def report_run(args: argparse.Namespace, *, actor: Actor, operator: str) -> list
             round_to=args.round,
         )
     progress = False if args.no_progress else None
-    referrals = load_referrals(args.extract, progress=progress)
+    engine = args.engine or settings.NRM_STATISTICS_ENGINE
+    referrals = load_referrals(args.extract, progress=progress, engine=engine)
     extra = sections_evaluate(args.year) if args.extract is None else []
     return report_create(
         write=lambda: report_write(
@@ -110,6 +121,7 @@ def report_run(args: argparse.Namespace, *, actor: Actor, operator: str) -> list
             "public": bool(args.public),
             "source": args.extract.name if args.extract else "case store",
             "directory": args.out.name,
+            "engine": engine,
         },
     )
 

@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 from ibis.backends import BaseBackend
 
 from nrm.statistics.result import Key, Result, Row
+from nrm.statistics.spark import spark_connect, spark_table
 from nrm.statistics.specs.model import (
     CODE_LISTS,
     MONTH_COLUMNS,
@@ -28,17 +29,23 @@ from nrm.statistics.specs.model import (
 )
 
 TABLE_NAME = "referrals"
-UNKNOWN_BACKEND = "unknown backend {name!r}: use duckdb, sqlite or a URL"
+UNKNOWN_BACKEND = "unknown backend {name!r}: use duckdb, sqlite, spark or a URL"
+ENGINES = ("duckdb", "spark")  # what ``nrm report --engine`` and NRM_STATISTICS_ENGINE take
 
 
-def backend_connect(name: str = "duckdb", url: str | None = None) -> BaseBackend:
-    """An Ibis backend: ``duckdb`` (in memory), ``sqlite`` (in memory) or a URL (postgres://…)."""
+def backend_connect(
+    name: str = "duckdb", url: str | None = None, *, spark_master: str = "local[*]"
+) -> BaseBackend:
+    """An Ibis backend: ``duckdb`` (in memory), ``sqlite`` (in memory), ``spark`` (a Spark
+    session at ``spark_master``, ``nrm.statistics.spark``) or a URL (postgres://…)."""
     if url:
         return ibis.connect(url)
     if name == "duckdb":
         return ibis.duckdb.connect()
     if name == "sqlite":
         return ibis.sqlite.connect()
+    if name == "spark":
+        return spark_connect(spark_master)
     raise ValueError(UNKNOWN_BACKEND.format(name=name))
 
 
@@ -47,9 +54,11 @@ def referrals_table(
 ) -> ibis.Table:
     """The extract as an Ibis table on ``con``.
 
-    DuckDB reads a Parquet file in place and an Arrow table as a zero-copy view; other backends
-    get a table of the extract's schema, filled with the rows.
+    DuckDB reads a Parquet file in place and an Arrow table as a zero-copy view; Spark reads
+    Parquet; other backends get a table of the extract's schema, filled with the rows.
     """
+    if con.name == "pyspark":
+        return spark_table(con, source, name)
     if isinstance(source, Path):
         if con.name == "duckdb":
             return con.read_parquet(source, table_name=name)
@@ -140,9 +149,14 @@ def _column_keys(spec: Spec, year: int, seen: Iterable[Key]) -> list[Key]:
     return fixed + sorted(keys, key=lambda k: _sort_key(spec.columns, k))
 
 
-def _ranks(values: dict[Key, int]) -> dict[Key, int]:
-    """Competition ranking: the largest count is 1; equal counts share a rank (1, 2, 2, 4)."""
-    return {k: 1 + sum(1 for other in values.values() if other > n) for k, n in values.items()}
+def _ranks(values: dict[Key, int]) -> dict[Key, int | None]:
+    """Competition ranking: the largest count is 1; equal counts share a rank (1, 2, 2, 4). A
+    row with nothing counted has no position (None, printed N/A), so a year without referrals
+    ranks nobody and a top list never reaches a row of zero."""
+    return {
+        k: 1 + sum(1 for other in values.values() if other > n) if n > 0 else None
+        for k, n in values.items()
+    }
 
 
 def _group(spec: Spec, key: Key) -> Key:

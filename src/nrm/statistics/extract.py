@@ -20,7 +20,7 @@ from django.conf import settings
 from tqdm import tqdm
 
 from nrm.cases.models import Decision, Nationality, Referral
-from nrm.standard.codes import DecisionOutcome, DecisionStage, NationalityBasis
+from nrm.standard.codes import DecisionOutcome, DecisionStage, NationalityBasis, uk_country
 from nrm.standard.nationality import nationality_key
 from nrm.statistics.columns import SCHEMA, empty_columns
 
@@ -146,7 +146,7 @@ def extract_row(
         "source": "nrm",
         "referral_year": referral_date.year,
         "referral_quarter": (referral_date.month - 1) // 3 + 1,
-        "nation": nation,
+        "nation": uk_country(nation),
         "police_region": police_region,
         "exploitation_region": exploitation_region,
         "exploitation_country": exploitation_country or None,

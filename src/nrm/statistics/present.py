@@ -18,6 +18,8 @@ from nrm.statistics.result import Result
 from nrm.statistics.rounding import half_up
 from nrm.statistics.specs.model import DIMENSION_LABELS, UNIT, period_label
 
+NO_POSITION = "N/A"  # the position of a row with nothing counted in the year, as published
+
 Cell = int | str | None
 
 
@@ -148,7 +150,7 @@ def result_present(result: Result, rule: DisclosureRule | None = None) -> Presen
             line.append(_percent(Fraction(100 * (new - old), old), spec.decimals)
                         if old and new is not None else "")  # fmt: skip
         if ranked and spec.positions and len(result.column_keys) > 1:
-            line += r.positions or [""] * len(labels)
+            line += [NO_POSITION if p is None else p for p in r.positions] or [""] * len(labels)
         if ranked and spec.top:
             line.append(r.rank)
         rows.append(line)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import ibis
+from django.conf import settings
 from tqdm import tqdm
 
 from nrm.statistics.charts import chart_draw
@@ -20,6 +21,7 @@ from nrm.statistics.html_report import METHODOLOGY, TITLE, html_write
 from nrm.statistics.present import Presented, result_present
 from nrm.statistics.renderers import WRITERS
 from nrm.statistics.result import Result
+from nrm.statistics.spark import SparkMissing
 from nrm.statistics.specs import ALL, Spec
 
 FORMATS = ("csv", "ods", "xlsx", "html")
@@ -41,9 +43,15 @@ def formats_parse(text: str) -> list[str]:
     return names or list(FORMATS)
 
 
-def load_referrals(extract: Path | None, *, progress: bool | None = False) -> ibis.Table:
-    """The referrals to count: a Parquet extract, or an in-memory extract of the case store."""
-    con = backend_connect()
+def load_referrals(
+    extract: Path | None, *, progress: bool | None = False, engine: str = "duckdb"
+) -> ibis.Table:
+    """The referrals to count: a Parquet extract, or an in-memory extract of the case store, on
+    the ``engine`` (``ENGINES``; Spark at the master of the setting ``NRM_SPARK_MASTER``)."""
+    try:
+        con = backend_connect(engine, spark_master=settings.NRM_SPARK_MASTER)
+    except SparkMissing as exc:
+        raise ReportError(str(exc)) from exc
     if extract is not None:
         if not extract.is_file():
             raise ReportError(NO_EXTRACT.format(path=extract))

@@ -17,7 +17,7 @@ class Row:
     total: int
     shares: list[Fraction | None] = field(default_factory=list)
     change: Fraction | None = None
-    positions: list[int] = field(default_factory=list)
+    positions: list[int | None] = field(default_factory=list)  # None: nothing counted, no position
     rank: int | None = None
     is_total: bool = False
 

@@ -33,6 +33,7 @@ ITEMS: list[NavItem] = [
     NavItem("border_profiles:list", "Risk profiles", Capability.MANAGE_RISK_PROFILES),
     NavItem("crew:queue", "Crew reports", Capability.READ_CREW_REPORTS),
     NavItem("crew:call", "Crew line call", Capability.TAKE_CREW_CALLS),
+    NavItem("border_guidance:ports", "Border guidance", Capability.READ_BORDER_GUIDANCE),
     NavItem("accounts:admin-index", "Accounts", Capability.MANAGE_ACCOUNTS),
 ]
 

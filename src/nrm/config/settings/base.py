@@ -229,6 +229,11 @@ NRM_SUPPORT_ROUTING_FILE = os.environ.get("NRM_SUPPORT_ROUTING_FILE", "")
 # Required in production; local and test settings supply a fixed, non-secret key.
 NRM_EXTRACT_KEY = os.environ.get("NRM_EXTRACT_KEY", "")
 
+# Where `nrm report` counts the tables: duckdb (in the process) or spark (a Spark session at
+# NRM_SPARK_MASTER: local[*] is this machine, spark://host:7077 or yarn a cluster).
+NRM_STATISTICS_ENGINE = os.environ.get("NRM_STATISTICS_ENGINE", "duckdb")
+NRM_SPARK_MASTER = os.environ.get("NRM_SPARK_MASTER", "local[*]")
+
 # The statistics' cache, shared by every server worker (docs/statistics.md): the pseudonymised
 # extract and each year's computed tables and charts, keyed by a fingerprint of the case store.
 # "database": a table of the case store (nrm_statistics_cache, made by `nrm migrate`); "file":

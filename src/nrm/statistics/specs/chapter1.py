@@ -1,7 +1,7 @@
 """Chapter 1: referrals in the report year (Tables 1-9, Figs. 1-7, the paragraph figures)."""
 
 from nrm.standard.codes import AgeGroup, DecisionOutcome
-from nrm.statistics.specs.model import Spec
+from nrm.statistics.specs.model import ISLE_OF_MAN_IN_ENGLAND, NO_POSITION_NOTE, Spec
 
 _MINORS = (("age_group", (AgeGroup.MINOR.value,)),)
 _YEAR = "referral_year"
@@ -17,7 +17,7 @@ CHAPTER_1: tuple[Spec, ...] = (
         total_row=True,
         share=True,
         change=True,
-        notes="Referrals by the UK country of referral. The Isle of Man is counted in England.",
+        notes=f"Referrals by the UK country of referral. {ISLE_OF_MAN_IN_ENGLAND}",
     ),
     Spec(
         id="t02",
@@ -70,7 +70,8 @@ CHAPTER_1: tuple[Spec, ...] = (
         top=10,
         positions=True,
         notes="Nationality as counted by the data standard: a disputed nationality is counted "
-        "under its composite ('UK (claimed) Nigeria (possible)'), never under either country.",
+        "under its composite ('UK (claimed) Nigeria (possible)'), never under either country. "
+        + NO_POSITION_NOTE,
     ),
     Spec(
         id="t07",
@@ -80,7 +81,8 @@ CHAPTER_1: tuple[Spec, ...] = (
         top=3,
         top_within="nation",
         positions=True,
-        notes="Joint places are kept: a country tied with the third is listed too.",
+        notes="Joint places are kept: a country tied with the third is listed too. "
+        + ISLE_OF_MAN_IN_ENGLAND,
     ),
     Spec(
         id="t08",
@@ -91,6 +93,7 @@ CHAPTER_1: tuple[Spec, ...] = (
         where=_MINORS,
         total_row=True,
         total_column=True,
+        notes=ISLE_OF_MAN_IN_ENGLAND,
     ),
     Spec(
         id="t09",
@@ -110,6 +113,7 @@ CHAPTER_1: tuple[Spec, ...] = (
         share=True,
         decimals=0,
         chart="pie",
+        notes=ISLE_OF_MAN_IN_ENGLAND,
     ),
     Spec(
         id="fig02",
@@ -150,6 +154,7 @@ CHAPTER_1: tuple[Spec, ...] = (
         total_row=True,
         total_column=True,
         chart="stacked",
+        notes=ISLE_OF_MAN_IN_ENGLAND,
     ),
     Spec(
         id="fig06",

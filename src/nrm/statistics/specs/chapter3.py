@@ -2,7 +2,7 @@
 years before it."""
 
 from nrm.standard.codes import AgeGroup
-from nrm.statistics.specs.model import Spec
+from nrm.statistics.specs.model import NO_POSITION_NOTE, Spec
 
 _FOUR_YEARS = (-3, -2, -1, 0)
 _YEAR = "referral_year"
@@ -34,6 +34,7 @@ CHAPTER_3: tuple[Spec, ...] = (
         top=10,
         top_by="total",
         positions=True,
+        notes=NO_POSITION_NOTE,
     ),
     Spec(
         id="t24",
@@ -58,5 +59,6 @@ CHAPTER_3: tuple[Spec, ...] = (
         top=10,
         top_by="total",
         positions=True,
+        notes=NO_POSITION_NOTE,
     ),
 )

@@ -69,6 +69,10 @@ def period_label(column: str, year: int) -> str:
     return pattern.format(year=year, next=(year + 1) % 100, following=year + 1)
 
 
+# Notes of the tables the counting rules concern (docs/statistics.md, "the counting rules").
+ISLE_OF_MAN_IN_ENGLAND = "The Isle of Man is counted in England."
+NO_POSITION_NOTE = "A country with no referrals in a year has no position in it (N/A)."
+
 # An extract column that says what a row counts, in extracts with rows of several kinds.
 UNIT = "unit"
 
