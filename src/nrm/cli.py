@@ -42,7 +42,7 @@ COMMANDS: dict[str, Command] = {
     "manage": Command("nrm.config.commands", "run a Django management command (operators)"),
     "import": Command(
         "nrm.cases.referrals.commands",
-        "import referrals or anonymous notifications from a CSV file",
+        "import referrals or anonymous notifications from a CSV file, or HTCDS case records",
     ),
     "intelligence": Command(
         "nrm.intelligence.commands",
@@ -92,6 +92,10 @@ COMMANDS: dict[str, Command] = {
     "statistics": Command(
         "nrm.statistics.release_commands",
         "the release calendar: announce a year's official statistics, release them, list them",
+    ),
+    "export": Command(
+        "nrm.statistics.export_commands",
+        "export case records in HTCDS or the CTDC layout (--public: k-anonymous); check a file",
     ),
     "assessment": Command(
         "nrm.intelligence.commands",

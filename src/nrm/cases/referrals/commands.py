@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from nrm.cases.referrals.csvformat import CsvFormatError
+from nrm.cases.referrals.htcds_import import htcds_import
 from nrm.cases.referrals.importers import ImportOptions, ImportResult, RowError, referrals_import
 from nrm.cases.referrals.notification_import import notifications_import
 
@@ -63,14 +64,24 @@ def csv_import_run(
     return 1
 
 
+HTCDS_ALL_OR_NOTHING = "an HTCDS import is all or nothing: --partial is not available for it"
+
+
 def import_arguments(imp: argparse.ArgumentParser) -> None:
-    imp.add_argument("kind", choices=["referrals", "notifications"])
+    imp.add_argument("kind", choices=["referrals", "notifications", "htcds"])
     csv_file_arguments(imp)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    importer = referrals_import if args.kind == "referrals" else notifications_import
-    return csv_import_run(args, importer, noun="rows")
+    importers = {
+        "referrals": referrals_import,
+        "notifications": notifications_import,
+        "htcds": htcds_import,
+    }
+    if args.kind == "htcds" and args.partial:
+        print(f"error: {HTCDS_ALL_OR_NOTHING}", file=sys.stderr)
+        return 2
+    return csv_import_run(args, importers[args.kind], noun="rows")
 
 
 ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {"import": import_arguments}
