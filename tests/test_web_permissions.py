@@ -46,8 +46,17 @@ SIGN_IN_STEPS = {
 }
 # Pages every signed-in user may use, whatever their role.
 ANY_SIGNED_IN = {"", "sign-out/"}
-# Pages for anyone, signed in or not: the crew line's form (an airline's reporting code).
-PUBLIC = {"crew-line/"}
+# Pages for anyone, signed in or not: the crew line's form (an airline's reporting code) and the
+# official statistics: released years' disclosure-controlled editions, their downloads and
+# verification, and the release calendar (docs/statistics.md, "The public site"). Nothing else.
+OFFICIAL_STATISTICS = {
+    "official-statistics/",
+    "official-statistics/calendar/",
+    "official-statistics/<str:year>/",
+    "official-statistics/<str:year>/verification/",
+    "official-statistics/<str:year>/<slug:spec_id>.<str:fmt>",
+}
+PUBLIC = {"crew-line/"} | OFFICIAL_STATISTICS
 HOME = {
     DefaultRole.CASEWORKER: "home-office-ca",
     DefaultRole.MANAGER: "home-office-ca",
@@ -77,6 +86,26 @@ def test_every_page_declares_its_capability() -> None:
         and not hasattr(view, "required_capability")
     ]
     assert undeclared == []
+
+
+def test_only_the_sign_in_steps_and_the_public_pages_are_open_without_signing_in() -> None:
+    """Deny by default: a view marked ``login_not_required`` is one of the listed pages."""
+    open_without_sign_in = {
+        route for route, view in _pages() if not getattr(view, "login_required", True)
+    }
+    assert open_without_sign_in == SIGN_IN_STEPS | PUBLIC
+
+
+def test_the_public_statistics_pages_need_no_sign_in_and_hide_what_is_not_released() -> None:
+    """Anonymous: the index and the calendar open; a year not released (here, none is) and
+    anything under it is not found, never a redirect to sign in that would say it exists."""
+    client = Client()
+    for route in OFFICIAL_STATISTICS:
+        url = "/" + route.replace("<str:year>", "2012")
+        url = url.replace("<slug:spec_id>", "t01").replace("<str:fmt>", "csv")
+        expected = 404 if "<" in route else 200
+        assert client.get(url).status_code == expected, route
+        assert client.post(url).status_code in (403, 405), route
 
 
 @pytest.fixture

@@ -89,6 +89,10 @@ COMMANDS: dict[str, Command] = {
     "report": Command(
         "nrm.statistics.commands", "produce the official statistics tables and charts for a year"
     ),
+    "statistics": Command(
+        "nrm.statistics.release_commands",
+        "the release calendar: announce a year's official statistics, release them, list them",
+    ),
     "export": Command(
         "nrm.statistics.export_commands",
         "export case records in HTCDS or the CTDC layout (--public: k-anonymous); check a file",

@@ -38,6 +38,7 @@ OPERATOR = SystemActor(
             Capability.ALLOCATE_CASE,
             Capability.VIEW_DEADLINES,
             Capability.READ_EXTRACTS,
+            Capability.RELEASE_STATISTICS,
             Capability.MANAGE_ACCOUNTS,
             Capability.RECORD_INTELLIGENCE,
             Capability.READ_NATIONAL_INTELLIGENCE,

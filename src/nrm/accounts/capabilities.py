@@ -18,6 +18,10 @@ class Capability(models.TextChoices):
     VIEW_DEADLINES = "view_deadlines", "View the deadline dashboard"
     RECORD_SUPPORT = "record_support", "Record support episodes"
     READ_EXTRACTS = "read_extracts", "Read pseudonymised extracts and statistics"
+    RELEASE_STATISTICS = (
+        "release_statistics",
+        "Announce and release official statistics on the release calendar",
+    )
     READ_CREW_REPORTS = "read_crew_reports", "Read crew reports for the port"
     RECORD_CREW_OUTCOMES = (
         "record_crew_outcomes",

@@ -69,7 +69,9 @@ DEFAULT_ROLES: dict[DefaultRole, RoleDefinition] = {
         Scope.SUPPORT,
         frozenset({C.READ_REFERRALS, C.RECORD_SUPPORT, C.REQUEST_RECONSIDERATION}),
     ),
-    DefaultRole.ANALYST: RoleDefinition(Scope.NONE, frozenset({C.READ_EXTRACTS})),
+    DefaultRole.ANALYST: RoleDefinition(
+        Scope.NONE, frozenset({C.READ_EXTRACTS, C.RELEASE_STATISTICS})
+    ),
     # Border Force at one port (their organisation's port, docs/crew-line.md): the crew
     # reports routed there, their outcomes on arrival, and a referral started from one (a
     # Border Force officer is a first responder: the drafts of their own organisation).

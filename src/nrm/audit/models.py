@@ -94,6 +94,7 @@ class AuditVerb(models.TextChoices):
     CREW_LINE_SET = "crew.line_set", "Airline or port set up on the crew line"
     GUIDANCE_LIST = "guidance.list", "Ports with border guidance listed"
     GUIDANCE_READ = "guidance.read", "Border guidance for a port read"
+    RELEASE_SET = "statistics.release", "Official statistics release announced or made"
 
 
 class AuditEvent(models.Model):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("nrm.support.urls")),
     path("", include("nrm.cases.casework.urls")),
     path("", include("nrm.statistics.urls")),
+    path("", include("nrm.statistics.public_urls")),
     path("", include("nrm.justice.urls")),
     path("", include("nrm.border.profile_urls")),
     path("", include("nrm.border.crew_urls")),

@@ -42,6 +42,7 @@ from nrm.demo.generator import DEMO_TODAY, generate_records
 from nrm.demo.intelligence import demo_intelligence_create
 from nrm.demo.intelligence_ocgs import demo_ocgs_create
 from nrm.demo.justice import demo_defendants_link, demo_justice_create
+from nrm.demo.releases import ANNOUNCED_YEAR, demo_releases_create
 from nrm.demo.support_year import demo_support_year_create
 from nrm.demo.surges import demo_surges_check
 from nrm.intelligence.resolving import resolution_run
@@ -213,6 +214,7 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
     now = timezone.now()
     border = demo_border_create(now=now, users=users)
     crew = demo_crew_line_create(now=now, users=users)
+    released, announced = demo_releases_create()
     responder = User.objects.get(username="demo-first-responder")
     token = api_token_create(actor=DEMO, user=responder, name="demo")
     lines = [
@@ -234,6 +236,9 @@ def demo_build(*, prepare: Callable[[], None], keep: bool = False) -> None:
         "confiscation orders, 2008 to 2013, as chapter 4 of the report publishes them; "
         f"{linked} defendants linked to demo groups (demo-intelligence-analyst: /justice/; "
         "try: nrm report --year 2012)",
+        f"Official statistics: {released[0]} to {released[-1]} released, {ANNOUNCED_YEAR} "
+        f"announced for {long_date(announced)}; public, without signing in: "
+        f"{settings.NRM_SITE_URL}/official-statistics/ (try: nrm statistics calendar)",
         f"Risk profiles: {len(border.profiles)} profiles ({border.versions} versions) modelled "
         "on the Nigerian case study, the first retired when its route closed; "
         f"{border.applications} visa applications and {border.passengers} passengers screened "

@@ -13,6 +13,7 @@ import textwrap
 from html import escape
 
 FONT = 16  # px: every label, count and legend entry
+WITHHELD = "[c]"  # a count withheld by disclosure control
 LINE = 20  # px: the height of a line of text
 BAR = 20  # px: the thickness of a bar
 BAR_GAP = 4
@@ -68,17 +69,19 @@ def grouped_bar_svg(
     title: str,
     element_id: str,
     stacked: bool = False,
+    withheld: frozenset[tuple[int, int]] = frozenset(),
 ) -> str:
     """Horizontal bars for each category: one bar per series, one under the other with its
     count, or one bar whose segments are the series and the total beside it (``stacked``); a
     legend names the series when there are several. ``values[i][j]`` is the count of category
-    ``i`` in series ``j``."""
+    ``i`` in series ``j``; one ``withheld`` by disclosure control (category, series) is drawn
+    as nothing and labelled [c], as is the total of a stacked bar with a part withheld."""
     totals = [sum(row) for row in values]
     largest = (
         max(totals, default=0) if stacked else max((n for row in values for n in row), default=0)
     ) or 1
     parts, top = _legend(series)
-    for category, row, total in zip(categories, values, totals, strict=True):
+    for i, (category, row, total) in enumerate(zip(categories, values, totals, strict=True)):
         lines = textwrap.wrap(category, WRAP) or [""]
         group = [
             f'<g class="nrm-bar" data-label="{escape(category)}" data-count="{total}">',
@@ -88,18 +91,21 @@ def grouped_bar_svg(
         left = 0.0
         for j, n in enumerate(row):
             length = LONGEST * n / largest
+            label = WITHHELD if (i, j) in withheld else str(n)
             group.append(
                 f'<rect x="{_percent(left)}" y="{top}" width="{_percent(length)}" '
                 f'height="{BAR}" fill="{SERIES[j % len(SERIES)]}">'
-                f"<title>{escape(series[j])}: {n}</title></rect>"
+                f"<title>{escape(series[j])}: {label}</title></rect>"
             )
             if stacked:
                 left += length
             else:
-                group.append(_text(_percent(length), top + FONT - 1, str(n), dx="6"))
+                group.append(_text(_percent(length), top + FONT - 1, label, dx="6"))
                 top += BAR + BAR_GAP
         if stacked:
-            group.append(_text(_percent(left), top + FONT - 1, str(total), dx="6"))
+            partial = any((i, j) in withheld for j in range(len(row)))
+            label = WITHHELD if partial else str(total)
+            group.append(_text(_percent(left), top + FONT - 1, label, dx="6"))
             top += BAR + BAR_GAP
         parts += [*group, "</g>"]
         top += GROUP_GAP - BAR_GAP

@@ -34,6 +34,7 @@ class ChartData:
     series: list[str]
     values: list[list[int]]
     withheld: int
+    hidden: frozenset[tuple[int, int]] = frozenset()  # (category, series) of each withheld value
 
     @property
     def blank(self) -> str | None:
@@ -68,4 +69,7 @@ def chart_data(table: Presented) -> ChartData | None:
         series=result.column_labels if result.column_keys != [()] else [spec.counted],
         values=[[v if isinstance(v, int) else 0 for v in row] for row in cells],
         withheld=sum(1 for row in cells for v in row if v == SUPPRESSED),
+        hidden=frozenset(
+            (i, j) for i, row in enumerate(cells) for j, v in enumerate(row) if v == SUPPRESSED
+        ),
     )

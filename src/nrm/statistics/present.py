@@ -2,7 +2,9 @@
 
 Internal outputs show exact counts. Public outputs (a ``DisclosureRule``) suppress counts as
 ``disclosure`` decides, show ``[c]`` in their place, and work out shares and % changes from the
-published (rounded) counts only, never from a suppressed one.
+published (rounded) counts only, never from a suppressed one. They have no positions or ranks:
+those are worked out from exact counts, and equal ranks would say that two hidden counts are
+equal.
 """
 
 from dataclasses import dataclass
@@ -102,9 +104,10 @@ def result_present(result: Result, rule: DisclosureRule | None = None) -> Presen
                    for label in labels]  # fmt: skip
     if spec.change:
         header.append("% change")
-    if spec.positions and len(result.column_keys) > 1:
+    ranked = rule is None  # positions and ranks come from exact counts: internal only
+    if ranked and spec.positions and len(result.column_keys) > 1:
         header += [f"Position {label}" for label in labels]
-    if spec.top:
+    if ranked and spec.top:
         header.append("Rank")
     rows: list[list[Cell]] = []
     for r in result.rows:
@@ -146,12 +149,9 @@ def result_present(result: Result, rule: DisclosureRule | None = None) -> Presen
             old, new = counts[-2], counts[-1]
             line.append(_percent(Fraction(100 * (new - old), old), spec.decimals)
                         if old and new is not None else "")  # fmt: skip
-        if spec.positions and len(result.column_keys) > 1:
-            if protected is None and r.positions:
-                line += [NO_POSITION if p is None else p for p in r.positions]
-            else:
-                line += [""] * len(labels)
-        if spec.top:
+        if ranked and spec.positions and len(result.column_keys) > 1:
+            line += [NO_POSITION if p is None else p for p in r.positions] or [""] * len(labels)
+        if ranked and spec.top:
             line.append(r.rank)
         rows.append(line)
     notes = [_describe(result)] + ([spec.notes] if spec.notes else [])

@@ -5,6 +5,7 @@ charts are ``charts``.
 """
 
 import csv
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -82,3 +83,10 @@ WRITERS: dict[str, Callable[[Presented, Path], Path]] = {
     "ods": ods_write,
     "xlsx": xlsx_write,
 }
+
+
+def table_bytes(table: Presented, fmt: str) -> tuple[str, bytes]:
+    """One table written in ``fmt`` (a key of ``WRITERS``): its file name and content."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = WRITERS[fmt](table, Path(folder))
+        return path.name, path.read_bytes()

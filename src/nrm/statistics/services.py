@@ -25,7 +25,7 @@ from nrm.statistics.extract import extract_table, extract_write
 from nrm.statistics.present import Presented
 from nrm.statistics.published.verifier import Verifier
 from nrm.statistics.published.verify import verify
-from nrm.statistics.renderers import WRITERS
+from nrm.statistics.renderers import WRITERS, table_bytes
 from nrm.statistics.report import report_write
 
 
@@ -125,10 +125,8 @@ def table_download(*, actor: Actor, table: Presented, year: int, fmt: str) -> tu
     _check(actor)
     if fmt not in WRITERS:
         raise ValueError(UNKNOWN_DOWNLOAD_FORMAT.format(name=fmt))
-    with tempfile.TemporaryDirectory() as folder:
-        path = WRITERS[fmt](table, Path(folder))
-        content = path.read_bytes()
-    name = f"nrm-{year}-{path.name}"
+    written, content = table_bytes(table, fmt)
+    name = f"nrm-{year}-{written}"
     with transaction.atomic():
         audit_record(
             actor=actor,

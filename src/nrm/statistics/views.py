@@ -18,12 +18,10 @@ from nrm.accounts.decorators import capability_required
 from nrm.statistics import services
 from nrm.statistics.barchart import bar_chart_svg
 from nrm.statistics.html_report import METHODOLOGY
-from nrm.statistics.present import presented_cells
 from nrm.statistics.published.figures import published_years
 from nrm.statistics.published.known import NOT_FROM_REFERRALS
 from nrm.statistics.published.verifier import Verifier
 from nrm.statistics.selectors import (
-    YearStatistics,
     referrals_load,
     statistics_years,
     year_statistics_get,
@@ -78,18 +76,6 @@ def index_view(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "statistics/index.html", context)
 
 
-def _sections(stats: YearStatistics) -> list[dict[str, Any]]:
-    return [
-        {
-            "table": t,
-            "rows": presented_cells(t),
-            "chart": stats.charts.get(t.id),
-            "no_chart": stats.blank_charts.get(t.id),
-        }
-        for t in stats.tables
-    ]
-
-
 @capability_required(Capability.READ_EXTRACTS)
 @require_http_methods(["GET"])
 def year_view(request: AuthenticatedRequest, year: str) -> HttpResponse:
@@ -109,7 +95,7 @@ def _year_page(request: AuthenticatedRequest, year: int) -> HttpResponse:
     ]
     context = {
         "year": year,
-        "sections": _sections(stats),
+        "sections": stats.sections(),
         "map_svg": tile_map_svg(stats.region_counts, title=title),
         "map_title": title,
         "regions": regions,
@@ -122,6 +108,7 @@ def _year_page(request: AuthenticatedRequest, year: int) -> HttpResponse:
         ),
         "methodology": METHODOLOGY,
         "formats": DOWNLOAD_FORMATS,
+        "download": "statistics:table-download",
         "published": year in published_years(),
     }
     return render(request, "statistics/year.html", context)

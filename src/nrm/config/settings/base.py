@@ -234,6 +234,41 @@ NRM_EXTRACT_KEY = os.environ.get("NRM_EXTRACT_KEY", "")
 NRM_STATISTICS_ENGINE = os.environ.get("NRM_STATISTICS_ENGINE", "duckdb")
 NRM_SPARK_MASTER = os.environ.get("NRM_SPARK_MASTER", "local[*]")
 
+# The statistics' cache, shared by every server worker (docs/statistics.md): the pseudonymised
+# extract and each year's computed tables and charts, keyed by a fingerprint of the case store.
+# "database": a table of the case store (nrm_statistics_cache, made by `nrm migrate`); "file":
+# files under $NRM_DATA_DIR/cache/statistics; "memory": each process its own (one process only).
+NRM_STATISTICS_CACHE = os.environ.get("NRM_STATISTICS_CACHE", "database")
+NRM_STATISTICS_CACHE_SECONDS = int(os.environ.get("NRM_STATISTICS_CACHE_SECONDS", "86400"))
+STATISTICS_CACHE_TABLE = "nrm_statistics_cache"
+
+
+def statistics_cache(kind: str, seconds: int) -> dict[str, object]:
+    """The ``statistics`` entry of ``CACHES`` for ``NRM_STATISTICS_CACHE``."""
+    backends = {
+        "database": ("django.core.cache.backends.db.DatabaseCache", STATISTICS_CACHE_TABLE),
+        "file": (
+            "django.core.cache.backends.filebased.FileBasedCache",
+            str(DATA_DIR / "cache" / "statistics"),
+        ),
+        "memory": ("django.core.cache.backends.locmem.LocMemCache", "nrm-statistics"),
+    }
+    if kind not in backends:
+        raise ValueError(f"NRM_STATISTICS_CACHE must be one of {', '.join(backends)}: {kind!r}")
+    backend, location = backends[kind]
+    return {
+        "BACKEND": backend,
+        "LOCATION": location,
+        "TIMEOUT": seconds,
+        "OPTIONS": {"MAX_ENTRIES": 300},
+    }
+
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "statistics": statistics_cache(NRM_STATISTICS_CACHE, NRM_STATISTICS_CACHE_SECONDS),
+}
+
 # Logging never carries personal data: only references, codes and counts are logged.
 # Every record goes through one handler whose filter keeps exceptions' messages and values out
 # of the log (nrm.web.failures): a failure is logged as its reference and where it happened.
