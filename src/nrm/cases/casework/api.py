@@ -51,7 +51,7 @@ router = Router(tags=["casework"])
 NOT_FOUND = "No case with that reference is visible to you"
 # What people read for the fields of the bodies and parameters of these operations.
 NAMES = {
-    "expected_version": "the version of the case you saw",
+    "expected_version": "the version you saw",
     "outcome": "the decision",
     "on": "the date",
     "reasons": "the reasons",
