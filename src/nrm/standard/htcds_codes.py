@@ -12,6 +12,7 @@ CC BY 4.0). Pure data: no database, no files.
 from django.db import models
 
 from nrm.standard.codes import (
+    CODE_LISTS,
     AgeGroup,
     Certainty,
     CompetentAuthority,
@@ -172,22 +173,7 @@ UNMAPPABLE: dict[type[models.TextChoices], dict[str, str]] = {
 }
 
 # The code lists a referral record uses (the test checks each code is mapped or declared).
-REFERRAL_CODE_LISTS: tuple[type[models.TextChoices], ...] = (
-    Nation,
-    PoliceRegion,
-    ExploitationRegion,
-    ExploitationType,
-    ExploitationSubType,
-    ExploitationMeans,
-    FirstResponderType,
-    Gender,
-    AgeGroup,
-    DecisionStage,
-    DecisionOutcome,
-    CompetentAuthority,
-    NationalityBasis,
-    Certainty,
-)
+REFERRAL_CODE_LISTS = CODE_LISTS
 
 
 def htcds_value(code_list: type[models.TextChoices], code: str) -> tuple[str, str] | None:
