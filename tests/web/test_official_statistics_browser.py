@@ -12,7 +12,8 @@ from playwright.sync_api import Page, expect
 
 from nrm.accounts.models import Organisation, User
 from nrm.cases.referrals.services import referral_submit
-from nrm.statistics.models import Release, ReleaseStatus
+from nrm.standard.codes import ReleaseStatus
+from nrm.statistics.models import Release
 from nrm.statistics.selectors import statistics_cache_clear
 
 from .conftest import Checked

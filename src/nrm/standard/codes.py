@@ -344,3 +344,10 @@ SUPPORT_CODE_LISTS: tuple[type[models.TextChoices], ...] = (
     SupportDeclineReason,
     SupportRegion,
 )
+
+
+class ReleaseStatus(models.TextChoices):
+    """Where a year's edition of the official statistics stands in the release calendar."""
+
+    ANNOUNCED = "announced", "Announced"
+    RELEASED = "released", "Released"

@@ -4,10 +4,7 @@ date and then released. A year's disclosure-controlled edition is public only on
 
 from django.db import models
 
-
-class ReleaseStatus(models.TextChoices):
-    ANNOUNCED = "announced", "Announced"
-    RELEASED = "released", "Released"
+from nrm.standard.codes import ReleaseStatus
 
 
 class Release(models.Model):

@@ -8,10 +8,11 @@ the results it carries (``edition.presented_scrub``). Cached like the analyst's 
 
 from dataclasses import dataclass, field
 
+from nrm.standard.codes import ReleaseStatus
 from nrm.statistics.cache import cache_key, cached
 from nrm.statistics.disclosure import DisclosureRule
 from nrm.statistics.edition import Edition, edition_compute, presented_scrub
-from nrm.statistics.models import Release, ReleaseStatus
+from nrm.statistics.models import Release
 from nrm.statistics.published.figures import published_years
 from nrm.statistics.published.verify import verify
 from nrm.statistics.selectors import referrals_current

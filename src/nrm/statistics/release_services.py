@@ -17,7 +17,8 @@ from nrm.accounts.capabilities import Capability
 from nrm.accounts.permissions import capability_require
 from nrm.audit.models import AuditVerb
 from nrm.audit.services import audit_record
-from nrm.statistics.models import Release, ReleaseStatus
+from nrm.standard.codes import ReleaseStatus
+from nrm.statistics.models import Release
 
 EARLIEST_YEAR = 2000
 YEAR_OUT_OF_RANGE = "{year} is not a year the statistics can cover: choose {first} to {last}"
